@@ -1,0 +1,7 @@
+//! The browser edge: the only code that talks to browser APIs besides the UI.
+//! Each function is small and does one browser thing for the pure core.
+
+pub mod clock;
+pub mod download;
+pub mod files;
+pub mod storage;

@@ -1,0 +1,230 @@
+//! Stage 2 — column summaries: what kind of answers each question holds, and which
+//! question makes a sensible first grouping.
+
+use std::collections::HashMap;
+
+use crate::privacy::MIN_GROUP_SIZE;
+use crate::survey::Survey;
+
+/// Columns with at most this many distinct answers are treated as choices.
+pub const MAX_CATEGORIES: usize = 15;
+/// The range of group counts a preselected grouping column should have.
+pub const SUGGESTED_GROUPS: std::ops::RangeInclusive<usize> = 2..=8;
+
+/// What a column's answers look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// Nobody answered.
+    Empty,
+    /// A small set of repeated answers (single choice, yes/no, a scale).
+    Categorical,
+    /// Numbers with many distinct values.
+    Numeric,
+    /// A different answer from (almost) everyone, like an ID: never grouped or reported.
+    Unique,
+    /// Other text answers.
+    FreeText,
+}
+
+impl ColumnKind {
+    /// A short label for the column table.
+    pub fn label(self) -> &'static str {
+        match self {
+            ColumnKind::Empty => "no answers",
+            ColumnKind::Categorical => "choice",
+            ColumnKind::Numeric => "number",
+            ColumnKind::Unique => "unique per respondent",
+            ColumnKind::FreeText => "free text",
+        }
+    }
+}
+
+/// One answer and how many respondents gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerCount {
+    pub value: String,
+    pub count: usize,
+}
+
+/// A column's kind and answer counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnSummary {
+    pub index: usize,
+    pub name: String,
+    pub kind: ColumnKind,
+    /// Respondents who gave any answer.
+    pub answered: usize,
+    /// Distinct answers, most frequent first (ties in first-seen order).
+    pub counts: Vec<AnswerCount>,
+}
+
+impl ColumnSummary {
+    /// The number of distinct answers.
+    pub fn distinct(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// How many answer groups would reach the minimum group size.
+    pub fn groups_large_enough(&self) -> usize {
+        self.counts
+            .iter()
+            .filter(|a| a.count >= MIN_GROUP_SIZE)
+            .count()
+    }
+
+    /// Whether respondents can be grouped by this column.
+    pub fn can_group(&self) -> bool {
+        self.kind == ColumnKind::Categorical && self.distinct() >= 2
+    }
+}
+
+/// Summarises every column of the survey.
+pub fn summarise(survey: &Survey) -> Vec<ColumnSummary> {
+    survey
+        .columns()
+        .iter()
+        .enumerate()
+        .map(|(index, column)| {
+            let counts = count_answers(&column.answers);
+            let answered = counts.iter().map(|a| a.count).sum();
+            let kind = classify(&counts, answered);
+            ColumnSummary {
+                index,
+                name: column.name.clone(),
+                kind,
+                answered,
+                counts,
+            }
+        })
+        .collect()
+}
+
+/// The column to preselect for grouping: a choice column with 2–8 groups, preferring
+/// the one with most groups of at least 11, then the fewest unanswered, then file order.
+pub fn suggest_grouping(summaries: &[ColumnSummary]) -> Option<usize> {
+    summaries
+        .iter()
+        .filter(|s| s.can_group() && SUGGESTED_GROUPS.contains(&s.distinct()))
+        .max_by_key(|s| {
+            (
+                s.groups_large_enough(),
+                s.answered,
+                std::cmp::Reverse(s.index),
+            )
+        })
+        .map(|s| s.index)
+}
+
+fn count_answers(answers: &[String]) -> Vec<AnswerCount> {
+    let mut position: HashMap<&str, usize> = HashMap::new();
+    let mut counts: Vec<AnswerCount> = Vec::new();
+    for answer in answers.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
+        match position.get(answer) {
+            Some(&i) => counts[i].count += 1,
+            None => {
+                position.insert(answer, counts.len());
+                counts.push(AnswerCount {
+                    value: answer.to_string(),
+                    count: 1,
+                });
+            }
+        }
+    }
+    // A stable sort keeps first-seen order among equal counts.
+    counts.sort_by_key(|a| std::cmp::Reverse(a.count));
+    counts
+}
+
+fn classify(counts: &[AnswerCount], answered: usize) -> ColumnKind {
+    let distinct = counts.len();
+    if answered == 0 {
+        return ColumnKind::Empty;
+    }
+    let numeric = counts.iter().all(|a| a.value.parse::<f64>().is_ok());
+    if distinct <= MAX_CATEGORIES && distinct < answered {
+        return ColumnKind::Categorical;
+    }
+    if numeric {
+        return ColumnKind::Numeric;
+    }
+    if distinct == answered {
+        return ColumnKind::Unique;
+    }
+    ColumnKind::FreeText
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::read_csv;
+
+    fn survey(csv: &str) -> Survey {
+        read_csv(csv.as_bytes()).unwrap()
+    }
+
+    fn repeated(rows: &[(&str, usize)]) -> String {
+        let mut csv = String::from("lives_with,age,email,comment,empty\n");
+        let mut i = 0;
+        for (value, times) in rows {
+            for _ in 0..*times {
+                i += 1;
+                csv.push_str(&format!(
+                    "{value},{},p{i}@example.org,comment {} {},\n",
+                    20 + i,
+                    i % 3,
+                    i
+                ));
+            }
+        }
+        csv
+    }
+
+    #[test]
+    fn kinds_follow_the_answers() {
+        let s = survey(&repeated(&[("Alone", 12), ("Partner", 20), ("Family", 3)]));
+        let kinds: Vec<_> = summarise(&s).iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ColumnKind::Categorical,
+                ColumnKind::Numeric,
+                ColumnKind::Unique,
+                ColumnKind::Unique,
+                ColumnKind::Empty
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_are_trimmed_and_most_frequent_first() {
+        let s = survey("q\nB\n A \nB\n\nA\nB \nC\n");
+        let summary = &summarise(&s)[0];
+        assert_eq!(summary.answered, 6);
+        let counts: Vec<_> = summary
+            .counts
+            .iter()
+            .map(|a| (a.value.as_str(), a.count))
+            .collect();
+        assert_eq!(counts, [("B", 3), ("A", 2), ("C", 1)]);
+    }
+
+    #[test]
+    fn suggests_the_choice_column_with_most_large_groups() {
+        let mut csv = String::from("id,sex,lives_with,region\n");
+        for i in 0..60 {
+            let sex = ["F", "M"][i % 2];
+            let lives = ["Alone", "Partner", "Family"][i % 3];
+            let region = ["N", "S", "E", "W", "C", "X", "Y", "Z", "Q"][i % 9];
+            csv.push_str(&format!("{i},{sex},{lives},{region}\n"));
+        }
+        let summaries = summarise(&survey(&csv));
+        // lives_with has 3 groups of 20; sex 2 of 30; region has 9 groups (over 8).
+        assert_eq!(suggest_grouping(&summaries), Some(2));
+    }
+
+    #[test]
+    fn no_suggestion_without_a_groupable_column() {
+        let summaries = summarise(&survey("id\n1\n2\n3\n"));
+        assert_eq!(suggest_grouping(&summaries), None);
+    }
+}

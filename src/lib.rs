@@ -1,0 +1,25 @@
+//! Persona Builder: patient-survey exports in, privacy-safe patient personas out.
+//!
+//! The pipeline, in the order the data flows (see ARCHITECTURE.md):
+//! [`survey`] → [`columns`] → [`segments`] → [`personas`] → [`persona_file`], with
+//! [`privacy`] applied at every step and [`library`] keeping personas between visits.
+//! These modules are pure Rust and tested natively. The browser-only layers, [`ui`]
+//! (Leptos components) and [`browser`] (storage, files, downloads), exist only in the
+//! wasm build.
+
+pub mod columns;
+pub mod library;
+pub mod persona_file;
+pub mod personas;
+pub mod pipeline;
+pub mod privacy;
+pub mod segments;
+pub mod survey;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+#[cfg(test)]
+mod test_support;

@@ -1,0 +1,12 @@
+//! Entry point. In the browser it mounts the app; natively there is nothing to run.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(persona_builder::ui::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Persona Builder runs in the browser: see README.md (scripts/run).");
+}

@@ -1,0 +1,129 @@
+//! The rules every persona must meet, whether built here, loaded from storage or imported.
+
+use thiserror::Error;
+
+use crate::personas::Persona;
+use crate::privacy::MIN_GROUP_SIZE;
+
+/// The most personas one file or library may hold.
+pub const MAX_PERSONAS: usize = 500;
+const MAX_ID: usize = 64;
+const MAX_NAME: usize = 200;
+const MAX_SUMMARY: usize = 5_000;
+const MAX_TEXT: usize = 1_000;
+const MAX_TRAITS: usize = 500;
+const MAX_LIST: usize = 100;
+
+/// A rule a persona breaks.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PersonaProblem {
+    #[error("its id must be 1–{MAX_ID} letters, digits, “-” or “_”")]
+    BadId,
+    #[error("its name must not be blank")]
+    BlankName,
+    #[error("its {field} is longer than {max} characters")]
+    TooLong { field: &'static str, max: usize },
+    #[error("its {field} holds more than {max} entries")]
+    TooMany { field: &'static str, max: usize },
+    #[error("it rests on {size} respondents; a persona needs at least {MIN_GROUP_SIZE}")]
+    SegmentTooSmall { size: usize },
+    #[error("a trait rests on fewer than {MIN_GROUP_SIZE} respondents or on more than the segment")]
+    TraitCountOutOfRange,
+    #[error("a {field} is not a number between {min} and {max}")]
+    OutOfRange {
+        field: &'static str,
+        min: u32,
+        max: u32,
+    },
+    #[error("its provenance is inconsistent: {0}")]
+    Provenance(&'static str),
+}
+
+/// Checks one persona against the privacy floor and the format's limits.
+pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
+    use PersonaProblem::*;
+    let id_ok = !p.id.is_empty()
+        && p.id.len() <= MAX_ID
+        && p.id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !id_ok {
+        return Err(BadId);
+    }
+    if p.name.trim().is_empty() {
+        return Err(BlankName);
+    }
+    length("name", &p.name, MAX_NAME)?;
+    length("summary", &p.summary, MAX_SUMMARY)?;
+    if p.segment.size < MIN_GROUP_SIZE {
+        return Err(SegmentTooSmall {
+            size: p.segment.size,
+        });
+    }
+    fraction("segment share", p.segment.share, 1)?;
+    if let Some(rule) = &p.segment.rule {
+        length("segment rule", rule, MAX_TEXT)?;
+    }
+    count("traits", p.traits.len(), MAX_TRAITS)?;
+    for t in &p.traits {
+        length("trait attribute", &t.attribute, MAX_TEXT)?;
+        length("trait value", &t.value, MAX_TEXT)?;
+        if t.n < MIN_GROUP_SIZE || t.n > p.segment.size {
+            return Err(TraitCountOutOfRange);
+        }
+        fraction("segment_pct", t.segment_pct, 100)?;
+        fraction("overall_pct", t.overall_pct, 100)?;
+    }
+    count("quotes", p.quotes.len(), MAX_LIST)?;
+    for q in &p.quotes {
+        length("quote", &q.text, MAX_TEXT)?;
+    }
+    count("actions", p.actions.len(), MAX_LIST)?;
+    for a in &p.actions {
+        length("action", &a.text, MAX_TEXT)?;
+        length("action evidence", &a.evidence, MAX_TEXT)?;
+    }
+    let prov = &p.provenance;
+    let hash_ok = prov.source_sha256.len() == 64
+        && prov
+            .source_sha256
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase());
+    if !hash_ok {
+        return Err(Provenance("source_sha256 must be 64 lowercase hex digits"));
+    }
+    if prov.rows < p.segment.size {
+        return Err(Provenance("the survey has fewer rows than the segment"));
+    }
+    if prov.method.trim().is_empty() || prov.method.len() > MAX_ID {
+        return Err(Provenance("method must be a short name"));
+    }
+    if prov.k == 0 || prov.k > MAX_PERSONAS {
+        return Err(Provenance("k must be between 1 and 500"));
+    }
+    if prov.min_group_size < MIN_GROUP_SIZE {
+        return Err(Provenance("min_group_size is below 11"));
+    }
+    Ok(())
+}
+
+fn length(field: &'static str, text: &str, max: usize) -> Result<(), PersonaProblem> {
+    if text.chars().count() > max {
+        return Err(PersonaProblem::TooLong { field, max });
+    }
+    Ok(())
+}
+
+fn count(field: &'static str, len: usize, max: usize) -> Result<(), PersonaProblem> {
+    if len > max {
+        return Err(PersonaProblem::TooMany { field, max });
+    }
+    Ok(())
+}
+
+fn fraction(field: &'static str, value: f64, max: u32) -> Result<(), PersonaProblem> {
+    if !(0.0..=f64::from(max)).contains(&value) {
+        return Err(PersonaProblem::OutOfRange { field, min: 0, max });
+    }
+    Ok(())
+}

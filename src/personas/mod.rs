@@ -1,0 +1,12 @@
+//! Stage 4 — personas: aggregate descriptions of segments, the only thing the app keeps.
+//!
+//! A [`Persona`] holds counts and percentages about at least 11 respondents and never a
+//! survey row. These types are also the content of the persona file (`persona_file`).
+
+mod dates;
+mod model;
+mod synthesis;
+
+pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
+pub use model::{Action, Persona, Provenance, Quote, SegmentInfo, Trait};
+pub use synthesis::{personas_from_grouping, TOP_ANSWERS_PER_QUESTION};

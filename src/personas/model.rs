@@ -1,0 +1,99 @@
+//! The persona record, as kept in the library and written to persona files.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use super::dates::review_date;
+
+/// A patient persona: a named, evidence-backed description of one segment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    /// Stable identifier: the same file and segment always give the same id.
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub segment: SegmentInfo,
+    /// Answers that describe the segment, each with its evidence.
+    pub traits: Vec<Trait>,
+    /// Scrubbed, approved quotes (none yet).
+    pub quotes: Vec<Quote>,
+    /// Recommended actions (none yet).
+    pub actions: Vec<Action>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    /// The date the persona should next be reviewed.
+    #[serde(with = "review_date")]
+    pub review_due: Date,
+    pub provenance: Provenance,
+}
+
+/// How many respondents the persona stands for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentInfo {
+    /// Respondents in the segment (at least 11).
+    pub size: usize,
+    /// The segment's share of all respondents, from 0 to 1.
+    pub share: f64,
+    /// The condition that defines the segment, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+/// One answer that describes the segment, with the numbers behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trait {
+    /// The question.
+    pub attribute: String,
+    /// The answer.
+    pub value: String,
+    /// Percent of the segment giving this answer (0–100).
+    pub segment_pct: f64,
+    /// Percent of all respondents giving this answer (0–100).
+    pub overall_pct: f64,
+    /// Respondents in the segment giving this answer (at least 11).
+    pub n: usize,
+}
+
+/// A free-text answer approved for the persona.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub text: String,
+}
+
+/// Something the care team can do for this persona, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub text: String,
+    #[serde(default)]
+    pub evidence: String,
+}
+
+/// Where a persona came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// Hex SHA-256 of the survey file.
+    pub source_sha256: String,
+    /// Respondents in the survey.
+    pub rows: usize,
+    /// How segments were formed, e.g. `group-by`.
+    pub method: String,
+    /// How many segments that method produced.
+    pub k: usize,
+    /// The random seed (0 for deterministic methods).
+    pub seed: u64,
+    /// The smallest group size the persona was allowed to rest on.
+    #[serde(default = "default_min_group_size")]
+    pub min_group_size: usize,
+}
+
+fn default_min_group_size() -> usize {
+    crate::privacy::MIN_GROUP_SIZE
+}

@@ -1,0 +1,235 @@
+//! UTF-8, comma-separated survey exports (the walking skeleton's one format).
+
+use super::{check_size, sha256_hex, Column, ReadError, Survey};
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads a UTF-8 CSV export whose first row names the columns.
+///
+/// Short rows are padded with blank answers (and a warning says so); rows with more
+/// answers than the header are refused, because their answers cannot be placed.
+pub fn read_csv(bytes: &[u8]) -> Result<Survey, ReadError> {
+    check_size(bytes.len())?;
+    let text = decode_utf8(bytes)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(record) => record.map_err(malformed)?,
+        None => return Err(ReadError::Empty),
+    };
+    let (names, mut warnings) = column_names(header.iter());
+    let width = names.len();
+    let mut answers: Vec<Vec<String>> = vec![Vec::new(); width];
+    let mut short_rows = Vec::new();
+
+    for record in records {
+        let record = record.map_err(malformed)?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        if record.len() > width {
+            return Err(ReadError::TooManyFields {
+                line,
+                found: record.len(),
+                expected: width,
+            });
+        }
+        if record.len() < width {
+            short_rows.push(line);
+        }
+        for (column, slot) in answers.iter_mut().enumerate() {
+            slot.push(record.get(column).unwrap_or("").trim().to_string());
+        }
+    }
+
+    if answers.first().is_none_or(Vec::is_empty) {
+        return Err(ReadError::HeaderOnly);
+    }
+    if let Some(first) = short_rows.first() {
+        warnings.push(format!(
+            "{} row(s) had fewer answers than there are columns (first on line {first}); \
+             their missing answers count as unanswered.",
+            short_rows.len()
+        ));
+    }
+    let columns = names
+        .into_iter()
+        .zip(answers)
+        .map(|(name, answers)| Column { name, answers })
+        .collect();
+    Ok(Survey::new(columns, sha256_hex(bytes), warnings))
+}
+
+/// Checks the bytes are text and strips a UTF-8 byte-order mark.
+fn decode_utf8(bytes: &[u8]) -> Result<&str, ReadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::Empty);
+    }
+    let sniff = &bytes[..bytes.len().min(8192)];
+    if sniff.contains(&0) {
+        return Err(ReadError::Binary);
+    }
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    std::str::from_utf8(body).map_err(|e| {
+        // Many control bytes in a non-UTF-8 file point at a binary, not a text encoding.
+        let controls = sniff
+            .iter()
+            .filter(|b| b.is_ascii_control() && !b.is_ascii_whitespace())
+            .count();
+        if controls * 20 > sniff.len() {
+            ReadError::Binary
+        } else {
+            ReadError::NotUtf8 {
+                offset: e.valid_up_to() + (bytes.len() - body.len()),
+            }
+        }
+    })
+}
+
+/// Trims header names, names blank ones after their position and makes repeats unique.
+fn column_names<'a>(raw: impl Iterator<Item = &'a str>) -> (Vec<String>, Vec<String>) {
+    let mut names: Vec<String> = Vec::new();
+    let mut warnings = Vec::new();
+    for (index, name) in raw.enumerate() {
+        let mut name = name.trim().to_string();
+        if name.is_empty() {
+            name = format!("Column {}", index + 1);
+            warnings.push(format!(
+                "Column {} has no name in the header; it is called “{name}”.",
+                index + 1
+            ));
+        }
+        if names.contains(&name) {
+            let unique = (2..)
+                .map(|k| format!("{name} ({k})"))
+                .find(|candidate| !names.contains(candidate))
+                .expect("an unused suffix exists");
+            warnings.push(format!(
+                "The header names “{name}” more than once; the repeat is called “{unique}”."
+            ));
+            name = unique;
+        }
+        names.push(name);
+    }
+    (names, warnings)
+}
+
+fn malformed(error: csv::Error) -> ReadError {
+    let line = error.position().map_or(0, csv::Position::line);
+    ReadError::Malformed {
+        line,
+        detail: error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers<'a>(survey: &'a Survey, column: &str) -> Vec<&'a str> {
+        let column = survey
+            .columns()
+            .iter()
+            .find(|c| c.name == column)
+            .expect("column exists");
+        column.answers.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn reads_quoted_fields_with_commas_quotes_and_newlines() {
+        let csv = "id,comment,lives_with\r\n1,\"Far, far away\",Alone\r\n2,\"He said \"\"hi\"\"\nthen left\",Partner\r\n";
+        let survey = read_csv(csv.as_bytes()).unwrap();
+        assert_eq!(survey.respondents(), 2);
+        assert_eq!(
+            answers(&survey, "comment"),
+            ["Far, far away", "He said \"hi\"\nthen left"]
+        );
+        assert_eq!(answers(&survey, "lives_with"), ["Alone", "Partner"]);
+        assert!(survey.warnings.is_empty());
+    }
+
+    #[test]
+    fn strips_a_utf8_bom_and_keeps_accents() {
+        let survey = read_csv("\u{FEFF}Région,Âge\nÎle-de-France,34\n".as_bytes()).unwrap();
+        assert_eq!(survey.columns()[0].name, "Région");
+        assert_eq!(answers(&survey, "Âge"), ["34"]);
+    }
+
+    #[test]
+    fn pads_short_rows_and_says_so() {
+        let survey = read_csv(b"a,b,c\n1,2,3\n4,5\n").unwrap();
+        assert_eq!(answers(&survey, "c"), ["3", ""]);
+        assert_eq!(survey.warnings.len(), 1);
+        assert!(survey.warnings[0].contains("line 3"), "{:?}", survey.warnings);
+    }
+
+    #[test]
+    fn refuses_rows_with_more_answers_than_columns_naming_the_line() {
+        let error = read_csv(b"a,b\n1,2\n3,4,5\n").unwrap_err();
+        assert_eq!(
+            error,
+            ReadError::TooManyFields {
+                line: 3,
+                found: 3,
+                expected: 2
+            }
+        );
+        assert!(error.to_string().contains("Line 3"));
+    }
+
+    #[test]
+    fn names_blank_and_repeated_headers() {
+        let survey = read_csv(b"Q,,Q\n1,2,3\n").unwrap();
+        let names: Vec<_> = survey.columns().iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Q", "Column 2", "Q (2)"]);
+        assert_eq!(survey.warnings.len(), 2);
+    }
+
+    #[test]
+    fn rejects_empty_header_only_binary_and_non_utf8_files() {
+        assert_eq!(read_csv(b"").unwrap_err(), ReadError::Empty);
+        assert_eq!(read_csv(b"  \r\n\n").unwrap_err(), ReadError::Empty);
+        assert_eq!(read_csv(b"a,b,c\r\n").unwrap_err(), ReadError::HeaderOnly);
+        assert_eq!(read_csv(b"a,b\n,\n , \n").unwrap_err(), ReadError::HeaderOnly);
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+        assert_eq!(read_csv(png).unwrap_err(), ReadError::Binary);
+        assert_eq!(
+            read_csv(b"name\nJos\xe9\n").unwrap_err(),
+            ReadError::NotUtf8 { offset: 8 }
+        );
+    }
+
+    #[test]
+    fn refuses_files_over_the_size_cap() {
+        let error = check_size(super::super::MAX_SURVEY_BYTES + 1).unwrap_err();
+        assert!(error.to_string().contains("up to 50 MiB"), "{error}");
+        assert!(check_size(1024).is_ok());
+    }
+
+    #[test]
+    fn keeps_the_hash_of_the_uploaded_bytes() {
+        let survey = read_csv(b"a\n1\n").unwrap();
+        assert_eq!(survey.source_sha256, sha256_hex(b"a\n1\n"));
+        assert_eq!(survey.source_sha256.len(), 64);
+    }
+
+    #[test]
+    fn a_real_surveymonkey_export_reads_completely() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/survey-samples/surveymonkey-2-header-rows-ohbm-2022.csv"
+        );
+        let Ok(bytes) = std::fs::read(path) else {
+            panic!("shared survey sample missing at {path}");
+        };
+        let survey = read_csv(&bytes).unwrap();
+        // 311 responses plus SurveyMonkey's second header row, read as data for now.
+        assert_eq!(survey.respondents(), 312);
+        assert!(survey.columns().len() > 30);
+    }
+}

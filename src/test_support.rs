@@ -1,0 +1,39 @@
+//! Fixtures shared by the core's unit tests.
+
+use time::macros::{date, datetime};
+
+use crate::personas::{Persona, Provenance, SegmentInfo, Trait};
+
+/// A valid persona with the given id and name.
+pub fn persona(id: &str, name: &str) -> Persona {
+    Persona {
+        id: id.to_string(),
+        name: name.to_string(),
+        summary: "25 of 40 respondents (62.5%) live with a partner.".to_string(),
+        segment: SegmentInfo {
+            size: 25,
+            share: 0.625,
+            rule: Some("lives_with = Partner".to_string()),
+        },
+        traits: vec![Trait {
+            attribute: "transport".to_string(),
+            value: "Car".to_string(),
+            segment_pct: 80.0,
+            overall_pct: 57.5,
+            n: 20,
+        }],
+        quotes: vec![],
+        actions: vec![],
+        created_at: datetime!(2026-11-24 10:00 UTC),
+        updated_at: datetime!(2026-11-24 10:00 UTC),
+        review_due: date!(2027 - 02 - 24),
+        provenance: Provenance {
+            source_sha256: "ab".repeat(32),
+            rows: 40,
+            method: "group-by".to_string(),
+            k: 2,
+            seed: 0,
+            min_group_size: 11,
+        },
+    }
+}

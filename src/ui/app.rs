@@ -1,0 +1,75 @@
+//! The app shell: header, navigation between the two views, and the message area.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::build::BuildPanel;
+use super::library::LibraryView;
+use super::notice::NoticeArea;
+use super::state::AppState;
+use super::survey_overview::SurveyOverview;
+use super::upload::UploadPanel;
+
+/// The two views, chosen by the URL's fragment so links work under any sub-path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Page {
+    Build,
+    Library,
+}
+
+impl Page {
+    /// The page the fragment names; other fragments (like the skip link's) keep the page.
+    fn from_location() -> Option<Self> {
+        match window().location().hash().unwrap_or_default().as_str() {
+            "#library" => Some(Page::Library),
+            "#build" => Some(Page::Build),
+            _ => None,
+        }
+    }
+}
+
+/// The whole application.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+    let page = RwSignal::new(Page::from_location().unwrap_or(Page::Build));
+    let _ = window_event_listener(ev::hashchange, move |_| {
+        if let Some(p) = Page::from_location() {
+            page.set(p);
+        }
+    });
+    // A file dropped outside the drop zone must not make the browser leave the app.
+    let _ = window_event_listener(ev::dragover, |ev| ev.prevent_default());
+    let _ = window_event_listener(ev::drop, |ev| ev.prevent_default());
+    let current = move |p: Page| (page.get() == p).then_some("page");
+    let saved = move || state.library.with(|l| l.personas().len());
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="app-header">
+            <h1>"Persona Builder"</h1>
+            <p class="tagline">
+                "Patient personas from your survey exports. The survey is read in this tab and never leaves your device."
+            </p>
+            <nav aria-label="Views">
+                <a href="#build" aria-current=move || current(Page::Build)>"Build"</a>
+                <a href="#library" aria-current=move || current(Page::Library)>
+                    "Library (" {saved} ")"
+                </a>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">
+            <NoticeArea />
+            {move || match page.get() {
+                Page::Build => view! {
+                    <UploadPanel />
+                    <SurveyOverview />
+                    <BuildPanel />
+                }
+                .into_any(),
+                Page::Library => view! { <LibraryView /> }.into_any(),
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,128 @@
+//! Choosing how to group respondents, building personas and saving them.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::persona_card::PersonaCard;
+use super::state::AppState;
+use crate::browser::clock;
+use crate::pipeline::build_personas;
+
+#[component]
+pub fn BuildPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let results_heading = NodeRef::<html::H2>::new();
+    let notes = RwSignal::new(Vec::<String>::new());
+
+    let build = move |_| {
+        let Some(column) = state.grouping.get_untracked() else {
+            state.fail("Choose a question to group respondents by.");
+            return;
+        };
+        let outcome = state.survey.with_untracked(|survey| {
+            survey
+                .as_ref()
+                .map(|loaded| build_personas(loaded, column, clock::now()))
+        });
+        match outcome {
+            Some(Ok(built)) => {
+                state.inform(format!(
+                    "Built {} persona(s). Save them to keep them.",
+                    built.personas.len()
+                ));
+                notes.set(built.notes);
+                state.built.set(built.personas);
+                if let Some(heading) = results_heading.get_untracked() {
+                    let _ = heading.focus();
+                }
+            }
+            Some(Err(e)) => {
+                notes.set(Vec::new());
+                state.built.set(Vec::new());
+                state.fail(e.to_string());
+            }
+            None => state.fail("Choose a survey file first."),
+        }
+    };
+
+    let save = move |_| {
+        let built = state.built.get_untracked();
+        match state.change_library(|library| library.save(&built)) {
+            Ok(summary) => state.inform(format!(
+                "Saved to the library: {} new, {} updated.",
+                summary.added, summary.updated
+            )),
+            Err(e) => state.fail(e),
+        }
+    };
+
+    let choices = move || {
+        state.survey.with(|survey| {
+            survey.as_ref().map_or_else(Vec::new, |loaded| {
+                loaded
+                    .grouping_choices()
+                    .map(|s| (s.index, format!("{} ({} answers)", s.name, s.distinct())))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+
+    view! {
+        <Show when=move || state.survey.with(Option::is_some)>
+            <section class="panel build" aria-labelledby="build-heading">
+                <h2 id="build-heading">"3. Build personas"</h2>
+                <div class="build-controls">
+                    <label for="group-by">"Group respondents by"</label>
+                    <select
+                        id="group-by"
+                        on:change=move |ev| state.grouping.set(event_target_value(&ev).parse().ok())
+                    >
+                        <For
+                            each=choices
+                            key=|(index, label)| (*index, label.clone())
+                            children=move |(index, label)| {
+                                view! {
+                                    <option
+                                        value=index.to_string()
+                                        prop:selected=move || state.grouping.get() == Some(index)
+                                    >
+                                        {label}
+                                    </option>
+                                }
+                            }
+                        />
+                    </select>
+                    <button type="button" class="primary" on:click=build>
+                        "Build personas"
+                    </button>
+                </div>
+                <p class="hint">
+                    "One persona per answer given by at least 11 respondents; smaller groups are left out to protect privacy."
+                </p>
+            </section>
+            <section class="panel results" aria-labelledby="results-heading">
+                <h2 id="results-heading" tabindex="-1" node_ref=results_heading>
+                    "4. Personas"
+                </h2>
+                <ul class="build-notes">
+                    {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+                <Show
+                    when=move || state.built.with(|b| !b.is_empty())
+                    fallback=|| view! { <p class="hint">"Built personas appear here."</p> }
+                >
+                    <button type="button" class="primary" on:click=save>
+                        "Save to library"
+                    </button>
+                    <div class="persona-grid">
+                        <For
+                            each=move || state.built.get()
+                            key=|p| p.id.clone()
+                            children=|persona| view! { <PersonaCard persona=persona context="built" /> }
+                        />
+                    </div>
+                </Show>
+            </section>
+        </Show>
+    }
+}

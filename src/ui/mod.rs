@@ -1,0 +1,14 @@
+//! The Leptos UI: a thin layer of components over the core. Components hold signals
+//! *of* domain types (see [`state::AppState`]); the domain types know nothing of signals.
+//! Each area has a folder with its component and its CSS.
+
+mod app;
+mod build;
+mod library;
+mod notice;
+mod persona_card;
+mod state;
+mod survey_overview;
+mod upload;
+
+pub use app::App;

@@ -1,0 +1,109 @@
+//! One persona as a card: name, size, summary and its most common answers with the
+//! numbers behind them. All persona text is rendered as text, never as HTML.
+
+use leptos::prelude::*;
+
+use crate::personas::{Persona, Trait};
+
+/// The bar width, in SVG units, that stands for 100 %.
+const BAR_WIDTH: f64 = 100.0;
+
+/// A persona card. `context` keeps element ids unique when the same persona appears
+/// in two places; `children` are the card's own controls (such as Delete).
+#[component]
+pub fn PersonaCard(
+    persona: Persona,
+    context: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let heading_id = format!("{context}-{}", persona.id);
+    let labelled_by = heading_id.clone();
+    let share_pct = (persona.segment.share * 1000.0).round() / 10.0;
+    let traits = trait_groups(&persona.traits)
+        .into_iter()
+        .map(trait_group)
+        .collect_view();
+    let has_traits = !persona.traits.is_empty();
+
+    view! {
+        <article class="persona-card" aria-labelledby=labelled_by>
+            <h3 id=heading_id>{persona.name.clone()}</h3>
+            <p class="persona-size">
+                <strong>{persona.segment.size}</strong>
+                {format!(" respondents · {share_pct}% of all respondents")}
+            </p>
+            <p class="persona-summary">{persona.summary.clone()}</p>
+            <p class="persona-meta">{format!("Review due {}", persona.review_due)}</p>
+            {has_traits
+                .then(|| {
+                    view! {
+                        <table class="traits">
+                            <caption>"Most common answers (this persona vs all respondents)"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Question"</th>
+                                    <th scope="col">"Answer"</th>
+                                    <th scope="col">"This persona"</th>
+                                    <th scope="col">"All respondents"</th>
+                                </tr>
+                            </thead>
+                            {traits}
+                        </table>
+                    }
+                })}
+            {children.map(|c| view! { <div class="persona-controls">{c()}</div> })}
+        </article>
+    }
+}
+
+/// Traits grouped by question, keeping their order.
+fn trait_groups(traits: &[Trait]) -> Vec<Vec<Trait>> {
+    let mut groups: Vec<Vec<Trait>> = Vec::new();
+    for t in traits {
+        match groups.last_mut() {
+            Some(group) if group[0].attribute == t.attribute => group.push(t.clone()),
+            _ => groups.push(vec![t.clone()]),
+        }
+    }
+    groups
+}
+
+fn trait_group(group: Vec<Trait>) -> impl IntoView {
+    let span = group.len().to_string();
+    let rows = group
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let question = (i == 0).then(|| {
+                view! { <th scope="rowgroup" rowspan=span.clone()>{t.attribute.clone()}</th> }
+            });
+            view! {
+                <tr>
+                    {question}
+                    <td>{t.value.clone()}</td>
+                    <td>
+                        <Bar pct=t.segment_pct class="bar-segment" />
+                        {format!("{}% (n = {})", t.segment_pct, t.n)}
+                    </td>
+                    <td>
+                        <Bar pct=t.overall_pct class="bar-overall" />
+                        {format!("{}%", t.overall_pct)}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! { <tbody>{rows}</tbody> }
+}
+
+/// A percentage bar drawn with SVG attributes (no inline styles, which the CSP forbids).
+#[component]
+fn Bar(pct: f64, class: &'static str) -> impl IntoView {
+    let width = (pct.clamp(0.0, 100.0) / 100.0 * BAR_WIDTH).to_string();
+    view! {
+        <svg class="bar" viewBox="0 0 100 8" width="100" height="8" aria-hidden="true">
+            <rect class="bar-track" x="0" y="0" width="100" height="8" />
+            <rect class=class x="0" y="0" width=width height="8" />
+        </svg>
+    }
+}

@@ -1,0 +1,81 @@
+//! The app's state: signals holding plain domain values, shared through context.
+
+use leptos::prelude::*;
+
+use crate::browser::storage;
+use crate::library::Library;
+use crate::persona_file::MAX_PERSONAS;
+use crate::personas::Persona;
+use crate::pipeline::LoadedSurvey;
+
+/// A message for the user; errors are announced assertively.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+/// Everything the components share. Cheap to copy: it is a bundle of signal handles.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The survey being worked on; it lives only in this tab's memory.
+    pub survey: RwSignal<Option<LoadedSurvey>>,
+    /// The column chosen to group respondents by.
+    pub grouping: RwSignal<Option<usize>>,
+    /// Personas built but not yet saved.
+    pub built: RwSignal<Vec<Persona>>,
+    /// The saved personas, always equal to what storage holds.
+    pub library: RwSignal<Library>,
+    /// Set when the stored library could not be read; saving is then refused so the
+    /// stored copy is not overwritten.
+    pub library_unreadable: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+impl AppState {
+    /// Fresh state with the library loaded from storage.
+    pub fn load() -> Self {
+        let (library, unreadable) = match storage::load_library() {
+            Ok(library) => (library, None),
+            Err(problem) => (Library::default(), Some(problem)),
+        };
+        AppState {
+            survey: RwSignal::new(None),
+            grouping: RwSignal::new(None),
+            built: RwSignal::new(Vec::new()),
+            library: RwSignal::new(library),
+            library_unreadable: RwSignal::new(unreadable),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    /// Tells the user something went well.
+    pub fn inform(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice::Info(text.into())));
+    }
+
+    /// Tells the user something went wrong.
+    pub fn fail(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice::Error(text.into())));
+    }
+
+    /// Changes a copy of the library and keeps the change only once storage holds it,
+    /// so a failed save (a full storage, say) leaves library and storage as they were.
+    pub fn change_library<R>(&self, change: impl FnOnce(&mut Library) -> R) -> Result<R, String> {
+        if let Some(problem) = self.library_unreadable.get_untracked() {
+            return Err(format!(
+                "Saving is turned off because {problem}. The stored library is kept as it is."
+            ));
+        }
+        let mut next = self.library.get_untracked();
+        let result = change(&mut next);
+        if !next.fits() {
+            return Err(format!(
+                "The library can hold at most {MAX_PERSONAS} personas; nothing was changed."
+            ));
+        }
+        storage::save_library(&next)?;
+        self.library.set(next);
+        Ok(result)
+    }
+}

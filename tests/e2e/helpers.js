@@ -1,0 +1,132 @@
+// Shared steps and inputs for the end-to-end suite.
+import { expect } from "@playwright/test";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Real exports written by others (see their README); never copied into the repo. */
+export const SAMPLES = resolve(here, "../../../shared/survey-samples");
+export const SURVEYMONKEY = join(SAMPLES, "surveymonkey-2-header-rows-ohbm-2022.csv");
+
+/** A fresh temporary folder for files a test writes. */
+export function scratch() {
+  return mkdtempSync(join(tmpdir(), "persona-e2e-"));
+}
+
+/** Writes `content` to a new temporary file called `name` and returns its path. */
+export function tempFile(name, content) {
+  const path = join(scratch(), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** One CSV field, quoted when needed. */
+const field = (v) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/**
+ * A clinic survey with known groups: "Who do you live with?" is Partner 60, Alone 40,
+ * Family 30, Carer 5 (too small to report), plus planted identifiers.
+ */
+export function clinicSurveyCsv({ livesWith = null } = {}) {
+  const groups = livesWith ?? [
+    ["Partner", 60],
+    ["Alone", 40],
+    ["Family", 30],
+    ["Carer", 5],
+  ];
+  const rows = [["Respondent email", "Who do you live with?", "Age band", "How do you travel to the clinic?", "Preferred contact", "Anything else?"]];
+  let i = 0;
+  for (const [group, count] of groups) {
+    for (let k = 0; k < count; k++) {
+      i++;
+      const age = group === "Alone" ? (k % 4 === 0 ? "45-64" : "65+") : ["18-44", "45-64", "65+"][i % 3];
+      const travel = group === "Alone" ? (k % 5 === 0 ? "Car" : "Bus") : ["Car", "Car", "Bus", "Walk"][i % 4];
+      const contact = group === "Alone" ? "Phone" : ["Text", "App", "Phone", "Letter"][i % 4];
+      rows.push([`patient${i}@example.org`, group, age, travel, contact, `Comment number ${i}, thanks`]);
+    }
+  }
+  return rows.map((r) => r.map(field).join(",")).join("\r\n") + "\r\n";
+}
+
+/** Records every request and websocket of a browser context. */
+export function recordRequests(context) {
+  const urls = [];
+  context.on("request", (r) => urls.push(r.url()));
+  context.on("page", (p) => p.on("websocket", (ws) => urls.push(ws.url())));
+  for (const p of context.pages()) p.on("websocket", (ws) => urls.push(ws.url()));
+  return urls;
+}
+
+/** The URLs that went anywhere but `origin` (blob: URLs of the origin count as it). */
+export function foreign(urls, origin) {
+  return urls.filter((u) => {
+    const parsed = new URL(u);
+    const own = parsed.protocol === "blob:" ? new URL(parsed.pathname).origin : parsed.origin;
+    return own !== origin;
+  });
+}
+
+/** Opens the app at `path` and waits until it has rendered. */
+export async function openApp(page, path = "./") {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { name: "Persona Builder", level: 1 })).toBeVisible();
+}
+
+/** Uploads a survey through the "Survey file" input and waits for its columns. */
+export async function uploadSurvey(page, path) {
+  await page.getByLabel("Survey file").setInputFiles(path);
+  await expect(page.getByRole("heading", { name: "2. Check the columns" })).toBeVisible();
+}
+
+/** Builds personas with the current grouping choice. */
+export async function buildPersonas(page) {
+  await page.getByRole("button", { name: "Build personas" }).click();
+  await expect(page.getByRole("status")).toContainText("Built");
+}
+
+/** Saves the built personas and waits for the confirmation. */
+export async function saveToLibrary(page) {
+  await page.getByRole("button", { name: "Save to library" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved to the library");
+}
+
+/** Goes to the Library view through its link. */
+export async function openLibrary(page) {
+  await page.getByRole("link", { name: /^Library/ }).click();
+  await expect(page.getByRole("heading", { name: "Library", level: 2 })).toBeVisible();
+}
+
+/** The names of the persona cards on the page, in order. */
+export async function personaNames(page) {
+  return page.getByRole("article").getByRole("heading", { level: 3 }).allTextContents();
+}
+
+/** A valid persona-file persona, for import tests. */
+export function personaJson(overrides = {}) {
+  return {
+    id: "e2e-persona-1",
+    name: "Imported persona",
+    summary: "Made by the test suite.",
+    segment: { size: 40, share: 0.25 },
+    traits: [{ attribute: "Transport", value: "Bus", segment_pct: 75, overall_pct: 40, n: 30 }],
+    quotes: [],
+    actions: [],
+    created_at: "2026-11-20T09:00:00Z",
+    updated_at: "2026-11-20T09:00:00Z",
+    review_due: "2027-02-20",
+    provenance: { source_sha256: "a".repeat(64), rows: 160, method: "group-by", k: 3, seed: 0 },
+    ...overrides,
+  };
+}
+
+/** A persona file holding `personas`. */
+export function personaFile(personas) {
+  return JSON.stringify({
+    format: "persona-builder",
+    schema_version: 1,
+    exported_at: "2026-11-24T10:00:00Z",
+    personas,
+  });
+}

@@ -1,0 +1,84 @@
+// The walking skeleton's promise: upload → build → save → reload → export → delete → import.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import {
+  buildPersonas, clinicSurveyCsv, openApp, openLibrary, personaNames, saveToLibrary,
+  tempFile, uploadSurvey,
+} from "./helpers.js";
+
+const EXPECTED = [
+  "Who do you live with?: Partner",
+  "Who do you live with?: Alone",
+  "Who do you live with?: Family",
+];
+
+test("a survey becomes personas that survive a reload, an export, a delete and an import", async ({ page }) => {
+  await openApp(page);
+  await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
+
+  // Columns and a preview of the first rows are shown.
+  const columns = page.getByRole("table", { name: "Columns" });
+  await expect(columns.getByRole("rowheader", { name: "Who do you live with?" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Preview of the first/ }).getByRole("row")).toHaveCount(6);
+
+  // A grouping column is preselected (a choice column with 2–8 groups); choose another.
+  const groupBy = page.getByLabel("Group respondents by");
+  await expect(groupBy.locator("option:checked")).toHaveText(/\((?:[2-8]) answers\)$/);
+  await groupBy.selectOption({ label: "Who do you live with? (4 answers)" });
+  await buildPersonas(page);
+
+  // One card per group of at least 11 (Carer, 5 people, is left out and said so).
+  expect(await personaNames(page)).toEqual(EXPECTED);
+  await expect(page.getByText("had fewer than 11 respondents")).toBeVisible();
+  const alone = page.getByRole("article", { name: "Who do you live with?: Alone" });
+  await expect(alone).toContainText("40 respondents · 29.6% of all respondents");
+  // Segment % beside overall %: 32 of the 40 who live alone take the bus.
+  const bus = alone.getByRole("row").filter({ hasText: "Bus" });
+  await expect(bus).toContainText("80% (n = 32)");
+  // Identifier-like columns never become traits.
+  await expect(page.getByRole("article").filter({ hasText: "@example.org" })).toHaveCount(0);
+
+  await saveToLibrary(page);
+  await page.reload();
+  await openLibrary(page);
+  expect(await personaNames(page)).toEqual(EXPECTED);
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export all" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe("personas.json");
+  const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+  expect(exported.format).toBe("persona-builder");
+  expect(exported.schema_version).toBe(1);
+  expect(exported.personas.map((p) => p.name)).toEqual(EXPECTED);
+  expect(JSON.stringify(exported)).not.toContain("@example.org");
+  const exportPath = tempFile("personas.json", JSON.stringify(exported));
+
+  for (const name of EXPECTED) {
+    await page.getByRole("article", { name }).getByRole("button", { name: /Delete/ }).click();
+  }
+  await expect(page.getByText("No personas saved yet")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("No personas saved yet")).toBeVisible();
+
+  await page.getByLabel("Import personas").setInputFiles(exportPath);
+  await expect(page.getByRole("status")).toContainText("3 added");
+  expect(await personaNames(page)).toEqual(EXPECTED);
+  await page.reload();
+  expect(await personaNames(page)).toEqual(EXPECTED);
+});
+
+test("a real SurveyMonkey export builds personas from its preselected question", async ({ page }) => {
+  const { SURVEYMONKEY } = await import("./helpers.js");
+  await openApp(page);
+  await uploadSurvey(page, SURVEYMONKEY);
+  const overview = page.getByRole("region", { name: "2. Check the columns" });
+  await expect(overview).toContainText("312 respondents, 48 questions.");
+  await buildPersonas(page);
+  const names = await personaNames(page);
+  expect(names.length).toBeGreaterThanOrEqual(2);
+  for (const card of await page.getByRole("article").all()) {
+    const size = Number(await card.locator(".persona-size strong").textContent());
+    expect(size).toBeGreaterThanOrEqual(11);
+  }
+});
