@@ -26,21 +26,22 @@ pub fn read_csv(bytes: &[u8]) -> Result<Survey, ReadError> {
     let mut answers: Vec<Vec<String>> = vec![Vec::new(); width];
     let mut short_rows = Vec::new();
 
-    for record in records {
+    // Rows are counted as a spreadsheet shows them (header = row 1); the csv crate's
+    // line numbers are off by one after CRLF line ends.
+    for (row, record) in (2u64..).zip(records) {
         let record = record.map_err(malformed)?;
-        let line = record.position().map_or(0, |p| p.line());
         if record.iter().all(|field| field.trim().is_empty()) {
             continue;
         }
         if record.len() > width {
             return Err(ReadError::TooManyFields {
-                line,
+                row,
                 found: record.len(),
                 expected: width,
             });
         }
         if record.len() < width {
-            short_rows.push(line);
+            short_rows.push(row);
         }
         for (column, slot) in answers.iter_mut().enumerate() {
             slot.push(record.get(column).unwrap_or("").trim().to_string());
@@ -52,7 +53,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Survey, ReadError> {
     }
     if let Some(first) = short_rows.first() {
         warnings.push(format!(
-            "{} row(s) had fewer answers than there are columns (first on line {first}); \
+            "{} row(s) had fewer answers than there are columns (first: row {first}); \
              their missing answers count as unanswered.",
             short_rows.len()
         ));
@@ -120,9 +121,9 @@ fn column_names<'a>(raw: impl Iterator<Item = &'a str>) -> (Vec<String>, Vec<Str
 }
 
 fn malformed(error: csv::Error) -> ReadError {
-    let line = error.position().map_or(0, csv::Position::line);
+    let row = error.position().map_or(0, |p| p.record() + 1);
     ReadError::Malformed {
-        line,
+        row,
         detail: error.to_string(),
     }
 }
@@ -162,24 +163,35 @@ mod tests {
 
     #[test]
     fn pads_short_rows_and_says_so() {
-        let survey = read_csv(b"a,b,c\n1,2,3\n4,5\n").unwrap();
+        let survey = read_csv(b"a,b,c\r\n1,2,3\r\n4,5\r\n").unwrap();
         assert_eq!(answers(&survey, "c"), ["3", ""]);
         assert_eq!(survey.warnings.len(), 1);
-        assert!(survey.warnings[0].contains("line 3"), "{:?}", survey.warnings);
+        assert!(
+            survey.warnings[0].contains("row 3"),
+            "{:?}",
+            survey.warnings
+        );
     }
 
     #[test]
-    fn refuses_rows_with_more_answers_than_columns_naming_the_line() {
-        let error = read_csv(b"a,b\n1,2\n3,4,5\n").unwrap_err();
-        assert_eq!(
-            error,
-            ReadError::TooManyFields {
-                line: 3,
-                found: 3,
-                expected: 2
-            }
-        );
-        assert!(error.to_string().contains("Line 3"));
+    fn refuses_rows_with_more_answers_than_columns_naming_the_row() {
+        for csv in [
+            "a,b\n1,2\n3,4,5\n",
+            "a,b\r\n1,2\r\n3,4,5\r\n",
+            "a,b\r\n\"1\n1\",2\r\n3,4,5\r\n",
+        ] {
+            let error = read_csv(csv.as_bytes()).unwrap_err();
+            assert_eq!(
+                error,
+                ReadError::TooManyFields {
+                    row: 3,
+                    found: 3,
+                    expected: 2
+                },
+                "{csv:?}"
+            );
+            assert!(error.to_string().contains("Row 3"));
+        }
     }
 
     #[test]
@@ -195,7 +207,10 @@ mod tests {
         assert_eq!(read_csv(b"").unwrap_err(), ReadError::Empty);
         assert_eq!(read_csv(b"  \r\n\n").unwrap_err(), ReadError::Empty);
         assert_eq!(read_csv(b"a,b,c\r\n").unwrap_err(), ReadError::HeaderOnly);
-        assert_eq!(read_csv(b"a,b\n,\n , \n").unwrap_err(), ReadError::HeaderOnly);
+        assert_eq!(
+            read_csv(b"a,b\n,\n , \n").unwrap_err(),
+            ReadError::HeaderOnly
+        );
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
         assert_eq!(read_csv(png).unwrap_err(), ReadError::Binary);
         assert_eq!(

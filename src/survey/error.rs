@@ -25,14 +25,15 @@ pub enum ReadError {
     #[error("The file has a header row but no responses.")]
     HeaderOnly,
     #[error(
-        "Line {line} has {found} answers but the header names {expected} columns. \
+        "Row {row} has {found} answers but the header names {expected} columns. \
          Check that the file was exported with commas between answers."
     )]
     TooManyFields {
-        line: u64,
+        /// Spreadsheet-style row number: the header is row 1.
+        row: u64,
         found: usize,
         expected: usize,
     },
-    #[error("The file could not be read as CSV near line {line}: {detail}")]
-    Malformed { line: u64, detail: String },
+    #[error("The file could not be read as CSV near row {row}: {detail}")]
+    Malformed { row: u64, detail: String },
 }
