@@ -84,13 +84,12 @@ pub fn import(bytes: &[u8]) -> Result<Vec<Persona>, ImportError> {
             max: MAX_FILE_BYTES,
         });
     }
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-        ImportError::NotJson {
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson {
             line: e.line(),
             column: e.column(),
             detail: e.to_string(),
-        }
-    })?;
+        })?;
     check_envelope(&value)?;
     let file: PersonaFile =
         serde_path_to_error::deserialize(value).map_err(|e| ImportError::BadShape {

@@ -73,7 +73,10 @@ fn a_minimal_file_with_only_the_documented_fields_imports() {
 #[test]
 fn refuses_malformed_json_with_its_position() {
     let error = import(b"{\n  \"format\": \"persona-builder\",\n  oops }").unwrap_err();
-    assert!(matches!(error, ImportError::NotJson { line: 3, .. }), "{error}");
+    assert!(
+        matches!(error, ImportError::NotJson { line: 3, .. }),
+        "{error}"
+    );
 }
 
 #[test]
@@ -173,8 +176,5 @@ fn refuses_out_of_range_numbers_bad_ids_and_duplicates() {
 #[test]
 fn refuses_files_over_the_size_cap_before_parsing() {
     let big = vec![b' '; MAX_FILE_BYTES + 1];
-    assert!(matches!(
-        import(&big),
-        Err(ImportError::TooLarge { .. })
-    ));
+    assert!(matches!(import(&big), Err(ImportError::TooLarge { .. })));
 }

@@ -27,7 +27,9 @@ pub enum PersonaProblem {
     TooMany { field: &'static str, max: usize },
     #[error("it rests on {size} respondents; a persona needs at least {MIN_GROUP_SIZE}")]
     SegmentTooSmall { size: usize },
-    #[error("a trait rests on fewer than {MIN_GROUP_SIZE} respondents or on more than the segment")]
+    #[error(
+        "a trait rests on fewer than {MIN_GROUP_SIZE} respondents or on more than the segment"
+    )]
     TraitCountOutOfRange,
     #[error("a {field} is not a number between {min} and {max}")]
     OutOfRange {

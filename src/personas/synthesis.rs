@@ -110,9 +110,7 @@ fn summary_of(question: &str, segment: &Segment, total: usize, traits: &[Trait])
     let standout = traits
         .iter()
         .filter(|t| t.segment_pct > t.overall_pct)
-        .max_by(|a, b| {
-            (a.segment_pct - a.overall_pct).total_cmp(&(b.segment_pct - b.overall_pct))
-        });
+        .max_by(|a, b| (a.segment_pct - a.overall_pct).total_cmp(&(b.segment_pct - b.overall_pct)));
     if let Some(t) = standout {
         summary.push_str(&format!(
             " More often than respondents overall they answered “{}” to “{}” ({}% vs {}%).",
@@ -222,7 +220,9 @@ mod tests {
             .iter()
             .flat_map(|p| &p.traits)
             .all(|t| t.n >= MIN_GROUP_SIZE));
-        assert!(alone.summary.contains("“Bus” to “transport” (80% vs 42.5%)"));
+        assert!(alone
+            .summary
+            .contains("“Bus” to “transport” (80% vs 42.5%)"));
     }
 
     #[test]
