@@ -41,7 +41,7 @@ impl LoadedSurvey {
 }
 
 /// Personas built from a survey, and what the user should know about how.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Built {
     pub personas: Vec<Persona>,
     pub notes: Vec<String>,

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use crate::browser::storage;
 use crate::library::Library;
 use crate::persona_file::MAX_PERSONAS;
-use crate::personas::Persona;
-use crate::pipeline::LoadedSurvey;
+use crate::pipeline::{Built, LoadedSurvey};
 
 /// A message for the user; errors are announced assertively.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +21,8 @@ pub struct AppState {
     pub survey: RwSignal<Option<LoadedSurvey>>,
     /// The column chosen to group respondents by.
     pub grouping: RwSignal<Option<usize>>,
-    /// Personas built but not yet saved.
-    pub built: RwSignal<Vec<Persona>>,
+    /// Personas built (not yet saved) and the notes on how.
+    pub built: RwSignal<Built>,
     /// The saved personas, always equal to what storage holds.
     pub library: RwSignal<Library>,
     /// Set when the stored library could not be read; saving is then refused so the
@@ -42,7 +41,7 @@ impl AppState {
         AppState {
             survey: RwSignal::new(None),
             grouping: RwSignal::new(None),
-            built: RwSignal::new(Vec::new()),
+            built: RwSignal::new(Built::default()),
             library: RwSignal::new(library),
             library_unreadable: RwSignal::new(unreadable),
             notice: RwSignal::new(None),

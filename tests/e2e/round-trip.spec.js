@@ -80,3 +80,15 @@ test("a real SurveyMonkey export builds personas from its preselected question",
     expect(size).toBeGreaterThanOrEqual(11);
   }
 });
+
+test("a new survey clears the personas and notes built from the previous one", async ({ page }) => {
+  await openApp(page);
+  await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
+  await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (4 answers)" });
+  await buildPersonas(page);
+  await expect(page.getByText("had fewer than 11 respondents")).toBeVisible();
+  await page.getByLabel("Survey file").setInputFiles(SURVEYMONKEY);
+  await expect(page.getByRole("region", { name: "2. Check the columns" })).toContainText("312 respondents");
+  await expect(page.getByRole("article")).toHaveCount(0);
+  await expect(page.getByText("had fewer than 11 respondents")).toHaveCount(0);
+});

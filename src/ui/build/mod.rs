@@ -6,13 +6,12 @@ use leptos::prelude::*;
 use super::persona_card::PersonaCard;
 use super::state::AppState;
 use crate::browser::clock;
-use crate::pipeline::build_personas;
+use crate::pipeline::{build_personas, Built};
 
 #[component]
 pub fn BuildPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let results_heading = NodeRef::<html::H2>::new();
-    let notes = RwSignal::new(Vec::<String>::new());
 
     let build = move |_| {
         let Some(column) = state.grouping.get_untracked() else {
@@ -30,15 +29,13 @@ pub fn BuildPanel() -> impl IntoView {
                     "Built {} persona(s). Save them to keep them.",
                     built.personas.len()
                 ));
-                notes.set(built.notes);
-                state.built.set(built.personas);
+                state.built.set(built);
                 if let Some(heading) = results_heading.get_untracked() {
                     let _ = heading.focus();
                 }
             }
             Some(Err(e)) => {
-                notes.set(Vec::new());
-                state.built.set(Vec::new());
+                state.built.set(Built::default());
                 state.fail(e.to_string());
             }
             None => state.fail("Choose a survey file first."),
@@ -46,7 +43,7 @@ pub fn BuildPanel() -> impl IntoView {
     };
 
     let save = move |_| {
-        let built = state.built.get_untracked();
+        let built = state.built.with_untracked(|b| b.personas.clone());
         match state.change_library(|library| library.save(&built)) {
             Ok(summary) => state.inform(format!(
                 "Saved to the library: {} new, {} updated.",
@@ -105,10 +102,14 @@ pub fn BuildPanel() -> impl IntoView {
                     "4. Personas"
                 </h2>
                 <ul class="build-notes">
-                    {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    {move || {
+                        state
+                            .built
+                            .with(|b| b.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())
+                    }}
                 </ul>
                 <Show
-                    when=move || state.built.with(|b| !b.is_empty())
+                    when=move || state.built.with(|b| !b.personas.is_empty())
                     fallback=|| view! { <p class="hint">"Built personas appear here."</p> }
                 >
                     <button type="button" class="primary" on:click=save>
@@ -116,7 +117,7 @@ pub fn BuildPanel() -> impl IntoView {
                     </button>
                     <div class="persona-grid">
                         <For
-                            each=move || state.built.get()
+                            each=move || state.built.with(|b| b.personas.clone())
                             key=|p| p.id.clone()
                             children=|persona| view! { <PersonaCard persona=persona context="built" /> }
                         />

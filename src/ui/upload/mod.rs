@@ -6,7 +6,7 @@ use web_sys::{DragEvent, File};
 
 use super::state::AppState;
 use crate::browser::files::{read_bytes, take_from_drop, take_from_input};
-use crate::pipeline::LoadedSurvey;
+use crate::pipeline::{Built, LoadedSurvey};
 use crate::survey::check_size;
 
 #[component]
@@ -36,7 +36,7 @@ pub fn UploadPanel() -> impl IntoView {
                         loaded.summaries.len()
                     ));
                     state.grouping.set(loaded.suggested_grouping);
-                    state.built.set(Vec::new());
+                    state.built.set(Built::default());
                     state.survey.set(Some(loaded));
                 }
                 Err(e) => state.fail(format!(
