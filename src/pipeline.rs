@@ -1,37 +1,62 @@
 //! The whole path from file bytes to personas, as the UI runs it: one place that
 //! strings the stages together, so the UI, the tests and benchmarks share one code path.
+//!
+//! read → privacy guard → column summaries → grouping → personas
 
 use thiserror::Error;
 use time::OffsetDateTime;
 
 use crate::columns::{suggest_grouping, summarise, ColumnSummary};
-use crate::personas::{personas_from_grouping, Persona};
-use crate::privacy::{ShownCount, MIN_GROUP_SIZE};
+use crate::personas::{personas_from_grouping, Persona, QuoteSuggestion, Withheld};
+use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::segments::group_by;
 use crate::survey::{read_csv, ReadError, Survey};
 
-/// A survey read into memory with its column summaries.
+/// A survey read into memory, guarded, with its column summaries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedSurvey {
     pub file_name: String,
+    /// The survey as read; only the guard looks at it, and only to redo its work when
+    /// the privacy settings change. It never leaves this struct.
+    raw: Survey,
+    /// What analysis sees: identifiers dropped, the rest generalised and scrubbed.
     pub survey: Survey,
+    pub report: PrivacyReport,
+    pub settings: PrivacySettings,
     pub summaries: Vec<ColumnSummary>,
     /// The grouping column to preselect, if any suits.
     pub suggested_grouping: Option<usize>,
 }
 
 impl LoadedSurvey {
-    /// Reads and summarises an uploaded file.
-    pub fn read(file_name: &str, bytes: &[u8]) -> Result<Self, ReadError> {
-        let survey = read_csv(bytes)?;
+    /// Reads, guards and summarises an uploaded file.
+    pub fn read(
+        file_name: &str,
+        bytes: &[u8],
+        settings: PrivacySettings,
+    ) -> Result<Self, ReadError> {
+        let raw = read_csv(bytes)?;
+        Ok(Self::guarded(file_name.to_string(), raw, settings))
+    }
+
+    /// The same survey under other privacy settings.
+    pub fn with_settings(&self, settings: PrivacySettings) -> Self {
+        Self::guarded(self.file_name.clone(), self.raw.clone(), settings)
+    }
+
+    fn guarded(file_name: String, raw: Survey, settings: PrivacySettings) -> Self {
+        let (survey, report) = guard(&raw, &settings);
         let summaries = summarise(&survey);
         let suggested_grouping = suggest_grouping(&summaries);
-        Ok(LoadedSurvey {
-            file_name: file_name.to_string(),
+        LoadedSurvey {
+            file_name,
+            raw,
             survey,
+            report,
+            settings,
             summaries,
             suggested_grouping,
-        })
+        }
     }
 
     /// Columns respondents can be grouped by.
@@ -45,6 +70,38 @@ impl LoadedSurvey {
 pub struct Built {
     pub personas: Vec<Persona>,
     pub notes: Vec<String>,
+    /// Traits held back because a whole segment shares a sensitive answer.
+    pub withheld: Vec<Withheld>,
+    /// Scrubbed free-text answers the user may approve as quotes.
+    pub quote_suggestions: Vec<QuoteSuggestion>,
+}
+
+impl Built {
+    /// Adds a withheld trait to its persona after the user confirmed it.
+    pub fn reveal(&mut self, index: usize) {
+        if index >= self.withheld.len() {
+            return;
+        }
+        let withheld = self.withheld.remove(index);
+        if let Some(p) = self
+            .personas
+            .iter_mut()
+            .find(|p| p.id == withheld.persona_id)
+        {
+            p.traits.push(withheld.item);
+        }
+    }
+
+    /// Adds a suggested quote to its persona after the user approved it.
+    pub fn approve_quote(&mut self, index: usize) {
+        if index >= self.quote_suggestions.len() {
+            return;
+        }
+        let quote = self.quote_suggestions.remove(index);
+        if let Some(p) = self.personas.iter_mut().find(|p| p.id == quote.persona_id) {
+            p.quotes.push(crate::personas::Quote { text: quote.text });
+        }
+    }
 }
 
 /// Why no personas could be built.
@@ -53,11 +110,11 @@ pub enum BuildError {
     #[error("Choose a question that groups respondents.")]
     NotAGrouping,
     #[error(
-        "No answer to “{question}” was given by {MIN_GROUP_SIZE} or more respondents, so no \
-         persona can be built from it without risking that someone is recognised. \
-         Choose a question with fewer, larger groups."
+        "No answer to “{question}” was given by {k} or more respondents, so no persona can \
+         be built from it without risking that someone is recognised. Choose a question \
+         with fewer, larger groups."
     )]
-    AllGroupsTooSmall { question: String },
+    AllGroupsTooSmall { question: String, k: usize },
 }
 
 /// Groups respondents by one column and builds a persona per large-enough group.
@@ -66,34 +123,50 @@ pub fn build_personas(
     column: usize,
     now: OffsetDateTime,
 ) -> Result<Built, BuildError> {
+    let k = loaded.settings.min_group_size;
     let summary = loaded
         .summaries
         .get(column)
         .filter(|s| s.can_group())
         .ok_or(BuildError::NotAGrouping)?;
-    let grouping = group_by(&loaded.survey, summary);
+    let grouping = group_by(&loaded.survey, summary, k);
     if grouping.segments.is_empty() {
         return Err(BuildError::AllGroupsTooSmall {
             question: summary.name.clone(),
+            k,
         });
     }
     let mut notes = Vec::new();
     if grouping.small_groups > 0 {
         notes.push(format!(
-            "{} answer group(s) had fewer than {MIN_GROUP_SIZE} respondents and were left out \
-             to protect privacy.",
+            "{} answer group(s) had fewer than {k} respondents and are not personas of their own.",
             grouping.small_groups
         ));
     }
-    if grouping.unanswered > 0 {
+    if let Some(label) = &grouping.merged_into {
         notes.push(format!(
-            "{} respondent(s) left “{}” blank and are in no persona.",
-            ShownCount::of(grouping.unanswered),
-            summary.name
+            "The smaller groups and blank answers were added to “{label}” so that their \
+             number cannot be worked out from the totals."
+        ));
+    } else if grouping.outside > 0 {
+        notes.push(format!(
+            "{} respondents gave another answer to “{}” or none, and are in no persona.",
+            grouping.outside, summary.name
         ));
     }
-    let personas = personas_from_grouping(&loaded.survey, &loaded.summaries, &grouping, now);
-    Ok(Built { personas, notes })
+    let synthesis = personas_from_grouping(&loaded.survey, &loaded.summaries, &grouping, k, now);
+    if !synthesis.withheld.is_empty() {
+        notes.push(format!(
+            "{} sensitive answer(s) shared by everyone in a persona are hidden; see the privacy report.",
+            synthesis.withheld.len()
+        ));
+    }
+    Ok(Built {
+        personas: synthesis.personas,
+        notes,
+        withheld: synthesis.withheld,
+        quote_suggestions: synthesis.quote_suggestions,
+    })
 }
 
 #[cfg(test)]
@@ -104,7 +177,7 @@ mod tests {
     const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
 
     fn loaded(rows: &[(&str, usize)]) -> LoadedSurvey {
-        let mut csv = String::from("respondent,lives_with\n");
+        let mut csv = String::from("Respondent ID,lives_with\n");
         let mut i = 0;
         for (value, times) in rows {
             for _ in 0..*times {
@@ -112,30 +185,58 @@ mod tests {
                 csv.push_str(&format!("R{i},{value}\n"));
             }
         }
-        LoadedSurvey::read("survey.csv", csv.as_bytes()).unwrap()
+        LoadedSurvey::read("survey.csv", csv.as_bytes(), PrivacySettings::default()).unwrap()
     }
 
     #[test]
-    fn preselects_and_builds_with_notes_that_hide_small_counts() {
-        let survey = loaded(&[("Partner", 30), ("Alone", 12), ("Family", 4), ("", 3)]);
-        assert_eq!(survey.suggested_grouping, Some(1));
-        let built = build_personas(&survey, 1, NOW).unwrap();
+    fn guards_before_summarising_and_preselects() {
+        let survey = loaded(&[("Partner", 30), ("Alone", 12), ("Family", 4), ("", 8)]);
+        assert_eq!(survey.report.dropped[0].name, "Respondent ID");
+        assert_eq!(survey.summaries.len(), 1);
+        assert_eq!(survey.suggested_grouping, Some(0));
+        let built = build_personas(&survey, 0, NOW).unwrap();
         assert_eq!(built.personas.len(), 2);
         assert_eq!(
             built.notes,
             [
-                "1 answer group(s) had fewer than 11 respondents and were left out to protect privacy.",
-                "<11 respondent(s) left “lives_with” blank and are in no persona."
+                "1 answer group(s) had fewer than 11 respondents and are not personas of their own.",
+                "12 respondents gave another answer to “lives_with” or none, and are in no persona."
             ]
         );
     }
 
     #[test]
-    fn every_group_under_eleven_is_a_clear_error() {
+    fn every_group_under_k_is_a_clear_error() {
         let survey = loaded(&[("Partner", 10), ("Alone", 6)]);
-        let error = build_personas(&survey, 1, NOW).unwrap_err();
-        assert!(matches!(error, BuildError::AllGroupsTooSmall { .. }));
+        let error = build_personas(&survey, 0, NOW).unwrap_err();
+        assert!(matches!(error, BuildError::AllGroupsTooSmall { k: 11, .. }));
         assert!(error.to_string().contains("“lives_with”"));
+    }
+
+    #[test]
+    fn a_raised_minimum_applies_to_segments_and_provenance() {
+        let survey = loaded(&[("Partner", 30), ("Alone", 15), ("Family", 20)]);
+        let mut settings = survey.settings.clone();
+        settings.set_min_group_size(20).unwrap();
+        let stricter = survey.with_settings(settings);
+        let built = build_personas(&stricter, 0, NOW).unwrap();
+        let sizes: Vec<_> = built
+            .personas
+            .iter()
+            .map(|p| (p.name.as_str(), p.segment.size))
+            .collect();
+        // Alone (15) is under 20, and so would be the remainder: it joins Family.
+        assert_eq!(
+            sizes,
+            [
+                ("lives_with: Partner", 30),
+                ("lives_with: Family or another answer", 35)
+            ]
+        );
+        assert!(built
+            .personas
+            .iter()
+            .all(|p| p.provenance.min_group_size == 20));
     }
 
     #[test]

@@ -20,9 +20,9 @@ pub enum ColumnKind {
     Categorical,
     /// Numbers with many distinct values.
     Numeric,
-    /// A different answer from (almost) everyone, like an ID: never grouped or reported.
+    /// A different short answer from every respondent, like a code: never reported.
     Unique,
-    /// Other text answers.
+    /// Sentences: the source of (scrubbed, approved) quotes, never of traits.
     FreeText,
 }
 
@@ -147,7 +147,11 @@ fn classify(counts: &[AnswerCount], answered: usize) -> ColumnKind {
     if numeric {
         return ColumnKind::Numeric;
     }
-    if distinct == answered {
+    let sentences = counts
+        .iter()
+        .filter(|a| a.value.contains(char::is_whitespace))
+        .count();
+    if distinct == answered && sentences * 2 < distinct {
         return ColumnKind::Unique;
     }
     ColumnKind::FreeText
@@ -189,7 +193,7 @@ mod tests {
                 ColumnKind::Categorical,
                 ColumnKind::Numeric,
                 ColumnKind::Unique,
-                ColumnKind::Unique,
+                ColumnKind::FreeText,
                 ColumnKind::Empty
             ]
         );

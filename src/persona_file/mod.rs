@@ -65,15 +65,45 @@ pub enum ImportError {
     DuplicateId { id: String },
 }
 
-/// Writes personas as a persona file (pretty-printed JSON).
-pub fn export(personas: &[Persona], now: OffsetDateTime) -> String {
+/// Choices the user makes when exporting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Approved quotes are left out unless this is set.
+    pub include_quotes: bool,
+}
+
+/// Why personas could not be exported.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("“{name}” cannot be exported: {problem}")]
+pub struct ExportError {
+    pub name: String,
+    pub problem: PersonaProblem,
+}
+
+/// Writes personas as a persona file (pretty-printed JSON), after the same checks import
+/// applies, so the app never writes a file it would refuse.
+pub fn export(
+    personas: &[Persona],
+    options: ExportOptions,
+    now: OffsetDateTime,
+) -> Result<String, ExportError> {
+    let mut personas = personas.to_vec();
+    for persona in &mut personas {
+        if !options.include_quotes {
+            persona.quotes.clear();
+        }
+        check_persona(persona).map_err(|problem| ExportError {
+            name: persona.name.clone(),
+            problem,
+        })?;
+    }
     let file = PersonaFile {
         format: FORMAT.to_string(),
         schema_version: SCHEMA_VERSION,
         exported_at: now,
-        personas: personas.to_vec(),
+        personas,
     };
-    serde_json::to_string_pretty(&file).expect("personas serialise")
+    Ok(serde_json::to_string_pretty(&file).expect("personas serialise"))
 }
 
 /// Reads and validates a persona file; all or nothing.

@@ -1,14 +1,17 @@
 use serde_json::{json, Value};
 use time::macros::datetime;
+use time::OffsetDateTime;
+
+use crate::personas::Quote;
 
 use super::*;
 use crate::test_support::persona;
 
+const NOW: OffsetDateTime = datetime!(2026-11-24 12:00 UTC);
+
 fn exported() -> Value {
-    let text = export(
-        &[persona("p1", "Partner"), persona("p2", "Alone")],
-        datetime!(2026-11-24 12:00 UTC),
-    );
+    let personas = [persona("p1", "Partner"), persona("p2", "Alone")];
+    let text = export(&personas, ExportOptions::default(), NOW).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 
@@ -19,7 +22,7 @@ fn import_value(value: &Value) -> Result<Vec<Persona>, ImportError> {
 #[test]
 fn export_then_import_gives_the_same_personas() {
     let personas = vec![persona("p1", "Partner"), persona("p2", "Alone")];
-    let text = export(&personas, datetime!(2026-11-24 12:00 UTC));
+    let text = export(&personas, ExportOptions::default(), NOW).unwrap();
     assert_eq!(import(text.as_bytes()).unwrap(), personas);
 }
 
@@ -177,4 +180,63 @@ fn refuses_out_of_range_numbers_bad_ids_and_duplicates() {
 fn refuses_files_over_the_size_cap_before_parsing() {
     let big = vec![b' '; MAX_FILE_BYTES + 1];
     assert!(matches!(import(&big), Err(ImportError::TooLarge { .. })));
+}
+
+#[test]
+fn quotes_are_left_out_unless_the_user_includes_them() {
+    let mut quoted = persona("p1", "Partner");
+    quoted.quotes.push(Quote {
+        text: "The bus takes an hour each way".into(),
+    });
+    let without = export(std::slice::from_ref(&quoted), ExportOptions::default(), NOW).unwrap();
+    assert!(import(without.as_bytes()).unwrap()[0].quotes.is_empty());
+    let with = export(
+        &[quoted],
+        ExportOptions {
+            include_quotes: true,
+        },
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(import(with.as_bytes()).unwrap()[0].quotes.len(), 1);
+}
+
+#[test]
+fn refuses_identifiers_in_any_persona_text_on_import_and_export() {
+    let cases: Vec<(&str, Value)> = vec![
+        ("/personas/0/traits/0/value", json!("jane.doe@example.org")),
+        ("/personas/0/traits/0/value", json!("SW1A 1AA")),
+        ("/personas/0/traits/0/attribute", json!("130.92.34.66")),
+        ("/personas/0/name", json!("Call 0161 496 0000")),
+        ("/personas/0/summary", json!("Patient MRN1234567 said so")),
+        (
+            "/personas/0/quotes",
+            json!([{"text": "write to me at a@b.org"}]),
+        ),
+    ];
+    for (pointer, bad) in cases {
+        let mut file = exported();
+        *file.pointer_mut(pointer).unwrap() = bad.clone();
+        let error = import_value(&file).unwrap_err();
+        assert!(
+            error.to_string().contains("looks like an identifier"),
+            "{pointer} = {bad}: {error}"
+        );
+    }
+    let mut shared_code = exported();
+    shared_code["personas"][0]["traits"][0]["value"] = json!("COVID-19");
+    assert!(import_value(&shared_code).is_ok());
+
+    let mut leaky = persona("p1", "Partner");
+    leaky.traits[0].value = "jane.doe@example.org".into();
+    assert!(export(&[leaky], ExportOptions::default(), NOW).is_err());
+}
+
+#[test]
+fn counts_must_reach_the_persona_s_own_minimum() {
+    let mut file = exported();
+    file["personas"][0]["provenance"]["min_group_size"] = json!(25);
+    file["personas"][0]["traits"][0]["n"] = json!(20);
+    let error = import_value(&file).unwrap_err();
+    assert!(error.to_string().contains("fewer than 25"), "{error}");
 }

@@ -3,6 +3,7 @@
 use thiserror::Error;
 
 use crate::personas::Persona;
+use crate::privacy::patterns::{contains_identifier, identifier_kind, ID_CODES};
 use crate::privacy::MIN_GROUP_SIZE;
 
 /// The most personas one file or library may hold.
@@ -25,12 +26,14 @@ pub enum PersonaProblem {
     TooLong { field: &'static str, max: usize },
     #[error("its {field} holds more than {max} entries")]
     TooMany { field: &'static str, max: usize },
-    #[error("it rests on {size} respondents; a persona needs at least {MIN_GROUP_SIZE}")]
-    SegmentTooSmall { size: usize },
+    #[error("it rests on {size} respondents; a persona needs at least {k}")]
+    SegmentTooSmall { size: usize, k: usize },
+    #[error("a trait rests on fewer than {k} respondents or on more than the segment")]
+    TraitCountOutOfRange { k: usize },
     #[error(
-        "a trait rests on fewer than {MIN_GROUP_SIZE} respondents or on more than the segment"
+        "its {field} contains what looks like an identifier (an email, phone or record number…)"
     )]
-    TraitCountOutOfRange,
+    LooksIdentifying { field: &'static str },
     #[error("a {field} is not a number between {min} and {max}")]
     OutOfRange {
         field: &'static str,
@@ -41,9 +44,11 @@ pub enum PersonaProblem {
     Provenance(&'static str),
 }
 
-/// Checks one persona against the privacy floor and the format's limits.
+/// Checks one persona against the privacy floor and the format's limits: the same
+/// checks for personas built here, kept in storage, exported and imported.
 pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
     use PersonaProblem::*;
+    let k = p.provenance.min_group_size.max(MIN_GROUP_SIZE);
     let id_ok = !p.id.is_empty()
         && p.id.len() <= MAX_ID
         && p.id
@@ -57,9 +62,10 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
     }
     length("name", &p.name, MAX_NAME)?;
     length("summary", &p.summary, MAX_SUMMARY)?;
-    if p.segment.size < MIN_GROUP_SIZE {
+    if p.segment.size < k {
         return Err(SegmentTooSmall {
             size: p.segment.size,
+            k,
         });
     }
     fraction("segment share", p.segment.share, 1)?;
@@ -70,8 +76,8 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
     for t in &p.traits {
         length("trait attribute", &t.attribute, MAX_TEXT)?;
         length("trait value", &t.value, MAX_TEXT)?;
-        if t.n < MIN_GROUP_SIZE || t.n > p.segment.size {
-            return Err(TraitCountOutOfRange);
+        if t.n < k || t.n > p.segment.size {
+            return Err(TraitCountOutOfRange { k });
         }
         fraction("segment_pct", t.segment_pct, 100)?;
         fraction("overall_pct", t.overall_pct, 100)?;
@@ -106,7 +112,31 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
     if prov.min_group_size < MIN_GROUP_SIZE {
         return Err(Provenance("min_group_size is below 11"));
     }
-    Ok(())
+    check_identifiers(p)
+}
+
+/// Refuses personas whose text carries an identifier: a whole value that looks like one,
+/// or an email, phone, web address or record number inside longer text. Code-shaped
+/// values ("COVID-19") pass: shared by a whole segment, a code points at no one.
+fn check_identifiers(p: &Persona) -> Result<(), PersonaProblem> {
+    let identifying = |text: &str| {
+        identifier_kind(text).is_some_and(|kind| kind != ID_CODES) || contains_identifier(text)
+    };
+    let mut texts: Vec<(&'static str, &str)> = vec![("name", &p.name), ("summary", &p.summary)];
+    texts.extend(p.segment.rule.as_deref().map(|r| ("segment rule", r)));
+    for t in &p.traits {
+        texts.push(("trait attribute", &t.attribute));
+        texts.push(("trait value", &t.value));
+    }
+    texts.extend(p.quotes.iter().map(|q| ("quote", q.text.as_str())));
+    for a in &p.actions {
+        texts.push(("action", &a.text));
+        texts.push(("action evidence", &a.evidence));
+    }
+    match texts.into_iter().find(|(_, text)| identifying(text)) {
+        Some((field, _)) => Err(PersonaProblem::LooksIdentifying { field }),
+        None => Ok(()),
+    }
 }
 
 fn length(field: &'static str, text: &str, max: usize) -> Result<(), PersonaProblem> {

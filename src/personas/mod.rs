@@ -9,4 +9,7 @@ mod synthesis;
 
 pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
 pub use model::{Action, Persona, Provenance, Quote, SegmentInfo, Trait};
-pub use synthesis::{personas_from_grouping, TOP_ANSWERS_PER_QUESTION};
+pub use synthesis::{
+    personas_from_grouping, QuoteSuggestion, Synthesis, Withheld, QUOTES_SUGGESTED,
+    TOP_ANSWERS_PER_QUESTION,
+};

@@ -1,4 +1,7 @@
-//! Turns a grouping of respondents into personas with evidence-backed traits.
+//! Turns a grouping of respondents into personas with evidence-backed traits, applying
+//! the privacy rules as it goes: listed counts and what they leave unlisted are never
+//! 1 to k−1, sensitive answers shared by a whole segment are withheld, and quotes are
+//! only suggested (already scrubbed) for the user to approve.
 
 use std::collections::HashMap;
 
@@ -6,98 +9,190 @@ use time::OffsetDateTime;
 
 use super::{add_months, Persona, Provenance, SegmentInfo, Trait, REVIEW_INTERVAL_MONTHS};
 use crate::columns::{ColumnKind, ColumnSummary};
-use crate::privacy::MIN_GROUP_SIZE;
+use crate::privacy::disclosure::listable;
+use crate::privacy::patterns::contains_identifier;
+use crate::privacy::sensitive::is_sensitive_question;
 use crate::segments::{Grouping, Segment};
 use crate::survey::{sha256_hex, Survey};
 
 /// At most this many answers are reported per question.
 pub const TOP_ANSWERS_PER_QUESTION: usize = 3;
+/// At most this many quotes are suggested per persona.
+pub const QUOTES_SUGGESTED: usize = 3;
+/// Suggested quotes are between these lengths, in characters.
+const QUOTE_LENGTH: std::ops::RangeInclusive<usize> = 20..=280;
 
 /// The method name recorded in provenance for one-question groupings.
 const GROUP_BY_METHOD: &str = "group-by";
 
-/// One persona per segment of `grouping`; every count it reports is at least 11.
+/// A trait held back because everyone in the segment shares a sensitive answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Withheld {
+    pub persona_id: String,
+    pub persona_name: String,
+    pub item: Trait,
+}
+
+/// A scrubbed free-text answer from a segment member, offered as a quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSuggestion {
+    pub persona_id: String,
+    pub question: String,
+    pub text: String,
+}
+
+/// Personas and what was held back or offered while building them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Synthesis {
+    pub personas: Vec<Persona>,
+    pub withheld: Vec<Withheld>,
+    pub quote_suggestions: Vec<QuoteSuggestion>,
+}
+
+/// One persona per segment of `grouping`; every count it reports is at least `k`.
 pub fn personas_from_grouping(
     survey: &Survey,
     summaries: &[ColumnSummary],
     grouping: &Grouping,
+    k: usize,
     now: OffsetDateTime,
-) -> Vec<Persona> {
+) -> Synthesis {
     let question = &summaries[grouping.column].name;
     let total = survey.respondents();
-    grouping
-        .segments
-        .iter()
-        .map(|segment| {
-            let traits = traits_of(survey, summaries, grouping.column, segment);
-            let share = ratio(segment.size(), total);
-            Persona {
-                id: persona_id(&survey.source_sha256, question, &segment.label),
-                name: format!("{question}: {}", segment.label),
-                summary: summary_of(question, segment, total, &traits),
-                segment: SegmentInfo {
-                    size: segment.size(),
-                    share: round(share, 4),
-                    rule: Some(format!("{question} = {}", segment.label)),
-                },
-                traits,
-                quotes: Vec::new(),
-                actions: Vec::new(),
-                created_at: now,
-                updated_at: now,
-                review_due: add_months(now.date(), REVIEW_INTERVAL_MONTHS),
-                provenance: Provenance {
-                    source_sha256: survey.source_sha256.clone(),
-                    rows: total,
-                    method: GROUP_BY_METHOD.to_string(),
-                    k: grouping.segments.len(),
-                    seed: 0,
-                    min_group_size: MIN_GROUP_SIZE,
-                },
-            }
-        })
-        .collect()
+    let mut synthesis = Synthesis::default();
+    for segment in &grouping.segments {
+        let id = persona_id(&survey.source_sha256, question, &segment.label);
+        let name = format!("{question}: {}", segment.label);
+        let (traits, withheld) = traits_of(survey, summaries, grouping.column, segment, k);
+        synthesis
+            .withheld
+            .extend(withheld.into_iter().map(|item| Withheld {
+                persona_id: id.clone(),
+                persona_name: name.clone(),
+                item,
+            }));
+        synthesis
+            .quote_suggestions
+            .extend(quotes_for(survey, summaries, segment, &id));
+        synthesis.personas.push(Persona {
+            summary: summary_of(question, segment, total, &traits),
+            segment: SegmentInfo {
+                size: segment.size(),
+                share: round(ratio(segment.size(), total), 4),
+                rule: Some(format!("{question} = {}", segment.label)),
+            },
+            traits,
+            quotes: Vec::new(),
+            actions: Vec::new(),
+            created_at: now,
+            updated_at: now,
+            review_due: add_months(now.date(), REVIEW_INTERVAL_MONTHS),
+            provenance: Provenance {
+                source_sha256: survey.source_sha256.clone(),
+                rows: total,
+                method: GROUP_BY_METHOD.to_string(),
+                k: grouping.segments.len(),
+                seed: 0,
+                min_group_size: k,
+            },
+            id,
+            name,
+        });
+    }
+    synthesis
 }
 
-/// The most common answers of the segment to every other choice question.
+/// The segment's most common answers to every other choice question, as shown traits
+/// and withheld ones.
 fn traits_of(
     survey: &Survey,
     summaries: &[ColumnSummary],
     grouping_column: usize,
     segment: &Segment,
-) -> Vec<Trait> {
+    k: usize,
+) -> (Vec<Trait>, Vec<Trait>) {
     let total = survey.respondents();
-    summaries
+    let (mut shown, mut withheld) = (Vec::new(), Vec::new());
+    for summary in summaries
         .iter()
         .filter(|s| s.kind == ColumnKind::Categorical && s.index != grouping_column)
-        .flat_map(|summary| {
-            let answers = &survey.columns()[summary.index].answers;
-            let mut in_segment: HashMap<&str, usize> = HashMap::new();
-            for &row in &segment.members {
-                let answer = answers[row].trim();
-                if !answer.is_empty() {
-                    *in_segment.entry(answer).or_default() += 1;
-                }
+    {
+        let answers = &survey.columns()[summary.index].answers;
+        let mut in_segment: HashMap<&str, usize> = HashMap::new();
+        for &row in &segment.members {
+            let answer = answers[row].trim();
+            if !answer.is_empty() {
+                *in_segment.entry(answer).or_default() += 1;
             }
-            let mut top: Vec<Trait> = summary
-                .counts
+        }
+        // Candidates, most common in the segment first: [segment count, overall count].
+        let mut candidates: Vec<(&str, [usize; 2])> = summary
+            .counts
+            .iter()
+            .filter_map(|a| {
+                Some((
+                    a.value.as_str(),
+                    [*in_segment.get(a.value.as_str())?, a.count],
+                ))
+            })
+            .collect();
+        candidates.sort_by_key(|(_, c)| std::cmp::Reverse(c[0]));
+        let counts: Vec<[usize; 2]> = candidates.iter().map(|(_, c)| *c).collect();
+        let everyone_alike = in_segment.len() == 1 && is_sensitive_question(&summary.name);
+        for i in listable(
+            &counts,
+            [segment.size(), total],
+            k,
+            TOP_ANSWERS_PER_QUESTION,
+        ) {
+            let (value, [n, overall]) = candidates[i];
+            let item = Trait {
+                attribute: summary.name.clone(),
+                value: value.to_string(),
+                segment_pct: percent(n, segment.size()),
+                overall_pct: percent(overall, total),
+                n,
+            };
+            if everyone_alike {
+                withheld.push(item);
+            } else {
+                shown.push(item);
+            }
+        }
+    }
+    (shown, withheld)
+}
+
+/// Up to [`QUOTES_SUGGESTED`] of the segment's free-text answers (already scrubbed by
+/// the guard), longest first, skipping any in which an identifier still shows.
+fn quotes_for(
+    survey: &Survey,
+    summaries: &[ColumnSummary],
+    segment: &Segment,
+    persona_id: &str,
+) -> Vec<QuoteSuggestion> {
+    let mut quotes: Vec<QuoteSuggestion> = summaries
+        .iter()
+        .filter(|s| s.kind == ColumnKind::FreeText)
+        .flat_map(|s| {
+            let answers = &survey.columns()[s.index].answers;
+            segment
+                .members
                 .iter()
-                .filter_map(|overall| {
-                    let n = *in_segment.get(overall.value.as_str())?;
-                    (n >= MIN_GROUP_SIZE).then(|| Trait {
-                        attribute: summary.name.clone(),
-                        value: overall.value.clone(),
-                        segment_pct: percent(n, segment.size()),
-                        overall_pct: percent(overall.count, total),
-                        n,
-                    })
-                })
-                .collect();
-            top.sort_by_key(|t| std::cmp::Reverse(t.n));
-            top.truncate(TOP_ANSWERS_PER_QUESTION);
-            top
+                .map(move |&row| (s, answers[row].trim()))
         })
-        .collect()
+        .filter(|(_, text)| QUOTE_LENGTH.contains(&text.chars().count()))
+        .filter(|(_, text)| !contains_identifier(text))
+        .map(|(s, text)| QuoteSuggestion {
+            persona_id: persona_id.to_string(),
+            question: s.name.clone(),
+            text: text.to_string(),
+        })
+        .collect();
+    quotes.sort_by_key(|q| std::cmp::Reverse(q.text.chars().count()));
+    quotes.dedup_by(|a, b| a.text == b.text);
+    quotes.truncate(QUOTES_SUGGESTED);
+    quotes
 }
 
 fn summary_of(question: &str, segment: &Segment, total: usize, traits: &[Trait]) -> String {
@@ -144,100 +239,4 @@ fn round(value: f64, decimals: i32) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::columns::summarise;
-    use crate::segments::group_by;
-    use crate::survey::read_csv;
-    use time::macros::{date, datetime};
-
-    /// 40 respondents: 25 live with a partner (20 of them drive), 15 alone (12 take the bus).
-    fn survey() -> Survey {
-        let mut csv = String::from("lives_with,transport,email\n");
-        let rows = [
-            ("Partner", "Car", 20),
-            ("Partner", "Bus", 5),
-            ("Alone", "Bus", 12),
-            ("Alone", "Car", 3),
-        ];
-        let mut i = 0;
-        for (lives, transport, times) in rows {
-            for _ in 0..times {
-                i += 1;
-                csv.push_str(&format!("{lives},{transport},p{i}@example.org\n"));
-            }
-        }
-        read_csv(csv.as_bytes()).unwrap()
-    }
-
-    fn build() -> Vec<Persona> {
-        let survey = survey();
-        let summaries = summarise(&survey);
-        let grouping = group_by(&survey, &summaries[0]);
-        personas_from_grouping(
-            &survey,
-            &summaries,
-            &grouping,
-            datetime!(2026-11-24 10:00 UTC),
-        )
-    }
-
-    #[test]
-    fn one_persona_per_large_group_with_size_and_share() {
-        let personas = build();
-        let sizes: Vec<_> = personas
-            .iter()
-            .map(|p| (p.name.as_str(), p.segment.size, p.segment.share))
-            .collect();
-        assert_eq!(
-            sizes,
-            [
-                ("lives_with: Partner", 25, 0.625),
-                ("lives_with: Alone", 15, 0.375)
-            ]
-        );
-        assert_eq!(personas[0].review_due, date!(2027 - 02 - 24));
-        assert_eq!(personas[0].provenance.k, 2);
-        assert_eq!(personas[0].provenance.rows, 40);
-    }
-
-    #[test]
-    fn traits_equal_direct_counts_and_hide_small_ones() {
-        let personas = build();
-        let alone = &personas[1];
-        // 12 of 15 take the bus (80%); overall 17 of 40 (42.5%). Car (3) is suppressed.
-        assert_eq!(
-            alone.traits,
-            [Trait {
-                attribute: "transport".into(),
-                value: "Bus".into(),
-                segment_pct: 80.0,
-                overall_pct: 42.5,
-                n: 12,
-            }]
-        );
-        assert!(personas
-            .iter()
-            .flat_map(|p| &p.traits)
-            .all(|t| t.n >= MIN_GROUP_SIZE));
-        assert!(alone
-            .summary
-            .contains("“Bus” to “transport” (80% vs 42.5%)"));
-    }
-
-    #[test]
-    fn ids_are_stable_and_distinct() {
-        let (a, b) = (build(), build());
-        assert_eq!(a[0].id, b[0].id);
-        assert_ne!(a[0].id, a[1].id);
-        assert_eq!(a[0].id.len(), 32);
-    }
-
-    #[test]
-    fn unique_columns_never_become_traits() {
-        assert!(build()
-            .iter()
-            .flat_map(|p| &p.traits)
-            .all(|t| t.attribute != "email"));
-    }
-}
+mod tests;

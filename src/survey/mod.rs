@@ -4,9 +4,11 @@
 
 mod csv_text;
 mod error;
+mod redcap;
 
 pub use csv_text::read_csv;
 pub use error::ReadError;
+pub use redcap::{is_marked, redcap_identifier_fields, DictionaryError};
 
 use sha2::{Digest, Sha256};
 

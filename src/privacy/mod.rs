@@ -1,5 +1,17 @@
-//! Small-group protection shared by every stage: nothing is reported about fewer than
-//! [`MIN_GROUP_SIZE`] respondents.
+//! The privacy guard. Identifier columns are dropped and what stays is generalised
+//! before any analysis ([`guard`]); free text is scrubbed ([`scrub`]); and nothing is
+//! reported about fewer than [`MIN_GROUP_SIZE`] respondents, nor can such a count be
+//! worked out from the totals shown ([`disclosure`]).
+
+pub mod disclosure;
+pub mod generalise;
+pub mod guard;
+pub mod identifiers;
+pub mod patterns;
+pub mod scrub;
+pub mod sensitive;
+
+pub use guard::{guard, PrivacyReport, PrivacySettings};
 
 use std::fmt;
 

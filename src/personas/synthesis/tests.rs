@@ -1,0 +1,149 @@
+use super::*;
+use crate::columns::summarise;
+use crate::privacy::MIN_GROUP_SIZE;
+use crate::segments::group_by;
+use crate::survey::read_csv;
+use time::macros::{date, datetime};
+
+const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
+
+/// Rows of (lives_with, transport, diagnosis, comment), repeated `times`.
+fn survey(rows: &[(&str, &str, &str, &str, usize)]) -> Survey {
+    let mut csv = String::from("lives_with,transport,Diagnosis,Comments\n");
+    for (lives, transport, diagnosis, comment, times) in rows {
+        for i in 0..*times {
+            csv.push_str(&format!(
+                "{lives},{transport},{diagnosis},\"{comment} ({i})\"\n"
+            ));
+        }
+    }
+    read_csv(csv.as_bytes()).unwrap()
+}
+
+fn build(survey: &Survey) -> Synthesis {
+    let summaries = summarise(survey);
+    let grouping = group_by(survey, &summaries[0], MIN_GROUP_SIZE);
+    personas_from_grouping(survey, &summaries, &grouping, MIN_GROUP_SIZE, NOW)
+}
+
+/// 40 respondents: 25 live with a partner (20 drive), 15 alone (12 take the bus).
+fn clinic() -> Survey {
+    survey(&[
+        (
+            "Partner",
+            "Car",
+            "Asthma",
+            "The car park is always full on Mondays",
+            20,
+        ),
+        (
+            "Partner",
+            "Bus",
+            "Diabetes",
+            "Evening appointments would help me a lot",
+            5,
+        ),
+        (
+            "Alone",
+            "Bus",
+            "Diabetes",
+            "The bus takes an hour each way to get here",
+            12,
+        ),
+        ("Alone", "Car", "Diabetes", "Short", 3),
+    ])
+}
+
+#[test]
+fn one_persona_per_large_group_with_size_and_share() {
+    let personas = build(&clinic()).personas;
+    let sizes: Vec<_> = personas
+        .iter()
+        .map(|p| (p.name.as_str(), p.segment.size, p.segment.share))
+        .collect();
+    assert_eq!(
+        sizes,
+        [
+            ("lives_with: Partner", 25, 0.625),
+            ("lives_with: Alone", 15, 0.375)
+        ]
+    );
+    assert_eq!(personas[0].review_due, date!(2027 - 02 - 24));
+    assert_eq!(personas[0].provenance.k, 2);
+    assert_eq!(personas[0].provenance.rows, 40);
+    assert_eq!(personas[0].provenance.min_group_size, 11);
+}
+
+#[test]
+fn traits_equal_direct_counts_and_hide_what_could_be_subtracted() {
+    let personas = build(&clinic()).personas;
+    let partner = &personas[0];
+    // 20 of 25 drive; the other 5 take the bus: listing "Car" would leave 5 to be
+    // worked out, so transport is not listed for this persona at all.
+    assert!(partner.traits.iter().all(|t| t.attribute != "transport"));
+    let alone = &personas[1];
+    // 12 of 15 take the bus, 3 drive: same reasoning hides it.
+    assert!(alone.traits.iter().all(|t| t.attribute != "transport"));
+}
+
+#[test]
+fn listed_traits_are_direct_counts() {
+    // 30 alone: 15 bus, 15 car; 30 partner: 20 car, 10 walk + 12 bus (all reportable).
+    let survey = survey(&[
+        ("Alone", "Bus", "-", "x", 15),
+        ("Alone", "Car", "-", "x", 15),
+        ("Partner", "Car", "-", "x", 20),
+        ("Partner", "Bus", "-", "x", 12),
+    ]);
+    let personas = build(&survey).personas;
+    let alone = personas.iter().find(|p| p.name.ends_with("Alone")).unwrap();
+    let bus = alone.traits.iter().find(|t| t.value == "Bus").unwrap();
+    // 15 of 30 living alone; 27 of 62 overall.
+    assert_eq!((bus.n, bus.segment_pct, bus.overall_pct), (15, 50.0, 43.5));
+    for p in &personas {
+        assert!(p.traits.iter().all(|t| t.n >= MIN_GROUP_SIZE));
+    }
+}
+
+#[test]
+fn a_sensitive_answer_shared_by_the_whole_segment_is_withheld() {
+    let built = build(&survey(&[
+        ("Partner", "Car", "Asthma", "x", 20),
+        ("Partner", "Car", "COPD", "x", 12),
+        ("Alone", "Bus", "Diabetes", "x", 15),
+    ]));
+    // Everyone living alone has Diabetes: withheld. Partners differ: shown.
+    assert_eq!(built.withheld.len(), 1);
+    assert_eq!(built.withheld[0].persona_name, "lives_with: Alone");
+    assert_eq!(built.withheld[0].item.value, "Diabetes");
+    assert!(built.personas[1]
+        .traits
+        .iter()
+        .all(|t| t.attribute != "Diagnosis"));
+    assert!(built.personas[0].traits.iter().any(|t| t.value == "Asthma"));
+    // Transport is not sensitive: shown even though everyone shares it.
+    assert!(built.personas[1].traits.iter().any(|t| t.value == "Bus"));
+}
+
+#[test]
+fn quotes_are_suggested_from_free_text_only_and_not_added() {
+    let built = build(&clinic());
+    assert!(built.personas.iter().all(|p| p.quotes.is_empty()));
+    let alone_id = &built.personas[1].id;
+    let alone: Vec<_> = built
+        .quote_suggestions
+        .iter()
+        .filter(|q| &q.persona_id == alone_id)
+        .collect();
+    assert_eq!(alone.len(), QUOTES_SUGGESTED);
+    assert!(alone.iter().all(|q| q.text.starts_with("The bus takes")));
+    assert!(alone.iter().all(|q| q.question == "Comments"));
+}
+
+#[test]
+fn ids_are_stable_and_distinct() {
+    let (a, b) = (build(&clinic()).personas, build(&clinic()).personas);
+    assert_eq!(a[0].id, b[0].id);
+    assert_ne!(a[0].id, a[1].id);
+    assert_eq!(a[0].id.len(), 32);
+}

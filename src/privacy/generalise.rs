@@ -1,0 +1,204 @@
+//! HIPAA Safe Harbor-style generalisation of what stays: ages of 90 and over become
+//! "90+", dates keep only their year, and ZIP codes — when the user asks to keep them at
+//! all — keep their first three digits unless the area is too small.
+
+use std::sync::LazyLock;
+
+use regex_lite::Regex;
+
+use super::identifiers::normalise_header;
+
+/// The age from which ages are shown only as "90+".
+pub const AGE_CAP: u32 = 90;
+/// Share of answers that must be dates for a column to be treated as dates.
+const DATE_SHARE: f64 = 0.8;
+
+/// Three-digit ZIP areas with 20,000 people or fewer (HIPAA Safe Harbor, 2000 census):
+/// always shown as "000".
+pub const SMALL_ZIP3_AREAS: &[&str] = &[
+    "036", "059", "063", "102", "203", "556", "692", "790", "821", "823", "830", "831", "878",
+    "879", "884", "890", "893",
+];
+
+/// An age band: "90-94", "90 – 94", "95+", "95 and over".
+static AGE_BAND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3})\s*(?:[-–]\s*\d{1,3}|\+|\s+and\s+(?:over|older|above))$")
+        .expect("valid age band pattern")
+});
+
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(\d{4})-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2}))(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?(?:\s?[AaPp][Mm])?)?$",
+    )
+    .expect("valid date pattern")
+});
+
+/// How a column was generalised, for the privacy report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generalisation {
+    /// Ages of 90 and over became "90+"; `changed` answers were affected.
+    AgesCapped { changed: usize },
+    /// Dates and times were cut to their year.
+    DatesToYear,
+    /// ZIP codes were cut to their first three digits.
+    ZipToThreeDigits,
+}
+
+impl std::fmt::Display for Generalisation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Generalisation::AgesCapped { changed } => write!(
+                f,
+                "ages of {AGE_CAP} and over are shown as “{AGE_CAP}+” ({} answer(s))",
+                super::ShownCount::of(*changed)
+            ),
+            Generalisation::DatesToYear => f.write_str("dates and times keep only their year"),
+            Generalisation::ZipToThreeDigits => {
+                f.write_str("ZIP codes keep their first 3 digits; small areas are shown as “000”")
+            }
+        }
+    }
+}
+
+/// True when the header asks for an age.
+pub fn is_age_header(name: &str) -> bool {
+    let padded = format!(" {} ", normalise_header(name));
+    [" age ", " age years ", " how old ", " age in years "]
+        .iter()
+        .any(|w| padded.contains(w))
+}
+
+/// Caps ages at "90+" in an age column, whether answers are numbers ("93") or bands
+/// starting at 90 or above ("90-94", "95+"); returns how many answers changed.
+pub fn cap_ages(answers: &mut [String]) -> usize {
+    let mut changed = 0;
+    for answer in answers.iter_mut() {
+        let text = answer.trim();
+        let lower_bound = text
+            .parse::<f64>()
+            .ok()
+            .or_else(|| AGE_BAND.captures(text)?[1].parse::<f64>().ok());
+        let is_capped = text == format!("{AGE_CAP}+");
+        if !is_capped && lower_bound.is_some_and(|age| age.floor() >= f64::from(AGE_CAP)) {
+            *answer = format!("{AGE_CAP}+");
+            changed += 1;
+        }
+    }
+    changed
+}
+
+/// The year of a date or date-time value, if it is one.
+pub fn year_of(value: &str) -> Option<String> {
+    let caps = FULL_DATE.captures(value.trim())?;
+    let year = caps.get(1).or_else(|| caps.get(2))?.as_str();
+    Some(match year.len() {
+        2 => {
+            let yy: u32 = year.parse().ok()?;
+            format!("{}", if yy < 50 { 2000 + yy } else { 1900 + yy })
+        }
+        _ => year.to_string(),
+    })
+}
+
+/// Whether most answers of a column are dates.
+pub fn is_date_column(answers: &[String]) -> bool {
+    let answered: Vec<&str> = answers
+        .iter()
+        .map(|a| a.trim())
+        .filter(|a| !a.is_empty())
+        .take(500)
+        .collect();
+    !answered.is_empty()
+        && answered.iter().filter(|a| year_of(a).is_some()).count() as f64
+            >= DATE_SHARE * answered.len() as f64
+}
+
+/// Replaces every date in the column by its year; other answers stay.
+pub fn dates_to_year(answers: &mut [String]) {
+    for answer in answers.iter_mut() {
+        if let Some(year) = year_of(answer) {
+            *answer = year;
+        }
+    }
+}
+
+/// The first three digits of a US ZIP code, "000" for small areas, `None` otherwise.
+pub fn zip3(value: &str) -> Option<String> {
+    let value = value.trim();
+    if !super::patterns::US_ZIP.is_match(value) {
+        return None;
+    }
+    let area = &value[..3];
+    Some(if SMALL_ZIP3_AREAS.contains(&area) {
+        "000".to_string()
+    } else {
+        area.to_string()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(values: &[&str]) -> Vec<String> {
+        values.iter().map(|v| v.to_string()).collect()
+    }
+
+    #[test]
+    fn ages_of_ninety_and_over_become_ninety_plus() {
+        let mut ages = strings(&["34", "89", "90", "97.5", "", "unknown", "102"]);
+        assert_eq!(cap_ages(&mut ages), 3);
+        assert_eq!(
+            ages,
+            strings(&["34", "89", "90+", "90+", "", "unknown", "90+"])
+        );
+        assert!(is_age_header("Age"));
+        assert!(is_age_header("What is your age?"));
+        assert!(is_age_header("age_years"));
+        assert!(is_age_header("Age band"));
+        assert!(!is_age_header("Usage of the app"));
+    }
+
+    #[test]
+    fn age_bands_from_ninety_up_become_ninety_plus() {
+        let mut bands = strings(&["65-74", "85-89", "90-94", "95+", "90+", "100 and over"]);
+        assert_eq!(cap_ages(&mut bands), 3);
+        assert_eq!(
+            bands,
+            strings(&["65-74", "85-89", "90+", "90+", "90+", "90+"])
+        );
+    }
+
+    #[test]
+    fn dates_keep_only_their_year() {
+        for (value, year) in [
+            ("2018-03-06", "2018"),
+            ("2018-03-06 15:52:43", "2018"),
+            ("2017-07-18T08:28:09Z", "2017"),
+            ("06/03/2018", "2018"),
+            ("6.3.18", "2018"),
+            ("3/7/99 4:05 PM", "1999"),
+        ] {
+            assert_eq!(year_of(value).as_deref(), Some(year), "{value}");
+        }
+        assert_eq!(year_of("45-64"), None);
+        assert_eq!(year_of("2018"), None);
+        let mut column = strings(&["2018-03-06", "", "2019-12-31 23:59"]);
+        assert!(is_date_column(&column));
+        dates_to_year(&mut column);
+        assert_eq!(column, strings(&["2018", "", "2019"]));
+        assert!(!is_date_column(&strings(&[
+            "Alone",
+            "2018-03-06",
+            "Partner"
+        ])));
+    }
+
+    #[test]
+    fn zip_codes_keep_three_digits_except_small_areas() {
+        assert_eq!(zip3("02139").as_deref(), Some("021"));
+        assert_eq!(zip3("03601-1234").as_deref(), Some("000"));
+        assert_eq!(zip3("89012").as_deref(), Some("000"));
+        assert_eq!(zip3("SW1A 1AA"), None);
+    }
+}

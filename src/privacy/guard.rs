@@ -1,0 +1,248 @@
+//! The privacy guard stage: between reading and analysis it drops identifier columns,
+//! generalises what stays (ages, dates, ZIPs) and scrubs free text, and reports each
+//! step. Nothing downstream ever sees the dropped columns or the unscrubbed text.
+
+use std::collections::{HashMap, HashSet};
+
+use super::generalise::{
+    cap_ages, dates_to_year, is_age_header, is_date_column, zip3, Generalisation,
+};
+use super::identifiers::{identifier_reason, DropReason};
+use super::scrub::scrub;
+use super::{ShownCount, MIN_GROUP_SIZE};
+use crate::columns::MAX_CATEGORIES;
+use crate::survey::{Column, Survey};
+
+/// The largest minimum group size a user may set.
+pub const MAX_MIN_GROUP_SIZE: usize = 1000;
+
+/// What the user chose about privacy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrivacySettings {
+    /// No persona or shown count rests on fewer respondents (never below 11).
+    pub min_group_size: usize,
+    /// Keep ZIP codes cut to 3 digits instead of dropping them.
+    pub keep_zip3: bool,
+    /// Column names the REDCap data dictionary marks as identifiers.
+    pub marked_identifiers: HashSet<String>,
+}
+
+impl Default for PrivacySettings {
+    fn default() -> Self {
+        PrivacySettings {
+            min_group_size: MIN_GROUP_SIZE,
+            keep_zip3: false,
+            marked_identifiers: HashSet::new(),
+        }
+    }
+}
+
+impl PrivacySettings {
+    /// Sets the minimum group size; it may be raised, never lowered below 11.
+    pub fn set_min_group_size(&mut self, k: usize) -> Result<(), String> {
+        if !(MIN_GROUP_SIZE..=MAX_MIN_GROUP_SIZE).contains(&k) {
+            return Err(format!(
+                "The minimum group size must be between {MIN_GROUP_SIZE} and {MAX_MIN_GROUP_SIZE}."
+            ));
+        }
+        self.min_group_size = k;
+        Ok(())
+    }
+}
+
+/// A column left out of the analysis, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedColumn {
+    pub name: String,
+    pub reason: DropReason,
+}
+
+/// A column kept in a coarser form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneralisedColumn {
+    pub name: String,
+    pub how: Generalisation,
+}
+
+/// A free-text column whose answers were scrubbed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScrubbedColumn {
+    pub name: String,
+    /// Answers in which something was replaced.
+    pub changed: usize,
+}
+
+/// Everything the guard did, for the user to see.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrivacyReport {
+    pub dropped: Vec<DroppedColumn>,
+    pub generalised: Vec<GeneralisedColumn>,
+    pub scrubbed: Vec<ScrubbedColumn>,
+}
+
+impl ScrubbedColumn {
+    /// The changed-answer count as it may be shown.
+    pub fn shown_changed(&self) -> ShownCount {
+        ShownCount::of(self.changed)
+    }
+}
+
+/// Applies the guard to a survey as read; the result is all the analysis may see.
+pub fn guard(raw: &Survey, settings: &PrivacySettings) -> (Survey, PrivacyReport) {
+    let mut report = PrivacyReport::default();
+    let mut kept = Vec::new();
+    for column in raw.columns() {
+        let reason = identifier_reason(column, &settings.marked_identifiers);
+        match reason {
+            Some(DropReason::Name(why)) if settings.keep_zip3 && why.contains("ZIP") => {
+                match zip3_column(column) {
+                    Some(cut) => {
+                        report.generalised.push(GeneralisedColumn {
+                            name: column.name.clone(),
+                            how: Generalisation::ZipToThreeDigits,
+                        });
+                        kept.push(cut);
+                    }
+                    None => report.dropped.push(DroppedColumn {
+                        name: column.name.clone(),
+                        reason: DropReason::Name(why),
+                    }),
+                }
+            }
+            Some(reason) => report.dropped.push(DroppedColumn {
+                name: column.name.clone(),
+                reason,
+            }),
+            None => kept.push(generalised(column, &mut report)),
+        }
+    }
+    let survey = Survey::new(kept, raw.source_sha256.clone(), raw.warnings.clone());
+    (survey, report)
+}
+
+/// Ages capped, dates cut to years, free text scrubbed; other columns unchanged.
+fn generalised(column: &Column, report: &mut PrivacyReport) -> Column {
+    let mut column = column.clone();
+    let mut note = |how| {
+        report.generalised.push(GeneralisedColumn {
+            name: column.name.clone(),
+            how,
+        })
+    };
+    if is_age_header(&column.name) {
+        let changed = cap_ages(&mut column.answers);
+        if changed > 0 {
+            note(Generalisation::AgesCapped { changed });
+        }
+    } else if is_date_column(&column.answers) {
+        dates_to_year(&mut column.answers);
+        note(Generalisation::DatesToYear);
+    } else if let Some(changed) = scrub_free_text(&mut column.answers) {
+        report.scrubbed.push(ScrubbedColumn {
+            name: column.name.clone(),
+            changed,
+        });
+    }
+    column
+}
+
+/// Scrubs a column with more distinct answers than a choice question has (free text);
+/// returns how many answers changed, or `None` for choice columns.
+fn scrub_free_text(answers: &mut [String]) -> Option<usize> {
+    let distinct: HashSet<&str> = answers.iter().map(|a| a.trim()).collect();
+    if distinct.len() <= MAX_CATEGORIES {
+        return None;
+    }
+    let mut cache: HashMap<String, String> = HashMap::new();
+    let mut changed = 0;
+    for answer in answers.iter_mut().filter(|a| !a.trim().is_empty()) {
+        let clean = cache
+            .entry(answer.clone())
+            .or_insert_with(|| scrub(answer))
+            .clone();
+        if clean != *answer {
+            changed += 1;
+            *answer = clean;
+        }
+    }
+    Some(changed)
+}
+
+fn zip3_column(column: &Column) -> Option<Column> {
+    let cut: Vec<String> = column
+        .answers
+        .iter()
+        .map(|a| {
+            if a.trim().is_empty() {
+                Some(String::new())
+            } else {
+                zip3(a)
+            }
+        })
+        .collect::<Option<_>>()?;
+    Some(Column {
+        name: column.name.clone(),
+        answers: cut,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::read_csv;
+
+    #[test]
+    fn drops_identifiers_generalises_and_scrubs() {
+        let mut csv = String::from("Email,Age,Visit date,ZIP,Who do you live with?,Comments\n");
+        for i in 0..30 {
+            csv.push_str(&format!(
+                "p{i}@example.org,{},2024-03-{:02},021{:02},{},\"Note {i}: call 0161 496 00{:02}\"\n",
+                70 + i,
+                1 + i % 28,
+                i,
+                ["Alone", "Partner"][i % 2],
+                i
+            ));
+        }
+        let raw = read_csv(csv.as_bytes()).unwrap();
+        let (safe, report) = guard(&raw, &PrivacySettings::default());
+
+        let names: Vec<_> = safe.columns().iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Age", "Visit date", "Who do you live with?", "Comments"]
+        );
+        let dropped: Vec<_> = report.dropped.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(dropped, ["Email", "ZIP"]);
+        assert!(safe.columns()[0].answers.iter().any(|a| a == "90+"));
+        assert!(safe.columns()[1].answers.iter().all(|a| a == "2024"));
+        assert!(safe.columns()[3]
+            .answers
+            .iter()
+            .all(|a| a.contains("[phone]")));
+        assert_eq!(report.scrubbed[0].changed, 30);
+        assert_eq!(report.generalised.len(), 2);
+    }
+
+    #[test]
+    fn keeps_three_digit_zips_only_when_asked() {
+        let csv = "ZIP code,q\n02139,a\n03601,b\n";
+        let raw = read_csv(csv.as_bytes()).unwrap();
+        let settings = PrivacySettings {
+            keep_zip3: true,
+            ..PrivacySettings::default()
+        };
+        let (safe, report) = guard(&raw, &settings);
+        assert_eq!(safe.columns()[0].answers, ["021", "000"]);
+        assert_eq!(report.generalised[0].how, Generalisation::ZipToThreeDigits);
+    }
+
+    #[test]
+    fn the_minimum_group_size_never_goes_below_eleven() {
+        let mut settings = PrivacySettings::default();
+        assert!(settings.set_min_group_size(10).is_err());
+        assert_eq!(settings.min_group_size, 11);
+        settings.set_min_group_size(20).unwrap();
+        assert_eq!(settings.min_group_size, 20);
+    }
+}

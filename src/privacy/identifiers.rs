@@ -1,0 +1,403 @@
+//! Finding identifier columns: by their name (the survey tools' metadata and the usual
+//! personal fields) and by their content (emails, phones, IPs, coordinates, ID codes,
+//! or a different value for every respondent).
+
+use std::collections::HashSet;
+
+use super::patterns::{identifier_kind, ID_CODES};
+use crate::survey::Column;
+
+/// Columns with fewer answers are not judged by content (too little to go on).
+const MIN_ANSWERS_FOR_CONTENT: usize = 5;
+/// Share of answers that must look like one kind of identifier.
+const CONTENT_SHARE: f64 = 0.5;
+/// Values looked at per column when judging content.
+const SAMPLE: usize = 500;
+
+/// Survey-tool metadata and personal fields, as normalised header words.
+const EXACT_NAMES: &[&str] = &[
+    "ip address",
+    "ipaddress",
+    "location latitude",
+    "location longitude",
+    "recipient email",
+    "recipient first name",
+    "recipient last name",
+    "response id",
+    "external reference",
+    "external data reference",
+    "email address",
+    "first name",
+    "last name",
+    "respondent id",
+    "collector id",
+    "email",
+    "name",
+    "record id",
+    "id",
+    "uuid",
+    "participant id",
+    "patient id",
+    "token",
+];
+
+/// Header words that mark an identifier, with the reason shown to the user. Phrases
+/// count anywhere; single words only in short, field-like headers (at most
+/// [`FIELD_WORDS`] words), so "Would you prefer a phone call?" stays a question.
+const NAME_WORDS: &[(&[&str], &[&str], &str)] = &[
+    (
+        &["email address", "e mail address"],
+        &["email", "e mail"],
+        "named like an email address",
+    ),
+    (
+        &[
+            "phone number",
+            "telephone number",
+            "mobile number",
+            "cell number",
+            "contact number",
+            "phone no",
+        ],
+        &["phone", "telephone", "mobile", "fax"],
+        "named like a phone number",
+    ),
+    (&["ip address"], &["ip"], "named like an IP address"),
+    (
+        &["location latitude", "location longitude"],
+        &["latitude", "longitude", "geolocation", "coordinates"],
+        "named like a location",
+    ),
+    (
+        &[
+            "home address",
+            "street address",
+            "postal address",
+            "mailing address",
+        ],
+        &["address", "street"],
+        "named like an address",
+    ),
+    (
+        &["zip code", "postal code", "post code"],
+        &["zip", "zipcode", "postcode"],
+        "named like a ZIP or postcode",
+    ),
+    (
+        &["date of birth", "birth date"],
+        &["dob", "birthdate", "birthday"],
+        "named like a date of birth",
+    ),
+    (
+        &[
+            "medical record",
+            "record number",
+            "hospital number",
+            "chart number",
+        ],
+        &["mrn"],
+        "named like a medical record number",
+    ),
+    (
+        &["nhs number", "nhs no", "chi number"],
+        &[],
+        "named like an NHS number",
+    ),
+    (
+        &[
+            "social security",
+            "national insurance number",
+            "passport number",
+            "driver license",
+            "drivers license",
+            "licence number",
+        ],
+        &["ssn"],
+        "named like a national ID number",
+    ),
+    (
+        &[
+            "first name",
+            "last name",
+            "full name",
+            "given name",
+            "family name",
+            "your name",
+            "patient name",
+            "respondent name",
+            "maiden name",
+        ],
+        &["name", "surname", "forename"],
+        "named like a person's name",
+    ),
+    (
+        &[
+            "respondent id",
+            "response id",
+            "participant id",
+            "patient id",
+            "record id",
+            "external reference",
+            "survey identifier",
+        ],
+        &["uuid", "guid", "identifier", "id"],
+        "named like a record ID",
+    ),
+];
+
+/// Headers of at most this many words are field labels, where single words count.
+const FIELD_WORDS: usize = 3;
+
+/// Why a column was dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DropReason {
+    /// Its name says it identifies someone.
+    Name(&'static str),
+    /// Most of its answers look like one kind of identifier.
+    Content { kind: &'static str, percent: u32 },
+    /// A different answer from every respondent, as short codes or whole numbers.
+    UniquePerRespondent,
+    /// The REDCap data dictionary marks it as an identifier.
+    MarkedIdentifier,
+}
+
+impl std::fmt::Display for DropReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DropReason::Name(why) => f.write_str(why),
+            DropReason::Content { kind, percent } => {
+                write!(f, "{percent}% of its answers look like {kind}")
+            }
+            DropReason::UniquePerRespondent => {
+                f.write_str("a different short code or number for every respondent, like an ID")
+            }
+            DropReason::MarkedIdentifier => {
+                f.write_str("marked as an identifier in the REDCap data dictionary")
+            }
+        }
+    }
+}
+
+/// Lower-cases a header and splits it into words: `RecipientEmail`, `recipient_email`
+/// and `Recipient e-mail` all become `recipient email`.
+pub fn normalise_header(name: &str) -> String {
+    let mut words = String::with_capacity(name.len() + 4);
+    let mut previous: Option<char> = None;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            let camel_break = c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase());
+            if camel_break && !words.ends_with(' ') {
+                words.push(' ');
+            }
+            words.extend(c.to_lowercase());
+        } else if !words.ends_with(' ') && !words.is_empty() {
+            words.push(' ');
+        }
+        previous = Some(c);
+    }
+    words.trim().to_string()
+}
+
+/// Why `column` identifies respondents, or `None` when it may be analysed.
+pub fn identifier_reason(column: &Column, marked: &HashSet<String>) -> Option<DropReason> {
+    if crate::survey::is_marked(&column.name, marked) {
+        return Some(DropReason::MarkedIdentifier);
+    }
+    // Ages are generalised, not dropped, even when every respondent's differs.
+    let age = super::generalise::is_age_header(&column.name);
+    by_name(&column.name).or_else(|| by_content(&column.answers).filter(|_| !age))
+}
+
+fn by_name(name: &str) -> Option<DropReason> {
+    let header = normalise_header(name);
+    if EXACT_NAMES.contains(&header.as_str()) {
+        return Some(DropReason::Name(
+            "a survey tool's identifier or contact field",
+        ));
+    }
+    let padded = format!(" {header} ");
+    let has = |w: &&str| padded.contains(&format!(" {w} "));
+    let field_like = header.split(' ').count() <= FIELD_WORDS;
+    NAME_WORDS
+        .iter()
+        .find(|(phrases, words, _)| {
+            phrases.iter().any(has) || (field_like && words.iter().any(has))
+        })
+        .map(|(_, _, why)| DropReason::Name(why))
+}
+
+fn by_content(answers: &[String]) -> Option<DropReason> {
+    let values: Vec<&str> = answers
+        .iter()
+        .map(|a| a.trim())
+        .filter(|a| !a.is_empty())
+        .take(SAMPLE)
+        .collect();
+    if values.len() < MIN_ANSWERS_FOR_CONTENT {
+        return None;
+    }
+    let mut kinds: Vec<(&'static str, usize)> = Vec::new();
+    for kind in values.iter().filter_map(|v| identifier_kind(v)) {
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((kind, 1)),
+        }
+    }
+    let distinct = values.iter().collect::<HashSet<_>>().len();
+    let share = |n: usize| n as f64 / values.len() as f64;
+    if let Some(&(kind, n)) = kinds.iter().max_by_key(|(_, n)| *n) {
+        // ID codes must also be (nearly) unique; the other kinds identify on their own.
+        let unique_enough = kind != ID_CODES || share(distinct) >= 0.9;
+        if share(n) >= CONTENT_SHARE && unique_enough {
+            return Some(DropReason::Content {
+                kind,
+                percent: (share(n) * 100.0).round() as u32,
+            });
+        }
+    }
+    let all_unique = distinct == values.len() && values.len() >= 20;
+    let code_like = values
+        .iter()
+        .all(|v| !v.contains(char::is_whitespace) && v.len() <= 40 && !v.contains('.'));
+    (all_unique && code_like).then_some(DropReason::UniquePerRespondent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column(name: &str, answers: &[&str]) -> Column {
+        Column {
+            name: name.to_string(),
+            answers: answers.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    fn reason(name: &str, answers: &[&str]) -> Option<String> {
+        identifier_reason(&column(name, answers), &HashSet::new()).map(|r| r.to_string())
+    }
+
+    #[test]
+    fn normalises_headers_of_every_tool() {
+        assert_eq!(normalise_header("RecipientEmail"), "recipient email");
+        assert_eq!(normalise_header("IPAddress"), "ipaddress");
+        assert_eq!(normalise_header("telephone_1"), "telephone 1");
+        assert_eq!(normalise_header("  Email Address "), "email address");
+        assert_eq!(normalise_header("_uuid"), "uuid");
+        assert_eq!(normalise_header("group/first_name"), "group first name");
+    }
+
+    #[test]
+    fn drops_tool_metadata_and_personal_fields_by_name() {
+        for name in [
+            "IPAddress",
+            "LocationLatitude",
+            "LocationLongitude",
+            "RecipientEmail",
+            "RecipientFirstName",
+            "RecipientLastName",
+            "ResponseId",
+            "ExternalReference",
+            "IP Address",
+            "Email Address",
+            "First Name",
+            "Last Name",
+            "Respondent ID",
+            "Collector ID",
+            "Email",
+            "Name",
+            "record_id",
+            "_uuid",
+            "_id",
+            "dob",
+            "Date of birth",
+            "Patient MRN",
+            "NHS number",
+            "SSN",
+            "Home address",
+            "telephone_1",
+            "Mobile phone",
+            "ZIP code",
+            "Postcode",
+            "What is your name?",
+            "redcap_survey_identifier",
+        ] {
+            assert!(reason(name, &["x"; 3]).is_some(), "{name} was kept");
+        }
+    }
+
+    #[test]
+    fn keeps_ordinary_questions() {
+        for name in [
+            "Who do you live with?",
+            "Age band",
+            "How do you travel to the clinic?",
+            "Which platform names do you know?",
+            "Preferred contact",
+            "has_diabetes",
+            "Would you prefer a phone call or a letter?",
+            "Do you use a mobile app for your health?",
+            "How many GPs have you seen this year?",
+            "Can we contact you by email about results?",
+        ] {
+            assert_eq!(
+                reason(name, &["Yes", "No", "Yes", "No", "Yes"]),
+                None,
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn drops_columns_whose_answers_look_like_identifiers() {
+        let emails: Vec<String> = (0..20).map(|i| format!("p{i}@example.org")).collect();
+        let emails: Vec<&str> = emails.iter().map(String::as_str).collect();
+        assert_eq!(
+            reason("Contact", &emails).as_deref(),
+            Some("100% of its answers look like email addresses")
+        );
+        let phones = [
+            "0161 496 0000",
+            "0161 496 0001",
+            "n/a",
+            "0161 496 0002",
+            "0161 496 0003",
+        ];
+        assert!(reason("Reach me", &phones)
+            .unwrap()
+            .contains("phone numbers"));
+        let coords = [
+            "47.115097045898",
+            "7.2315979003906",
+            "47.1151",
+            "7.23159",
+            "51.50722",
+        ];
+        assert!(reason("Where", &coords).unwrap().contains("coordinates"));
+    }
+
+    #[test]
+    fn drops_unique_codes_and_numbers_but_not_free_text() {
+        let ids: Vec<String> = (0..30).map(|i| format!("{}", 1000 + i)).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        assert_eq!(
+            identifier_reason(&column("Ref", &ids), &HashSet::new()),
+            Some(DropReason::UniquePerRespondent)
+        );
+        let comments: Vec<String> = (0..30).map(|i| format!("Comment number {i}")).collect();
+        let comments: Vec<&str> = comments.iter().map(String::as_str).collect();
+        assert_eq!(reason("Anything else?", &comments), None);
+        let heights: Vec<String> = (0..30).map(|i| format!("1.{}", 50 + i)).collect();
+        let heights: Vec<&str> = heights.iter().map(String::as_str).collect();
+        assert_eq!(reason("Height (m)", &heights), None);
+    }
+
+    #[test]
+    fn honours_redcap_identifier_marks() {
+        let marked: HashSet<String> = ["pmq1".to_string()].into();
+        assert_eq!(
+            identifier_reason(&column("pmq1", &["1", "2"]), &marked),
+            Some(DropReason::MarkedIdentifier)
+        );
+    }
+}
