@@ -6,7 +6,7 @@
 use thiserror::Error;
 use time::OffsetDateTime;
 
-use crate::columns::{suggest_grouping, summarise, ColumnSummary};
+use crate::columns::{suggest_grouping, summarise, ColumnKind, ColumnSummary};
 use crate::personas::{personas_from_grouping, Persona, QuoteSuggestion, Withheld};
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::segments::group_by;
@@ -46,7 +46,14 @@ impl LoadedSurvey {
 
     fn guarded(file_name: String, raw: Survey, settings: PrivacySettings) -> Self {
         let (survey, report) = guard(&raw, &settings);
-        let summaries = summarise(&survey);
+        let mut summaries = summarise(&survey);
+        // Scrubbing can make free text look like a few repeated answers ("[email]");
+        // what the guard treated as free text stays free text.
+        for summary in &mut summaries {
+            if report.scrubbed.iter().any(|s| s.name == summary.name) {
+                summary.kind = ColumnKind::FreeText;
+            }
+        }
         let suggested_grouping = suggest_grouping(&summaries);
         LoadedSurvey {
             file_name,
@@ -203,6 +210,25 @@ mod tests {
                 "12 respondents gave another answer to “lives_with” or none, and are in no persona."
             ]
         );
+    }
+
+    #[test]
+    fn scrubbed_free_text_stays_free_text() {
+        let mut csv = String::from("lives_with,Comments\n");
+        for i in 0..40 {
+            csv.push_str(&format!(
+                "{},Write to me at p{i}@example.org\n",
+                ["A", "B"][i % 2]
+            ));
+        }
+        let survey =
+            LoadedSurvey::read("s.csv", csv.as_bytes(), PrivacySettings::default()).unwrap();
+        assert_eq!(survey.summaries[1].kind, ColumnKind::FreeText);
+        assert!(survey.survey.columns()[1]
+            .answers
+            .iter()
+            .all(|a| a == "Write to me at [email]"));
+        assert!(!survey.summaries[1].can_group());
     }
 
     #[test]

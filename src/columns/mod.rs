@@ -135,12 +135,17 @@ fn count_answers(answers: &[String]) -> Vec<AnswerCount> {
     counts
 }
 
+/// A number, or the capped age "90+" that stands for one.
+fn is_number(value: &str) -> bool {
+    value.parse::<f64>().is_ok() || value == crate::privacy::generalise::CAPPED_AGE
+}
+
 fn classify(counts: &[AnswerCount], answered: usize) -> ColumnKind {
     let distinct = counts.len();
     if answered == 0 {
         return ColumnKind::Empty;
     }
-    let numeric = counts.iter().all(|a| a.value.parse::<f64>().is_ok());
+    let numeric = counts.iter().all(|a| is_number(&a.value));
     if distinct <= MAX_CATEGORIES && distinct < answered {
         return ColumnKind::Categorical;
     }

@@ -113,9 +113,10 @@ fn traits_of(
 ) -> (Vec<Trait>, Vec<Trait>) {
     let total = survey.respondents();
     let (mut shown, mut withheld) = (Vec::new(), Vec::new());
+    // A question everyone answers alike describes no segment: it gives no traits.
     for summary in summaries
         .iter()
-        .filter(|s| s.kind == ColumnKind::Categorical && s.index != grouping_column)
+        .filter(|s| s.can_group() && s.index != grouping_column)
     {
         let answers = &survey.columns()[summary.index].answers;
         let mut in_segment: HashMap<&str, usize> = HashMap::new();

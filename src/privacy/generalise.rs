@@ -10,6 +10,8 @@ use super::identifiers::normalise_header;
 
 /// The age from which ages are shown only as "90+".
 pub const AGE_CAP: u32 = 90;
+/// How capped ages are written.
+pub const CAPPED_AGE: &str = "90+";
 /// Share of answers that must be dates for a column to be treated as dates.
 const DATE_SHARE: f64 = 0.8;
 
@@ -78,9 +80,9 @@ pub fn cap_ages(answers: &mut [String]) -> usize {
             .parse::<f64>()
             .ok()
             .or_else(|| AGE_BAND.captures(text)?[1].parse::<f64>().ok());
-        let is_capped = text == format!("{AGE_CAP}+");
+        let is_capped = text == CAPPED_AGE;
         if !is_capped && lower_bound.is_some_and(|age| age.floor() >= f64::from(AGE_CAP)) {
-            *answer = format!("{AGE_CAP}+");
+            *answer = CAPPED_AGE.to_string();
             changed += 1;
         }
     }

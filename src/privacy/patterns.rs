@@ -22,7 +22,7 @@ pub static IP: LazyLock<Regex> = LazyLock::new(|| {
 /// A phone number: 7–15 digits with the usual separators, optionally international.
 pub static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?)?\d{2,5}(?:[\s.\-]\d{2,5}){1,4}\b|\b0\d{9,10}\b|\+\d{8,15}\b",
+        r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?)?\d{2,5}(?:[\s.\-]\d{2,6}){1,4}\b|\b0\d{9,10}\b|\+\d{8,15}\b",
     )
 });
 /// A date such as 2024-03-07, 07/03/2024 or 7.3.24.
@@ -105,6 +105,8 @@ mod tests {
             ("+44 20 7946 0958", Some("phone numbers")),
             ("(555) 123-4567", Some("phone numbers")),
             ("07700900123", Some("phone numbers")),
+            ("+44 7700 900001", Some("phone numbers")),
+            ("07700 900123", Some("phone numbers")),
             ("R_2YPOQ602ER1jkf1", Some("ID codes")),
             ("MRN123456", Some("ID codes")),
             ("3f2504e0-4f89-11d3-9a0c-0305e82c3301", Some("ID codes")),

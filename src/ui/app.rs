@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::build::BuildPanel;
 use super::library::LibraryView;
 use super::notice::NoticeArea;
+use super::privacy_report::PrivacyReport;
 use super::state::AppState;
 use super::survey_overview::SurveyOverview;
 use super::upload::UploadPanel;
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                 Page::Build => view! {
                     <UploadPanel />
                     <SurveyOverview />
+                    <PrivacyReport />
                     <BuildPanel />
                 }
                 .into_any(),

@@ -7,6 +7,7 @@ mod build;
 mod library;
 mod notice;
 mod persona_card;
+mod privacy_report;
 mod state;
 mod survey_overview;
 mod upload;

@@ -6,6 +6,7 @@ use crate::browser::storage;
 use crate::library::Library;
 use crate::persona_file::MAX_PERSONAS;
 use crate::pipeline::{Built, LoadedSurvey};
+use crate::privacy::PrivacySettings;
 
 /// A message for the user; errors are announced assertively.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,8 @@ pub enum Notice {
 pub struct AppState {
     /// The survey being worked on; it lives only in this tab's memory.
     pub survey: RwSignal<Option<LoadedSurvey>>,
+    /// The privacy settings the next survey is read with.
+    pub privacy: RwSignal<PrivacySettings>,
     /// The column chosen to group respondents by.
     pub grouping: RwSignal<Option<usize>>,
     /// Personas built (not yet saved) and the notes on how.
@@ -40,6 +43,7 @@ impl AppState {
         };
         AppState {
             survey: RwSignal::new(None),
+            privacy: RwSignal::new(PrivacySettings::default()),
             grouping: RwSignal::new(None),
             built: RwSignal::new(Built::default()),
             library: RwSignal::new(library),
@@ -56,6 +60,28 @@ impl AppState {
     /// Tells the user something went wrong.
     pub fn fail(&self, text: impl Into<String>) {
         self.notice.set(Some(Notice::Error(text.into())));
+    }
+
+    /// Applies new privacy settings: the loaded survey is guarded again and personas
+    /// built under the old settings are discarded.
+    pub fn set_privacy(&self, settings: PrivacySettings) {
+        self.privacy.set(settings.clone());
+        let grouping = self.grouping.get_untracked();
+        let regarded = self.survey.with_untracked(|survey| {
+            let loaded = survey.as_ref()?;
+            let chosen = grouping
+                .and_then(|i| loaded.summaries.get(i))
+                .map(|c| c.name.clone());
+            Some((loaded.with_settings(settings), chosen))
+        });
+        let Some((loaded, chosen)) = regarded else {
+            return;
+        };
+        // Keep the chosen question when it survives the new settings.
+        let same = chosen.and_then(|name| loaded.summaries.iter().position(|c| c.name == name));
+        self.grouping.set(same.or(loaded.suggested_grouping));
+        self.built.set(Built::default());
+        self.survey.set(Some(loaded));
     }
 
     /// Changes a copy of the library and keeps the change only once storage holds it,

@@ -66,6 +66,7 @@ const BAD_PERSONA_FILES = [
   ["missing.json", personaFile([{ ...personaJson(), segment: undefined }]), "missing field `segment`"],
   ["small.json", personaFile([personaJson({ segment: { size: 7, share: 0.1 } })]), "at least 11"],
   ["huge.json", " ".repeat(5 * 1024 * 1024 + 1), "at most 5 MiB"],
+  ["identifying.json", personaFile([personaJson({ traits: [{ attribute: "Contact", value: "jane.doe@example.org", segment_pct: 50, overall_pct: 20, n: 20 }] })]), "looks like an identifier"],
 ];
 
 for (const [name, content, message] of BAD_PERSONA_FILES) {
@@ -113,5 +114,5 @@ test("a survey dropped on the drop zone is read", async ({ page }) => {
   }, csv);
   await page.locator(".drop-zone").dispatchEvent("dragover", { dataTransfer: transfer });
   await page.locator(".drop-zone").dispatchEvent("drop", { dataTransfer: transfer });
-  await expect(page.getByRole("region", { name: "2. Check the columns" })).toContainText("dropped.csv: 135 respondents");
+  await expect(page.getByRole("region", { name: "2. Check the columns" })).toContainText("dropped.csv: 142 respondents");
 });

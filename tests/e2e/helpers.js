@@ -27,7 +27,8 @@ const field = (v) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 /**
  * A clinic survey with known groups: "Who do you live with?" is Partner 60, Alone 40,
- * Family 30, Carer 5 (too small to report), plus planted identifiers.
+ * Family 30, and Carer 5 + Friends 7 (each too small to report, 12 together), plus a
+ * planted email column. Of those living alone 28 take the bus and 12 drive.
  */
 export function clinicSurveyCsv({ livesWith = null } = {}) {
   const groups = livesWith ?? [
@@ -35,14 +36,15 @@ export function clinicSurveyCsv({ livesWith = null } = {}) {
     ["Alone", 40],
     ["Family", 30],
     ["Carer", 5],
+    ["Friends", 7],
   ];
   const rows = [["Respondent email", "Who do you live with?", "Age band", "How do you travel to the clinic?", "Preferred contact", "Anything else?"]];
   let i = 0;
   for (const [group, count] of groups) {
     for (let k = 0; k < count; k++) {
       i++;
-      const age = group === "Alone" ? (k % 4 === 0 ? "45-64" : "65+") : ["18-44", "45-64", "65+"][i % 3];
-      const travel = group === "Alone" ? (k % 5 === 0 ? "Car" : "Bus") : ["Car", "Car", "Bus", "Walk"][i % 4];
+      const age = group === "Alone" ? (k % 3 === 0 ? "45-64" : "65+") : ["18-44", "45-64", "65+"][i % 3];
+      const travel = group === "Alone" ? (k < 28 ? "Bus" : "Car") : ["Car", "Car", "Bus", "Walk"][i % 4];
       const contact = group === "Alone" ? "Phone" : ["Text", "App", "Phone", "Letter"][i % 4];
       rows.push([`patient${i}@example.org`, group, age, travel, contact, `Comment number ${i}, thanks`]);
     }

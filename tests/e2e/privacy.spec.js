@@ -8,7 +8,7 @@ import {
 /** Upload, build, save, export, import: everything the app can do. */
 async function fullFlow(page) {
   await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
-  await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (4 answers)" });
+  await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (5 answers)" });
   await buildPersonas(page);
   await saveToLibrary(page);
   await openLibrary(page);

@@ -147,3 +147,16 @@ fn ids_are_stable_and_distinct() {
     assert_ne!(a[0].id, a[1].id);
     assert_eq!(a[0].id.len(), 32);
 }
+
+#[test]
+fn a_question_everyone_answers_alike_gives_no_traits() {
+    let built = build(&survey(&[
+        ("Partner", "Car", "-", "x", 20),
+        ("Alone", "Bus", "-", "x", 15),
+    ]));
+    assert!(built
+        .personas
+        .iter()
+        .flat_map(|p| &p.traits)
+        .all(|t| t.attribute != "Diagnosis"));
+}

@@ -118,12 +118,60 @@ pub fn BuildPanel() -> impl IntoView {
                     <div class="persona-grid">
                         <For
                             each=move || state.built.with(|b| b.personas.clone())
-                            key=|p| p.id.clone()
-                            children=|persona| view! { <PersonaCard persona=persona context="built" /> }
+                            key=|p| (p.id.clone(), p.traits.len(), p.quotes.len())
+                            children=move |persona| {
+                                let id = persona.id.clone();
+                                view! {
+                                    <PersonaCard persona=persona context="built">
+                                        <QuoteSuggestions persona_id=id />
+                                    </PersonaCard>
+                                }
+                            }
                         />
                     </div>
                 </Show>
             </section>
+        </Show>
+    }
+}
+
+/// Scrubbed free-text answers offered as quotes for one persona; none is used until
+/// the user approves it.
+#[component]
+fn QuoteSuggestions(persona_id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let suggestions = Memo::new(move |_| {
+        state.built.with(|b| {
+            b.quote_suggestions
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.persona_id == persona_id)
+                .map(|(index, q)| (index, q.text.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || suggestions.with(|s| !s.is_empty())>
+            <div class="quote-suggestions">
+                <h4>"Suggested quotes (scrubbed; used only if you approve)"</h4>
+                {move || {
+                    suggestions
+                        .get()
+                        .into_iter()
+                        .map(|(index, text)| {
+                            view! {
+                                <blockquote>{text}</blockquote>
+                                <button
+                                    type="button"
+                                    on:click=move |_| state.built.update(|b| b.approve_quote(index))
+                                >
+                                    "Approve quote"
+                                </button>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
         </Show>
     }
 }

@@ -6,21 +6,27 @@ use leptos::task::spawn_local;
 use super::persona_card::PersonaCard;
 use super::state::AppState;
 use crate::browser::{clock, download, files};
-use crate::persona_file::{self, EXPORT_FILE_NAME, MAX_FILE_BYTES};
+use crate::persona_file::{self, ExportOptions, EXPORT_FILE_NAME, MAX_FILE_BYTES};
 
 #[component]
 pub fn LibraryView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let include_quotes = RwSignal::new(false);
 
     let export_all = move |_| {
-        let json = state.library.with_untracked(|library| {
-            (!library.is_empty()).then(|| persona_file::export(library.personas(), clock::now()))
-        });
-        let Some(json) = json else {
-            state.fail("The library is empty, so there is nothing to export.");
-            return;
+        let options = ExportOptions {
+            include_quotes: include_quotes.get_untracked(),
         };
-        match download::download_text(EXPORT_FILE_NAME, "application/json", &json) {
+        let json = state.library.with_untracked(|library| {
+            (!library.is_empty())
+                .then(|| persona_file::export(library.personas(), options, clock::now()))
+        });
+        let outcome = match json {
+            None => Err("The library is empty, so there is nothing to export.".to_string()),
+            Some(Err(e)) => Err(format!("Nothing was exported. {e}")),
+            Some(Ok(json)) => download::download_text(EXPORT_FILE_NAME, "application/json", &json),
+        };
+        match outcome {
             Ok(()) => state.inform(format!("Exported the library as {EXPORT_FILE_NAME}.")),
             Err(e) => state.fail(e),
         }
@@ -82,6 +88,14 @@ pub fn LibraryView() -> impl IntoView {
                 <button type="button" on:click=export_all>
                     "Export all"
                 </button>
+                <label class="checkbox">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || include_quotes.get()
+                        on:change=move |ev| include_quotes.set(event_target_checked(&ev))
+                    />
+                    "Include approved quotes"
+                </label>
                 <label for="import-personas">"Import personas"</label>
                 <input
                     id="import-personas"

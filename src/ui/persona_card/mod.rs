@@ -24,6 +24,12 @@ pub fn PersonaCard(
         .map(trait_group)
         .collect_view();
     let has_traits = !persona.traits.is_empty();
+    let quotes = persona
+        .quotes
+        .iter()
+        .map(|q| view! { <blockquote>{q.text.clone()}</blockquote> })
+        .collect_view();
+    let has_quotes = !persona.quotes.is_empty();
 
     view! {
         <article class="persona-card" aria-labelledby=labelled_by>
@@ -51,6 +57,12 @@ pub fn PersonaCard(
                         </table>
                     }
                 })}
+            {has_quotes.then(|| view! {
+                <section class="persona-quotes" aria-label="Quotes">
+                    <h4>"In their words"</h4>
+                    {quotes}
+                </section>
+            })}
             {children.map(|c| view! { <div class="persona-controls">{c()}</div> })}
         </article>
     }

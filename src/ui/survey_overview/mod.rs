@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::state::AppState;
 use crate::columns::{ColumnKind, ColumnSummary};
 use crate::pipeline::LoadedSurvey;
+use crate::privacy::disclosure::{answered_label, listable};
 use crate::privacy::ShownCount;
 
 /// Rows shown in the preview.
@@ -25,7 +26,12 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
         .iter()
         .map(|w| view! { <li>{w.clone()}</li> })
         .collect_view();
-    let columns = loaded.summaries.iter().map(column_row).collect_view();
+    let (respondents, k) = (survey.respondents(), loaded.settings.min_group_size);
+    let columns = loaded
+        .summaries
+        .iter()
+        .map(|summary| column_row(summary, respondents, k))
+        .collect_view();
     let header = survey
         .columns()
         .iter()
@@ -46,6 +52,9 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
     view! {
         <section class="panel survey-overview" aria-labelledby="overview-heading">
             <h2 id="overview-heading">"2. Check the columns"</h2>
+            <p class="hint">
+                "Columns that could identify a patient are already dropped (see the privacy report); the preview shows what is analysed."
+            </p>
             <p>
                 <strong>{loaded.file_name.clone()}</strong>
                 {format!(
@@ -83,16 +92,21 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
     }
 }
 
-fn column_row(summary: &ColumnSummary) -> impl IntoView {
-    // Answers of unique or free-text columns may identify someone: never listed.
+fn column_row(summary: &ColumnSummary, respondents: usize, k: usize) -> impl IntoView {
+    // Only choice answers are listed, and only so that no count under k can be
+    // worked out from what is shown beside it.
     let common = if summary.kind == ColumnKind::Categorical {
-        summary
-            .counts
+        let counts: Vec<[usize; 1]> = summary.counts.iter().map(|a| [a.count]).collect();
+        let listed = listable(&counts, [respondents], k, LISTED_ANSWERS);
+        let text: Vec<String> = listed
             .iter()
-            .take(LISTED_ANSWERS)
-            .map(|a| format!("{} ({})", a.value, ShownCount::of(a.count)))
-            .collect::<Vec<_>>()
-            .join("; ")
+            .map(|&i| format!("{} ({})", summary.counts[i].value, summary.counts[i].count))
+            .collect();
+        if text.is_empty() {
+            "— (groups too small to list)".to_string()
+        } else {
+            text.join("; ")
+        }
     } else {
         "—".to_string()
     };
@@ -100,7 +114,7 @@ fn column_row(summary: &ColumnSummary) -> impl IntoView {
         <tr>
             <th scope="row">{summary.name.clone()}</th>
             <td>{summary.kind.label()}</td>
-            <td>{ShownCount::of(summary.answered).to_string()}</td>
+            <td>{answered_label(summary.answered, respondents, k)}</td>
             <td>{summary.distinct()}</td>
             <td>{common}</td>
         </tr>

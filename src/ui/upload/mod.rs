@@ -7,6 +7,7 @@ use web_sys::{DragEvent, File};
 use super::state::AppState;
 use crate::browser::files::{read_bytes, take_from_drop, take_from_input};
 use crate::pipeline::{Built, LoadedSurvey};
+use crate::privacy::ShownCount;
 use crate::survey::check_size;
 
 #[component]
@@ -24,16 +25,18 @@ pub fn UploadPanel() -> impl IntoView {
         reading.set(Some(name.clone()));
         spawn_local(async move {
             let loaded = match read_bytes(&file).await {
-                Ok(bytes) => LoadedSurvey::read(&name, &bytes).map_err(|e| e.to_string()),
+                Ok(bytes) => LoadedSurvey::read(&name, &bytes, state.privacy.get_untracked())
+                    .map_err(|e| e.to_string()),
                 Err(e) => Err(e),
             };
             reading.set(None);
             match loaded {
                 Ok(loaded) => {
                     state.inform(format!(
-                        "Read “{name}”: {} respondents, {} questions.",
-                        loaded.survey.respondents(),
-                        loaded.summaries.len()
+                        "Read “{name}”: {} respondents, {} questions kept, {} identifier column(s) dropped.",
+                        ShownCount::of(loaded.survey.respondents()),
+                        loaded.summaries.len(),
+                        loaded.report.dropped.len()
                     ));
                     state.grouping.set(loaded.suggested_grouping);
                     state.built.set(Built::default());

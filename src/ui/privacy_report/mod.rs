@@ -1,0 +1,208 @@
+//! The privacy report: what the guard dropped, generalised and scrubbed, what a persona
+//! hides, and the privacy settings (minimum group size, ZIP areas, REDCap identifiers).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::HtmlInputElement;
+
+use super::state::AppState;
+use crate::browser::files;
+use crate::pipeline::LoadedSurvey;
+use crate::privacy::guard::MAX_MIN_GROUP_SIZE;
+use crate::privacy::MIN_GROUP_SIZE;
+use crate::survey::redcap_identifier_fields;
+
+#[component]
+pub fn PrivacyReport() -> impl IntoView {
+    let state = expect_context::<AppState>();
+
+    let set_k = move |ev: leptos::ev::Event| {
+        let mut settings = state.privacy.get_untracked();
+        let wanted = event_target_value(&ev).trim().parse::<usize>().unwrap_or(0);
+        match settings.set_min_group_size(wanted) {
+            Ok(()) => {
+                state.set_privacy(settings);
+                state.inform(format!(
+                    "Minimum group size set to {wanted}. Build the personas again."
+                ));
+            }
+            Err(e) => {
+                // Show the size still in force, not the refused one.
+                event_target::<HtmlInputElement>(&ev)
+                    .set_value(&settings.min_group_size.to_string());
+                state.fail(e);
+            }
+        }
+    };
+    let set_zip3 = move |ev: leptos::ev::Event| {
+        let mut settings = state.privacy.get_untracked();
+        settings.keep_zip3 = event_target_checked(&ev);
+        state.set_privacy(settings);
+    };
+    let load_dictionary = move |ev: leptos::ev::Event| {
+        let Some(file) = files::take_from_input(&ev) else {
+            return;
+        };
+        spawn_local(async move {
+            let name = file.name();
+            let marked = files::read_bytes(&file)
+                .await
+                .and_then(|bytes| redcap_identifier_fields(&bytes).map_err(|e| e.to_string()));
+            match marked {
+                Ok(marked) => {
+                    let mut settings = state.privacy.get_untracked();
+                    let count = marked.len();
+                    settings.marked_identifiers = marked;
+                    state.set_privacy(settings);
+                    state.inform(format!(
+                        "“{name}” marks {count} field(s) as identifiers; they are dropped."
+                    ));
+                }
+                Err(e) => state.fail(format!("“{name}” was not used. {e}")),
+            }
+        });
+    };
+
+    view! {
+        <Show when=move || state.survey.with(Option::is_some)>
+            <section class="panel privacy-report" aria-labelledby="privacy-heading">
+                <h2 id="privacy-heading">"Privacy report"</h2>
+                <p class="hint">
+                    "Before any analysis, columns that could identify a patient are dropped and the rest is made coarser. Nothing below ever leaves this tab."
+                </p>
+                {move || state.survey.with(|s| s.as_ref().map(report_lists))}
+                <WithheldTraits />
+                <h3>"Settings"</h3>
+                <div class="privacy-settings">
+                    <label for="min-group-size">"Minimum group size"</label>
+                    <input
+                        id="min-group-size"
+                        type="number"
+                        min=MIN_GROUP_SIZE
+                        max=MAX_MIN_GROUP_SIZE
+                        prop:value=move || state.privacy.with(|p| p.min_group_size.to_string())
+                        aria-describedby="min-group-size-hint"
+                        on:change=set_k
+                    />
+                    <p id="min-group-size-hint" class="hint">
+                        "No persona or shown count rests on fewer respondents. It can be raised, never set below 11."
+                    </p>
+                    <label class="checkbox">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || state.privacy.with(|p| p.keep_zip3)
+                            on:change=set_zip3
+                        />
+                        "Keep ZIP codes as 3-digit areas (small areas become 000) instead of dropping them"
+                    </label>
+                    <label for="redcap-dictionary">"REDCap data dictionary (optional)"</label>
+                    <input
+                        id="redcap-dictionary"
+                        type="file"
+                        accept=".csv,text/csv"
+                        on:change=load_dictionary
+                    />
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+/// Dropped, generalised and scrubbed columns.
+fn report_lists(loaded: &LoadedSurvey) -> impl IntoView {
+    let report = &loaded.report;
+    let dropped = report
+        .dropped
+        .iter()
+        .map(|d| {
+            view! {
+                <tr>
+                    <th scope="row">{d.name.clone()}</th>
+                    <td>{d.reason.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let generalised = report
+        .generalised
+        .iter()
+        .map(|g| view! { <li>{format!("“{}”: {}", g.name, g.how)}</li> })
+        .collect_view();
+    let scrubbed = report
+        .scrubbed
+        .iter()
+        .map(|s| {
+            view! {
+                <li>
+                    {format!(
+                        "“{}”: emails, phone numbers, web addresses, record numbers, dates and names replaced ({} answer(s) changed)",
+                        s.name,
+                        s.shown_changed()
+                    )}
+                </li>
+            }
+        })
+        .collect_view();
+    let nothing_dropped = report.dropped.is_empty();
+    view! {
+        <table class="dropped">
+            <caption>{format!("Dropped columns ({})", report.dropped.len())}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Column"</th>
+                    <th scope="col">"Why it was dropped"</th>
+                </tr>
+            </thead>
+            <tbody>{dropped}</tbody>
+        </table>
+        {nothing_dropped.then(|| view! { <p class="hint">"No column looked like an identifier."</p> })}
+        <h3>"Made coarser"</h3>
+        <ul class="generalised">{generalised}</ul>
+        <h3>"Free text scrubbed"</h3>
+        <ul class="scrubbed">{scrubbed}</ul>
+    }
+}
+
+/// Sensitive answers a whole persona shares: hidden until the user confirms.
+#[component]
+fn WithheldTraits() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let rows = move || {
+        state.built.with(|b| {
+            b.withheld
+                .iter()
+                .enumerate()
+                .map(|(index, w)| {
+                    let text = format!(
+                        "Everyone in “{}” who answered “{}” said “{}” ({} respondents).",
+                        w.persona_name, w.item.attribute, w.item.value, w.item.n
+                    );
+                    view! {
+                        <li>
+                            {text}
+                            " "
+                            <button
+                                type="button"
+                                on:click=move |_| {
+                                    state.built.update(|b| b.reveal(index));
+                                    state.inform("The answer is now shown in the persona.");
+                                }
+                            >
+                                "Show it in the persona"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <Show when=move || state.built.with(|b| !b.withheld.is_empty())>
+            <h3>"Hidden sensitive answers"</h3>
+            <p class="hint">
+                "Showing an answer that everyone in a persona shares tells anyone who knows a member that answer. Show it only when that is acceptable."
+            </p>
+            <ul class="withheld">{rows}</ul>
+        </Show>
+    }
+}
