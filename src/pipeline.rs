@@ -10,15 +10,17 @@ use crate::columns::{suggest_grouping, summarise, ColumnKind, ColumnSummary};
 use crate::personas::{personas_from_grouping, Persona, QuoteSuggestion, Withheld};
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::segments::group_by;
-use crate::survey::{read_csv, ReadError, Survey};
+use crate::survey::{read_survey, ReadError, ReadOptions, Survey};
 
 /// A survey read into memory, guarded, with its column summaries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedSurvey {
     pub file_name: String,
-    /// The survey as read; only the guard looks at it, and only to redo its work when
-    /// the privacy settings change. It never leaves this struct.
-    raw: Survey,
+    /// The file's bytes, kept only to read them again when the user changes how the file
+    /// is read or the privacy settings. They never leave this struct.
+    bytes: Vec<u8>,
+    /// How the file was read (encoding, delimiter).
+    pub read_options: ReadOptions,
     /// What analysis sees: identifiers dropped, the rest generalised and scrubbed.
     pub survey: Survey,
     pub report: PrivacyReport,
@@ -32,19 +34,49 @@ impl LoadedSurvey {
     /// Reads, guards and summarises an uploaded file.
     pub fn read(
         file_name: &str,
-        bytes: &[u8],
+        bytes: impl Into<Vec<u8>>,
+        read_options: ReadOptions,
         settings: PrivacySettings,
     ) -> Result<Self, ReadError> {
-        let raw = read_csv(bytes)?;
-        Ok(Self::guarded(file_name.to_string(), raw, settings))
+        let bytes = bytes.into();
+        let raw = read_survey(&bytes, read_options)?;
+        Ok(Self::guarded(
+            file_name.to_string(),
+            bytes,
+            read_options,
+            raw,
+            settings,
+        ))
     }
 
-    /// The same survey under other privacy settings.
+    /// The same file under other privacy settings.
     pub fn with_settings(&self, settings: PrivacySettings) -> Self {
-        Self::guarded(self.file_name.clone(), self.raw.clone(), settings)
+        // Reading the same bytes the same way gives the same survey again.
+        let raw = read_survey(&self.bytes, self.read_options).expect("it was read before");
+        let (name, bytes) = (self.file_name.clone(), self.bytes.clone());
+        Self::guarded(name, bytes, self.read_options, raw, settings)
     }
 
-    fn guarded(file_name: String, raw: Survey, settings: PrivacySettings) -> Self {
+    /// The same file read another way (encoding, delimiter); it may now fail to read.
+    pub fn with_read_options(&self, read_options: ReadOptions) -> Result<Self, ReadError> {
+        let raw = read_survey(&self.bytes, read_options)?;
+        let (name, bytes) = (self.file_name.clone(), self.bytes.clone());
+        Ok(Self::guarded(
+            name,
+            bytes,
+            read_options,
+            raw,
+            self.settings.clone(),
+        ))
+    }
+
+    fn guarded(
+        file_name: String,
+        bytes: Vec<u8>,
+        read_options: ReadOptions,
+        raw: Survey,
+        settings: PrivacySettings,
+    ) -> Self {
         let (survey, report) = guard(&raw, &settings);
         let mut summaries = summarise(&survey);
         // Scrubbing can make free text look like a few repeated answers ("[email]");
@@ -57,7 +89,8 @@ impl LoadedSurvey {
         let suggested_grouping = suggest_grouping(&summaries);
         LoadedSurvey {
             file_name,
-            raw,
+            bytes,
+            read_options,
             survey,
             report,
             settings,
@@ -192,7 +225,13 @@ mod tests {
                 csv.push_str(&format!("R{i},{value}\n"));
             }
         }
-        LoadedSurvey::read("survey.csv", csv.as_bytes(), PrivacySettings::default()).unwrap()
+        LoadedSurvey::read(
+            "survey.csv",
+            csv.as_bytes(),
+            ReadOptions::default(),
+            PrivacySettings::default(),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -221,14 +260,46 @@ mod tests {
                 ["A", "B"][i % 2]
             ));
         }
-        let survey =
-            LoadedSurvey::read("s.csv", csv.as_bytes(), PrivacySettings::default()).unwrap();
+        let survey = LoadedSurvey::read(
+            "s.csv",
+            csv.as_bytes(),
+            ReadOptions::default(),
+            PrivacySettings::default(),
+        )
+        .unwrap();
         assert_eq!(survey.summaries[1].kind, ColumnKind::FreeText);
         assert!(survey.survey.columns()[1]
             .answers
             .iter()
             .all(|a| a == "Write to me at [email]"));
         assert!(!survey.summaries[1].can_group());
+    }
+
+    #[test]
+    fn the_user_can_change_how_the_file_is_read() {
+        let bytes = "a;b\nJos\u{e9};1\nAna;2\n".as_bytes();
+        let survey = LoadedSurvey::read(
+            "s.csv",
+            bytes,
+            ReadOptions::default(),
+            PrivacySettings::default(),
+        )
+        .unwrap();
+        assert_eq!(survey.survey.format.unwrap().delimiter, Some(b';'));
+        let commas = ReadOptions {
+            delimiter: Some(b','),
+            ..ReadOptions::default()
+        };
+        let reread = survey.with_read_options(commas).unwrap();
+        assert_eq!(reread.survey.columns()[0].name, "a;b");
+        assert_eq!(survey.survey.columns()[0].answers[0], "José");
+        let latin = ReadOptions {
+            encoding: crate::survey::EncodingChoice::Windows1252,
+            ..ReadOptions::default()
+        };
+        let misread = survey.with_read_options(latin).unwrap();
+        assert_eq!(misread.survey.columns()[0].answers[0], "JosÃ©");
+        assert_eq!(misread.survey.format.unwrap().encoding, "windows-1252");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use persona_builder::library::Library;
 use persona_builder::persona_file::{export, import, ExportOptions};
 use persona_builder::pipeline::{build_personas, LoadedSurvey};
 use persona_builder::privacy::PrivacySettings;
+use persona_builder::survey::ReadOptions;
 use proptest::prelude::*;
 use time::macros::datetime;
 use time::OffsetDateTime;
@@ -88,8 +89,13 @@ fn planted_survey(rows: usize) -> (String, HashSet<String>) {
 #[test]
 fn planted_identifiers_reach_no_persona_library_or_export() {
     let (csv, planted) = planted_survey(150);
-    let loaded = LoadedSurvey::read("planted.csv", csv.as_bytes(), PrivacySettings::default())
-        .expect("generated survey reads");
+    let loaded = LoadedSurvey::read(
+        "planted.csv",
+        csv.as_bytes(),
+        ReadOptions::default(),
+        PrivacySettings::default(),
+    )
+    .expect("generated survey reads");
     let dropped: HashSet<&str> = loaded
         .report
         .dropped
@@ -184,7 +190,7 @@ proptest! {
         let csv = choice_survey(&groups, &second);
         let mut settings = PrivacySettings::default();
         settings.set_min_group_size(k).unwrap();
-        let Ok(loaded) = LoadedSurvey::read("p.csv", csv.as_bytes(), settings) else {
+        let Ok(loaded) = LoadedSurvey::read("p.csv", csv.as_bytes(), ReadOptions::default(), settings) else {
             return Ok(()); // an empty survey is refused by the reader
         };
         let total = loaded.survey.respondents();

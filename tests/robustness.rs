@@ -3,6 +3,7 @@
 use persona_builder::persona_file::import;
 use persona_builder::pipeline::{build_personas, LoadedSurvey};
 use persona_builder::privacy::PrivacySettings;
+use persona_builder::survey::ReadOptions;
 use proptest::prelude::*;
 use time::OffsetDateTime;
 
@@ -27,12 +28,12 @@ proptest! {
 
     #[test]
     fn reading_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
-        let _ = LoadedSurvey::read("any.csv", &bytes, PrivacySettings::default());
+        let _ = LoadedSurvey::read("any.csv", bytes, ReadOptions::default(), PrivacySettings::default());
     }
 
     #[test]
     fn the_whole_pipeline_survives_csv_like_text(text in csv_like()) {
-        if let Ok(loaded) = LoadedSurvey::read("any.csv", text.as_bytes(), PrivacySettings::default()) {
+        if let Ok(loaded) = LoadedSurvey::read("any.csv", text.as_bytes(), ReadOptions::default(), PrivacySettings::default()) {
             for column in 0..loaded.summaries.len() {
                 let _ = build_personas(&loaded, column, OffsetDateTime::UNIX_EPOCH);
             }

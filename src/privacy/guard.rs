@@ -116,7 +116,7 @@ pub fn guard(raw: &Survey, settings: &PrivacySettings) -> (Survey, PrivacyReport
             None => kept.push(generalised(column, &mut report)),
         }
     }
-    let survey = Survey::new(kept, raw.source_sha256.clone(), raw.warnings.clone());
+    let survey = raw.with_columns(kept);
     (survey, report)
 }
 

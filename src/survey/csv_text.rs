@@ -1,19 +1,19 @@
-//! UTF-8, comma-separated survey exports (the walking skeleton's one format).
+//! Delimited text exports (CSV and its cousins), from decoded text to columns.
 
-use super::{check_size, sha256_hex, Column, ReadError, Survey};
+use super::{Column, ReadError};
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Reads a UTF-8 CSV export whose first row names the columns.
+/// Reads delimited text whose first row names the columns.
 ///
 /// Short rows are padded with blank answers (and a warning says so); rows with more
 /// answers than the header are refused, because their answers cannot be placed.
-pub fn read_csv(bytes: &[u8]) -> Result<Survey, ReadError> {
-    check_size(bytes.len())?;
-    let text = decode_utf8(bytes)?;
+pub(super) fn read_delimited(
+    text: &str,
+    delimiter: u8,
+) -> Result<(Vec<Column>, Vec<String>), ReadError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
 
     let mut records = reader.records();
@@ -63,37 +63,11 @@ pub fn read_csv(bytes: &[u8]) -> Result<Survey, ReadError> {
         .zip(answers)
         .map(|(name, answers)| Column { name, answers })
         .collect();
-    Ok(Survey::new(columns, sha256_hex(bytes), warnings))
-}
-
-/// Checks the bytes are text and strips a UTF-8 byte-order mark.
-fn decode_utf8(bytes: &[u8]) -> Result<&str, ReadError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ReadError::Empty);
-    }
-    let sniff = &bytes[..bytes.len().min(8192)];
-    if sniff.contains(&0) {
-        return Err(ReadError::Binary);
-    }
-    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    std::str::from_utf8(body).map_err(|e| {
-        // Many control bytes in a non-UTF-8 file point at a binary, not a text encoding.
-        let controls = sniff
-            .iter()
-            .filter(|b| b.is_ascii_control() && !b.is_ascii_whitespace())
-            .count();
-        if controls * 20 > sniff.len() {
-            ReadError::Binary
-        } else {
-            ReadError::NotUtf8 {
-                offset: e.valid_up_to() + (bytes.len() - body.len()),
-            }
-        }
-    })
+    Ok((columns, warnings))
 }
 
 /// Trims header names, names blank ones after their position and makes repeats unique.
-fn column_names<'a>(raw: impl Iterator<Item = &'a str>) -> (Vec<String>, Vec<String>) {
+pub(super) fn column_names<'a>(raw: impl Iterator<Item = &'a str>) -> (Vec<String>, Vec<String>) {
     let mut names: Vec<String> = Vec::new();
     let mut warnings = Vec::new();
     for (index, name) in raw.enumerate() {
@@ -130,6 +104,7 @@ fn malformed(error: csv::Error) -> ReadError {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{check_size, read_csv, sha256_hex, Survey, MAX_SURVEY_BYTES};
     use super::*;
 
     fn answers<'a>(survey: &'a Survey, column: &str) -> Vec<&'a str> {
@@ -203,7 +178,7 @@ mod tests {
     }
 
     #[test]
-    fn rejects_empty_header_only_binary_and_non_utf8_files() {
+    fn rejects_empty_header_only_and_binary_files() {
         assert_eq!(read_csv(b"").unwrap_err(), ReadError::Empty);
         assert_eq!(read_csv(b"  \r\n\n").unwrap_err(), ReadError::Empty);
         assert_eq!(read_csv(b"a,b,c\r\n").unwrap_err(), ReadError::HeaderOnly);
@@ -213,15 +188,11 @@ mod tests {
         );
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
         assert_eq!(read_csv(png).unwrap_err(), ReadError::Binary);
-        assert_eq!(
-            read_csv(b"name\nJos\xe9\n").unwrap_err(),
-            ReadError::NotUtf8 { offset: 8 }
-        );
     }
 
     #[test]
     fn refuses_files_over_the_size_cap() {
-        let error = check_size(super::super::MAX_SURVEY_BYTES + 1).unwrap_err();
+        let error = check_size(MAX_SURVEY_BYTES + 1).unwrap_err();
         assert!(error.to_string().contains("up to 50 MiB"), "{error}");
         assert!(check_size(1024).is_ok());
     }

@@ -18,10 +18,21 @@ pub enum ReadError {
     )]
     Binary,
     #[error(
-        "The file is not valid UTF-8 text (first bad byte at offset {offset}). \
-         Save or export it as “CSV UTF-8” and try again."
+        "The file is not valid {encoding} text (first bad byte at offset {offset}). \
+         Choose another text encoding, or export it again as “CSV UTF-8”."
     )]
-    NotUtf8 { offset: usize },
+    BadEncoding {
+        encoding: &'static str,
+        offset: usize,
+    },
+    #[error("The file looks like JSON but cannot be read: {detail}")]
+    Json { detail: String },
+    #[error(
+        "JSON surveys must be an array of flat objects, one per respondent; \
+         {} is not.",
+        if *row == 0 { "the file".to_string() } else if key.is_empty() { format!("item {row}") } else { format!("“{key}” in item {row}") }
+    )]
+    NotFlatJson { row: usize, key: String },
     #[error("The file has a header row but no responses.")]
     HeaderOnly,
     #[error(

@@ -3,10 +3,14 @@
 //! The survey lives only in memory; nothing in this module is ever stored or exported.
 
 mod csv_text;
+mod decode;
+mod delimiter;
 mod error;
+mod json;
 mod redcap;
 
-pub use csv_text::read_csv;
+pub use decode::EncodingChoice;
+pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
 pub use error::ReadError;
 pub use redcap::{is_marked, redcap_identifier_fields, DictionaryError};
 
@@ -26,6 +30,59 @@ pub fn check_size(bytes: usize) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// How to read a file; `None`/`Automatic` means "work it out".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    pub encoding: EncodingChoice,
+    /// Comma, semicolon, tab or pipe; `None` sniffs it.
+    pub delimiter: Option<u8>,
+}
+
+/// What kind of file was read, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceFormat {
+    /// "CSV" or "JSON".
+    pub kind: &'static str,
+    /// The encoding used, e.g. "UTF-8" or "windows-1252".
+    pub encoding: &'static str,
+    /// The delimiter used, for delimited text.
+    pub delimiter: Option<u8>,
+}
+
+/// Reads a survey export: decodes the text, then reads it as JSON (an array of flat
+/// objects) or as delimited text with a sniffed or chosen delimiter.
+pub fn read_survey(bytes: &[u8], options: ReadOptions) -> Result<Survey, ReadError> {
+    check_size(bytes.len())?;
+    let decoded = decode::decode(bytes, options.encoding)?;
+    let text = decoded.text.as_ref();
+    let (columns, warnings, format) = if text.trim_start().starts_with('[') {
+        let (_, columns) = json::read_json(text)?;
+        let format = SourceFormat {
+            kind: "JSON",
+            encoding: decoded.encoding,
+            delimiter: None,
+        };
+        (columns, Vec::new(), format)
+    } else {
+        let delimiter = options.delimiter.unwrap_or_else(|| delimiter::sniff(text));
+        let (columns, warnings) = csv_text::read_delimited(text, delimiter)?;
+        let format = SourceFormat {
+            kind: "CSV",
+            encoding: decoded.encoding,
+            delimiter: Some(delimiter),
+        };
+        (columns, warnings, format)
+    };
+    let mut survey = Survey::new(columns, sha256_hex(bytes), warnings);
+    survey.format = Some(format);
+    Ok(survey)
+}
+
+/// Reads a survey export with every choice left automatic.
+pub fn read_csv(bytes: &[u8]) -> Result<Survey, ReadError> {
+    read_survey(bytes, ReadOptions::default())
+}
+
 /// One question of the survey with every respondent's answer ("" when unanswered).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
@@ -42,6 +99,8 @@ pub struct Survey {
     pub source_sha256: String,
     /// Things the reader repaired and the user should know about.
     pub warnings: Vec<String>,
+    /// How the file was read, when it came from a file.
+    pub format: Option<SourceFormat>,
 }
 
 impl Survey {
@@ -60,7 +119,15 @@ impl Survey {
             respondents,
             source_sha256,
             warnings,
+            format: None,
         }
+    }
+
+    /// The same respondents with other columns (as the privacy guard keeps them).
+    pub fn with_columns(&self, columns: Vec<Column>) -> Self {
+        let mut survey = Survey::new(columns, self.source_sha256.clone(), self.warnings.clone());
+        survey.format = self.format;
+        survey
     }
 
     /// The survey's questions, in file order.

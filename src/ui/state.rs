@@ -7,6 +7,7 @@ use crate::library::Library;
 use crate::persona_file::MAX_PERSONAS;
 use crate::pipeline::{Built, LoadedSurvey};
 use crate::privacy::PrivacySettings;
+use crate::survey::ReadOptions;
 
 /// A message for the user; errors are announced assertively.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +83,28 @@ impl AppState {
         self.grouping.set(same.or(loaded.suggested_grouping));
         self.built.set(Built::default());
         self.survey.set(Some(loaded));
+    }
+
+    /// Reads the loaded file again another way; on failure the survey stays as it was.
+    pub fn set_read_options(&self, options: ReadOptions) {
+        let reread = self
+            .survey
+            .with_untracked(|s| s.as_ref().map(|loaded| loaded.with_read_options(options)));
+        match reread {
+            Some(Ok(loaded)) => {
+                self.inform(format!(
+                    "Read again: {} questions kept.",
+                    loaded.summaries.len()
+                ));
+                self.grouping.set(loaded.suggested_grouping);
+                self.built.set(Built::default());
+                self.survey.set(Some(loaded));
+            }
+            Some(Err(e)) => self.fail(format!(
+                "The file cannot be read that way, so it stays as it was read before. {e}"
+            )),
+            None => {}
+        }
     }
 
     /// Changes a copy of the library and keeps the change only once storage holds it,

@@ -25,7 +25,8 @@ const BAD_SURVEYS = [
   ["header-only.csv", "Who do you live with?,Age band\r\n", "header row but no responses"],
   ["photo.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]), "binary data"],
   ["ragged.csv", "a,b\r\n1,2\r\n3,4,5\r\n", "Row 3 has 3 answers but the header names 2 columns"],
-  ["latin1.csv", Buffer.from("name\r\nJos\xe9\r\n", "latin1"), "not valid UTF-8"],
+  ["bad-utf8.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("name\r\nJos"), Buffer.from([0xff]), Buffer.from("\r\n")]), "not valid UTF-8"],
+  ["nested.json", JSON.stringify([{ a: 1 }, { a: { b: 2 } }]), "array of flat objects"],
 ];
 
 for (const [name, content, message] of BAD_SURVEYS) {
@@ -43,7 +44,7 @@ test("short rows are padded with a warning, and an unanswered column is shown as
   const csv = clinicSurveyCsv().replace("\r\n", ",Unused question\r\n").replace(/,thanks"\r\n$/, ',thanks"\r\nshort@example.org,Alone\r\n');
   await uploadSurvey(page, tempFile("short.csv", csv));
   await expect(page.getByRole("list", { name: "Repairs made while reading" })).toContainText("fewer answers than there are columns");
-  const unused = page.getByRole("table", { name: "Columns" }).getByRole("row", { name: /Unused question/ });
+  const unused = page.getByRole("table", { name: "Columns", exact: true }).getByRole("row", { name: /Unused question/ });
   await expect(unused).toContainText("no answers");
   await buildPersonas(page);
 });

@@ -17,7 +17,7 @@ test("a survey becomes personas that survive a reload, an export, a delete and a
   await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
 
   // Columns and a preview of the first rows are shown.
-  const columns = page.getByRole("table", { name: "Columns" });
+  const columns = page.getByRole("table", { name: "Columns", exact: true });
   await expect(columns.getByRole("rowheader", { name: "Who do you live with?" })).toBeVisible();
   await expect(page.getByRole("table", { name: /Preview of the first/ }).getByRole("row")).toHaveCount(6);
 

@@ -7,6 +7,7 @@ use crate::columns::{ColumnKind, ColumnSummary};
 use crate::pipeline::LoadedSurvey;
 use crate::privacy::disclosure::{answered_label, listable};
 use crate::privacy::ShownCount;
+use crate::survey::{delimiter_name, EncodingChoice, ReadOptions, SourceFormat, DELIMITERS};
 
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 5;
@@ -17,6 +18,69 @@ const LISTED_ANSWERS: usize = 3;
 pub fn SurveyOverview() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || state.survey.with(|survey| survey.as_ref().map(overview))
+}
+
+/// How the file was read, with controls to read it another way.
+#[component]
+fn ReadAs(options: ReadOptions, format: Option<SourceFormat>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let detected = format.map_or(String::new(), |f| {
+        let delimiter = f.delimiter.map_or(String::new(), |d| {
+            format!(", {} delimiter", delimiter_name(d))
+        });
+        format!("Read as {} in {}{delimiter}.", f.kind, f.encoding)
+    });
+    let encodings = EncodingChoice::ALL
+        .into_iter()
+        .map(|choice| {
+            view! {
+                <option value=choice.label() selected=choice == options.encoding>
+                    {choice.label()}
+                </option>
+            }
+        })
+        .collect_view();
+    let delimiters = DELIMITERS
+        .into_iter()
+        .map(|d| {
+            view! {
+                <option value=delimiter_name(d) selected=options.delimiter == Some(d)>
+                    {delimiter_name(d)}
+                </option>
+            }
+        })
+        .collect_view();
+    let on_encoding = move |ev: leptos::ev::Event| {
+        let label = event_target_value(&ev);
+        let encoding = EncodingChoice::ALL
+            .into_iter()
+            .find(|c| c.label() == label)
+            .unwrap_or_default();
+        state.set_read_options(ReadOptions {
+            encoding,
+            ..options
+        });
+    };
+    let on_delimiter = move |ev: leptos::ev::Event| {
+        let name = event_target_value(&ev);
+        let delimiter = DELIMITERS.into_iter().find(|&d| delimiter_name(d) == name);
+        state.set_read_options(ReadOptions {
+            delimiter,
+            ..options
+        });
+    };
+    view! {
+        <div class="read-as">
+            <p>{detected}</p>
+            <label for="text-encoding">"Text encoding"</label>
+            <select id="text-encoding" on:change=on_encoding>{encodings}</select>
+            <label for="delimiter">"Delimiter"</label>
+            <select id="delimiter" on:change=on_delimiter>
+                <option value="" selected=options.delimiter.is_none()>"Automatic"</option>
+                {delimiters}
+            </select>
+        </div>
+    }
 }
 
 fn overview(loaded: &LoadedSurvey) -> impl IntoView {
@@ -63,6 +127,7 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
                     loaded.summaries.len()
                 )}
             </p>
+            <ReadAs options=loaded.read_options format=survey.format />
             <ul class="warnings" aria-label="Repairs made while reading">{warnings}</ul>
             <div class="table-scroll" role="region" aria-label="Columns" tabindex="0">
                 <table class="columns-table">

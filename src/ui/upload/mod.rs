@@ -8,7 +8,7 @@ use super::state::AppState;
 use crate::browser::files::{read_bytes, take_from_drop, take_from_input};
 use crate::pipeline::{Built, LoadedSurvey};
 use crate::privacy::ShownCount;
-use crate::survey::check_size;
+use crate::survey::{check_size, ReadOptions};
 
 #[component]
 pub fn UploadPanel() -> impl IntoView {
@@ -25,8 +25,13 @@ pub fn UploadPanel() -> impl IntoView {
         reading.set(Some(name.clone()));
         spawn_local(async move {
             let loaded = match read_bytes(&file).await {
-                Ok(bytes) => LoadedSurvey::read(&name, &bytes, state.privacy.get_untracked())
-                    .map_err(|e| e.to_string()),
+                Ok(bytes) => LoadedSurvey::read(
+                    &name,
+                    bytes,
+                    ReadOptions::default(),
+                    state.privacy.get_untracked(),
+                )
+                .map_err(|e| e.to_string()),
                 Err(e) => Err(e),
             };
             reading.set(None);
@@ -72,7 +77,7 @@ pub fn UploadPanel() -> impl IntoView {
                 <input
                     id="survey-file"
                     type="file"
-                    accept=".csv,text/csv"
+                    accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,text/plain,application/json"
                     aria-describedby="survey-file-hint"
                     on:change=move |ev| {
                         if let Some(file) = take_from_input(&ev) {
@@ -81,7 +86,7 @@ pub fn UploadPanel() -> impl IntoView {
                     }
                 />
                 <p id="survey-file-hint" class="hint">
-                    "Drop a CSV export here, or choose it. It is read in this tab, kept only in memory and never uploaded."
+                    "Drop a CSV, TSV or JSON export here, or choose it (UTF-8, UTF-16 or Windows-1252; comma, semicolon, tab or pipe). It is read in this tab, kept only in memory and never uploaded."
                 </p>
                 <p class="reading" aria-live="polite">
                     {move || reading.get().map(|name| format!("Reading “{name}”…"))}
