@@ -203,9 +203,10 @@ pub fn identifier_reason(column: &Column, marked: &HashSet<String>) -> Option<Dr
     if crate::survey::is_marked(&column.name, marked) {
         return Some(DropReason::MarkedIdentifier);
     }
-    // Ages are generalised, not dropped, even when every respondent's differs.
-    let age = super::generalise::is_age_header(&column.name);
-    by_name(&column.name).or_else(|| by_content(&column.answers).filter(|_| !age))
+    // Ages and dates are generalised, not dropped, even when every respondent's differs.
+    let generalised = super::generalise::is_age_header(&column.name)
+        || super::generalise::is_date_column(&column.answers);
+    by_name(&column.name).or_else(|| by_content(&column.answers).filter(|_| !generalised))
 }
 
 fn by_name(name: &str) -> Option<DropReason> {
@@ -390,6 +391,16 @@ mod tests {
         let heights: Vec<String> = (0..30).map(|i| format!("1.{}", 50 + i)).collect();
         let heights: Vec<&str> = heights.iter().map(String::as_str).collect();
         assert_eq!(reason("Height (m)", &heights), None);
+    }
+
+    #[test]
+    fn unique_dates_are_generalised_not_dropped() {
+        let dates: Vec<String> = (0..30)
+            .map(|i| format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 27))
+            .collect();
+        let dates: Vec<&str> = dates.iter().map(String::as_str).collect();
+        assert_eq!(reason("Visit date", &dates), None);
+        assert!(reason("Date of birth", &dates).is_some());
     }
 
     #[test]
