@@ -285,7 +285,7 @@ mod tests {
             PrivacySettings::default(),
         )
         .unwrap();
-        assert_eq!(survey.survey.format.unwrap().delimiter, Some(b';'));
+        assert_eq!(survey.survey.format.clone().unwrap().delimiter, Some(b';'));
         let commas = ReadOptions {
             delimiter: Some(b','),
             ..ReadOptions::default()
@@ -299,7 +299,10 @@ mod tests {
         };
         let misread = survey.with_read_options(latin).unwrap();
         assert_eq!(misread.survey.columns()[0].answers[0], "JosÃ©");
-        assert_eq!(misread.survey.format.unwrap().encoding, "windows-1252");
+        assert_eq!(
+            misread.survey.format.clone().unwrap().encoding,
+            Some("windows-1252")
+        );
     }
 
     #[test]

@@ -41,6 +41,30 @@ proptest! {
     }
 
     #[test]
+    fn workbook_lookalikes_never_panic(
+        ole in any::<bool>(),
+        rest in prop::collection::vec(any::<u8>(), 0..4096),
+    ) {
+        let magic: &[u8] = if ole { b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" } else { b"PK\x03\x04" };
+        let bytes = [magic, &rest].concat();
+        let _ = LoadedSurvey::read("any.xlsx", bytes, ReadOptions::default(), PrivacySettings::default());
+    }
+
+    #[test]
+    fn truncated_or_damaged_workbooks_never_panic(
+        which in 0usize..4,
+        cut in 0.0f64..1.0,
+        flip in any::<(usize, u8)>(),
+    ) {
+        let name = ["survey.xlsx", "survey.xls", "survey.ods", "two-sheets.xlsx"][which];
+        let mut bytes = std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let index = flip.0 % bytes.len();
+        bytes[index] ^= flip.1;
+        bytes.truncate(((bytes.len() as f64) * cut) as usize);
+        let _ = LoadedSurvey::read(name, bytes, ReadOptions::default(), PrivacySettings::default());
+    }
+
+    #[test]
     fn importing_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         let _ = import(&bytes);
     }

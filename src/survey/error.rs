@@ -25,6 +25,22 @@ pub enum ReadError {
         encoding: &'static str,
         offset: usize,
     },
+    #[error("The spreadsheet cannot be read: {detail}.")]
+    Spreadsheet { detail: String },
+    #[error(
+        "The workbook is protected by a password. Open it in Excel or LibreOffice, remove the \
+         password (or save an unprotected copy) and try again."
+    )]
+    PasswordProtected,
+    #[error(
+        "Excel 97–2003 workbooks (.xls) cannot be read yet. Open the file in Excel or \
+         LibreOffice and save it as .xlsx or .csv, then try again."
+    )]
+    XlsNotYetSupported,
+    #[error("The spreadsheet was refused before it was opened: {what}.")]
+    SpreadsheetTooLarge { what: String },
+    #[error("The spreadsheet has no data{}.", if sheet.is_empty() { String::new() } else { format!(" in sheet “{sheet}”") })]
+    NoSheetData { sheet: String },
     #[error("The file looks like JSON but cannot be read: {detail}")]
     Json { detail: String },
     #[error(

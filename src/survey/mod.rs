@@ -8,11 +8,13 @@ mod delimiter;
 mod error;
 mod json;
 mod redcap;
+mod spreadsheet;
 
 pub use decode::EncodingChoice;
 pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
 pub use error::ReadError;
 pub use redcap::{is_marked, redcap_identifier_fields, DictionaryError};
+pub use spreadsheet::{MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_RATIO};
 
 use sha2::{Digest, Sha256};
 
@@ -36,31 +38,64 @@ pub struct ReadOptions {
     pub encoding: EncodingChoice,
     /// Comma, semicolon, tab or pipe; `None` sniffs it.
     pub delimiter: Option<u8>,
+    /// The workbook sheet to read; `None` takes the first with data.
+    pub sheet: Option<usize>,
 }
 
 /// What kind of file was read, and how.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceFormat {
-    /// "CSV" or "JSON".
+    /// "CSV", "JSON", "XLSX", "XLS" or "ODS".
     pub kind: &'static str,
-    /// The encoding used, e.g. "UTF-8" or "windows-1252".
-    pub encoding: &'static str,
+    /// The text encoding used, e.g. "UTF-8" or "windows-1252" (not for workbooks).
+    pub encoding: Option<&'static str>,
     /// The delimiter used, for delimited text.
     pub delimiter: Option<u8>,
+    /// A workbook's sheet names, and the one read.
+    pub sheets: Vec<String>,
+    pub sheet: Option<usize>,
+}
+
+impl SourceFormat {
+    /// "XLSX, sheet “Responses”", "CSV in windows-1252, semicolon delimiter"…
+    pub fn describe(&self) -> String {
+        let mut text = self.kind.to_string();
+        if let Some(encoding) = self.encoding {
+            text.push_str(&format!(" in {encoding}"));
+        }
+        if let Some(d) = self.delimiter {
+            text.push_str(&format!(", {} delimiter", delimiter::name(d)));
+        }
+        if let Some(sheet) = self.sheet.and_then(|i| self.sheets.get(i)) {
+            text.push_str(&format!(", sheet “{sheet}”"));
+        }
+        text
+    }
 }
 
 /// Reads a survey export: decodes the text, then reads it as JSON (an array of flat
 /// objects) or as delimited text with a sniffed or chosen delimiter.
 pub fn read_survey(bytes: &[u8], options: ReadOptions) -> Result<Survey, ReadError> {
     check_size(bytes.len())?;
+    if spreadsheet::is_spreadsheet(bytes) {
+        let read = spreadsheet::read_spreadsheet(bytes, options.sheet)?;
+        let mut survey = Survey::new(read.columns, sha256_hex(bytes), read.warnings);
+        survey.format = Some(SourceFormat {
+            kind: read.kind,
+            sheets: read.sheets,
+            sheet: Some(read.sheet),
+            ..SourceFormat::default()
+        });
+        return Ok(survey);
+    }
     let decoded = decode::decode(bytes, options.encoding)?;
     let text = decoded.text.as_ref();
     let (columns, warnings, format) = if text.trim_start().starts_with('[') {
         let (_, columns) = json::read_json(text)?;
         let format = SourceFormat {
             kind: "JSON",
-            encoding: decoded.encoding,
-            delimiter: None,
+            encoding: Some(decoded.encoding),
+            ..SourceFormat::default()
         };
         (columns, Vec::new(), format)
     } else {
@@ -68,8 +103,9 @@ pub fn read_survey(bytes: &[u8], options: ReadOptions) -> Result<Survey, ReadErr
         let (columns, warnings) = csv_text::read_delimited(text, delimiter)?;
         let format = SourceFormat {
             kind: "CSV",
-            encoding: decoded.encoding,
+            encoding: Some(decoded.encoding),
             delimiter: Some(delimiter),
+            ..SourceFormat::default()
         };
         (columns, warnings, format)
     };
@@ -126,7 +162,7 @@ impl Survey {
     /// The same respondents with other columns (as the privacy guard keeps them).
     pub fn with_columns(&self, columns: Vec<Column>) -> Self {
         let mut survey = Survey::new(columns, self.source_sha256.clone(), self.warnings.clone());
-        survey.format = self.format;
+        survey.format = self.format.clone();
         survey
     }
 

@@ -1,5 +1,6 @@
 // Survey files as tools and spreadsheets write them, read in the browser.
 import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { buildPersonas, openApp, tempFile, uploadSurvey } from "./helpers.js";
 
 /** A small survey with accents, `rows` respondents, written with `delimiter`. */
@@ -57,4 +58,38 @@ test("the user can read the file another way, and a way that fails changes nothi
   await expect(page.getByRole("table", { name: "Columns", exact: true }).getByRole("rowheader")).toHaveText([
     "Wohnort;Mit wem leben Sie?;Anmerkung",
   ]);
+});
+
+const FIXTURES = new URL("../fixtures/", import.meta.url).pathname;
+
+test("an XLSX dropped on the page reads its first sheet with answers, and another sheet can be chosen", async ({ page }) => {
+  await openApp(page);
+  const bytes = readFileSync(`${FIXTURES}two-sheets.xlsx`).toString("base64");
+  const transfer = await page.evaluateHandle((b64) => {
+    const data = new DataTransfer();
+    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    data.items.add(new File([raw], "survey.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    return data;
+  }, bytes);
+  await page.locator(".drop-zone").dispatchEvent("drop", { dataTransfer: transfer });
+  await expect(overview(page)).toContainText("Read as XLSX, sheet “Responses”.");
+  await expect(overview(page)).toContainText("survey.xlsx: 30 respondents");
+  const columns = page.getByRole("table", { name: "Columns", exact: true });
+  await expect(columns.getByRole("rowheader")).toHaveText(["Who do you live with?", "Age", "Visit date", "Score", "Consent", "Comment"]);
+  // Dates arrive as dates (then keep only their year), never as serial numbers.
+  await expect(columns.getByRole("row", { name: /Visit date/ })).toContainText("2024 (30)");
+  await expect(page.getByRole("table", { name: /Preview/ })).toContainText("2.5");
+
+  await page.getByLabel("Sheet").selectOption("Wave 2");
+  await expect(overview(page)).toContainText("sheet “Wave 2”");
+  await expect(overview(page)).toContainText("survey.xlsx: 11 respondents");
+});
+
+test("an ODS workbook reads, and an XLS gets a message saying what to do", async ({ page }) => {
+  await openApp(page);
+  await uploadSurvey(page, `${FIXTURES}survey.ods`);
+  await expect(overview(page)).toContainText("Read as ODS, sheet “Responses”.");
+  await page.getByLabel("Survey file").setInputFiles(`${FIXTURES}survey.xls`);
+  await expect(page.getByRole("alert")).toContainText("save it as .xlsx or .csv");
+  await expect(overview(page)).toContainText("Read as ODS");
 });

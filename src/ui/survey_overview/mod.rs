@@ -24,12 +24,26 @@ pub fn SurveyOverview() -> impl IntoView {
 #[component]
 fn ReadAs(options: ReadOptions, format: Option<SourceFormat>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let detected = format.map_or(String::new(), |f| {
-        let delimiter = f.delimiter.map_or(String::new(), |d| {
-            format!(", {} delimiter", delimiter_name(d))
-        });
-        format!("Read as {} in {}{delimiter}.", f.kind, f.encoding)
-    });
+    let format = format.unwrap_or_default();
+    let detected = format!("Read as {}.", format.describe());
+    let is_text = format.encoding.is_some();
+    let several_sheets = format.sheets.len() > 1;
+    let sheets = format
+        .sheets
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            view! {
+                <option value=i.to_string() selected=format.sheet == Some(i)>
+                    {name.clone()}
+                </option>
+            }
+        })
+        .collect_view();
+    let on_sheet = move |ev: leptos::ev::Event| {
+        let sheet = event_target_value(&ev).parse().ok();
+        state.set_read_options(ReadOptions { sheet, ..options });
+    };
     let encodings = EncodingChoice::ALL
         .into_iter()
         .map(|choice| {
@@ -72,13 +86,19 @@ fn ReadAs(options: ReadOptions, format: Option<SourceFormat>) -> impl IntoView {
     view! {
         <div class="read-as">
             <p>{detected}</p>
-            <label for="text-encoding">"Text encoding"</label>
-            <select id="text-encoding" on:change=on_encoding>{encodings}</select>
-            <label for="delimiter">"Delimiter"</label>
-            <select id="delimiter" on:change=on_delimiter>
-                <option value="" selected=options.delimiter.is_none()>"Automatic"</option>
-                {delimiters}
-            </select>
+            {is_text.then(|| view! {
+                <label for="text-encoding">"Text encoding"</label>
+                <select id="text-encoding" on:change=on_encoding>{encodings}</select>
+                <label for="delimiter">"Delimiter"</label>
+                <select id="delimiter" on:change=on_delimiter>
+                    <option value="" selected=options.delimiter.is_none()>"Automatic"</option>
+                    {delimiters}
+                </select>
+            })}
+            {several_sheets.then(|| view! {
+                <label for="sheet">"Sheet"</label>
+                <select id="sheet" on:change=on_sheet>{sheets}</select>
+            })}
         </div>
     }
 }
@@ -127,7 +147,7 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
                     loaded.summaries.len()
                 )}
             </p>
-            <ReadAs options=loaded.read_options format=survey.format />
+            <ReadAs options=loaded.read_options format=survey.format.clone() />
             <ul class="warnings" aria-label="Repairs made while reading">{warnings}</ul>
             <div class="table-scroll" role="region" aria-label="Columns" tabindex="0">
                 <table class="columns-table">

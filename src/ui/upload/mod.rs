@@ -77,7 +77,7 @@ pub fn UploadPanel() -> impl IntoView {
                 <input
                     id="survey-file"
                     type="file"
-                    accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,text/plain,application/json"
+                    accept=".csv,.tsv,.txt,.json,.xlsx,.xls,.ods,text/csv,text/tab-separated-values,text/plain,application/json"
                     aria-describedby="survey-file-hint"
                     on:change=move |ev| {
                         if let Some(file) = take_from_input(&ev) {
@@ -86,7 +86,7 @@ pub fn UploadPanel() -> impl IntoView {
                     }
                 />
                 <p id="survey-file-hint" class="hint">
-                    "Drop a CSV, TSV or JSON export here, or choose it (UTF-8, UTF-16 or Windows-1252; comma, semicolon, tab or pipe). It is read in this tab, kept only in memory and never uploaded."
+                    "Drop a CSV, TSV, JSON, XLSX, XLS or ODS export here, or choose it. It is read in this tab, kept only in memory and never uploaded."
                 </p>
                 <p class="reading" aria-live="polite">
                     {move || reading.get().map(|name| format!("Reading “{name}”…"))}

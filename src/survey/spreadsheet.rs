@@ -1,0 +1,279 @@
+//! Spreadsheets: XLSX and ODS through calamine (XLS is recognised and refused for now). Before a workbook is opened its
+//! archive is checked (entries, expanded size, compression ratio, declared sheet size), so
+//! a zip bomb is refused before any large allocation. Cells come through as values:
+//! numbers as written, dates as dates, never as serial numbers.
+
+use std::io::{Cursor, Read};
+
+use calamine::{open_workbook_from_rs, Data, Ods, Reader, Sheets, Xlsx};
+
+use super::csv_text::column_names;
+use super::{Column, ReadError};
+
+/// The most entries a workbook archive may hold.
+pub const MAX_ENTRIES: usize = 10_000;
+/// The most a workbook may expand to, in bytes (400 MiB).
+pub const MAX_EXPANDED_BYTES: u64 = 400 * 1024 * 1024;
+/// The highest compression ratio allowed for a large entry.
+pub const MAX_RATIO: u64 = 100;
+/// Entries smaller than this (expanded) are not held to the ratio.
+const RATIO_FLOOR: u64 = 10 * 1024 * 1024;
+/// The most cells a sheet may declare.
+pub const MAX_CELLS: u64 = 30_000_000;
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Whether the bytes are a workbook (a zip or an OLE compound file).
+pub fn is_spreadsheet(bytes: &[u8]) -> bool {
+    bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(OLE_MAGIC)
+}
+
+/// A sheet read into columns, with the workbook's sheet names.
+pub struct SheetRead {
+    pub kind: &'static str,
+    pub sheets: Vec<String>,
+    pub sheet: usize,
+    pub columns: Vec<Column>,
+    pub warnings: Vec<String>,
+}
+
+/// Reads sheet `wanted` (or the first sheet with a header and answers) of a workbook.
+pub fn read_spreadsheet(bytes: &[u8], wanted: Option<usize>) -> Result<SheetRead, ReadError> {
+    if bytes.starts_with(OLE_MAGIC) {
+        // calamine's XLS reader can panic on damaged files, and a panic ends the whole
+        // app in the browser; XLS waits until reading runs in a Web Worker.
+        return Err(if is_encrypted_ooxml(bytes) {
+            ReadError::PasswordProtected
+        } else {
+            ReadError::XlsNotYetSupported
+        });
+    }
+    let kind = check_archive(bytes)?;
+    // Open the reader for the kind found, so no other reader is built into the app.
+    let cursor = Cursor::new(bytes);
+    let opened = if kind == "ODS" {
+        open_workbook_from_rs::<Ods<_>, _>(cursor)
+            .map(Sheets::Ods)
+            .map_err(calamine::Error::from)
+    } else {
+        open_workbook_from_rs::<Xlsx<_>, _>(cursor)
+            .map(Sheets::Xlsx)
+            .map_err(calamine::Error::from)
+    };
+    let mut workbook = opened.map_err(|e| {
+        let detail = e.to_string();
+        if detail.to_lowercase().contains("password") {
+            ReadError::PasswordProtected
+        } else {
+            ReadError::Spreadsheet { detail }
+        }
+    })?;
+    let sheets = workbook.sheet_names();
+    if sheets.is_empty() {
+        return Err(ReadError::NoSheetData {
+            sheet: String::new(),
+        });
+    }
+    let mut ranges = Vec::new();
+    let order: Vec<usize> = match wanted {
+        Some(i) if i < sheets.len() => vec![i],
+        _ => (0..sheets.len()).collect(),
+    };
+    for index in order {
+        let range = workbook
+            .worksheet_range_at(index)
+            .ok_or(ReadError::NoSheetData {
+                sheet: sheets[index].clone(),
+            })?
+            .map_err(|e| ReadError::Spreadsheet {
+                detail: e.to_string(),
+            })?;
+        let (height, width) = range.get_size();
+        if (height as u64) * (width as u64) > MAX_CELLS {
+            return Err(ReadError::SpreadsheetTooLarge {
+                what: format!(
+                    "sheet “{}” has {height} rows × {width} columns",
+                    sheets[index]
+                ),
+            });
+        }
+        // A header and at least one answer; a cover sheet with a title is passed over.
+        if height >= 2 || wanted.is_some() {
+            ranges.push((index, range));
+            break;
+        }
+    }
+    let Some((sheet, range)) = ranges.pop() else {
+        return Err(ReadError::NoSheetData {
+            sheet: wanted
+                .and_then(|i| sheets.get(i))
+                .cloned()
+                .unwrap_or_default(),
+        });
+    };
+    let mut rows = range.rows();
+    let header: Vec<String> = rows
+        .next()
+        .map(|r| r.iter().map(cell_text).collect())
+        .unwrap_or_default();
+    let (names, warnings) = column_names(header.iter().map(String::as_str));
+    let mut answers: Vec<Vec<String>> = vec![Vec::new(); names.len()];
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(cell_text).collect();
+        if cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        for (slot, cell) in answers.iter_mut().zip(cells) {
+            slot.push(cell);
+        }
+    }
+    if answers.first().is_none_or(Vec::is_empty) {
+        return Err(ReadError::HeaderOnly);
+    }
+    let columns = names
+        .into_iter()
+        .zip(answers)
+        .map(|(name, answers)| Column { name, answers })
+        .collect();
+    Ok(SheetRead {
+        kind,
+        sheets,
+        sheet,
+        columns,
+        warnings,
+    })
+}
+
+/// A cell as the text a person would read in the spreadsheet.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) | Data::DurationIso(s) => s.trim().to_string(),
+        Data::DateTimeIso(s) => iso_date_time(s.trim()),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => {
+            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+            if dt.is_duration() {
+                let hours = (dt.as_f64() * 24.0).floor() as u64;
+                format!("{hours}:{mi:02}:{s:02}")
+            } else if (h, mi, s) == (0, 0, 0) {
+                format!("{y:04}-{mo:02}-{d:02}")
+            } else {
+                format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+            }
+        }
+    }
+}
+
+/// An ISO date-time as the other workbook dates are written: "2024-01-01" at midnight,
+/// "2024-01-01 09:30:00" otherwise (fractions and zone dropped).
+fn iso_date_time(iso: &str) -> String {
+    let Some((date, time)) = iso.split_once('T') else {
+        return iso.to_string();
+    };
+    let clock: String = time.chars().take(8).collect();
+    if clock.chars().all(|c| c == '0' || c == ':') {
+        date.to_string()
+    } else {
+        format!("{date} {clock}")
+    }
+}
+
+/// Checks a zip workbook without expanding it; returns "XLSX" or "ODS".
+fn check_archive(bytes: &[u8]) -> Result<&'static str, ReadError> {
+    let too_large = |what: String| ReadError::SpreadsheetTooLarge { what };
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Spreadsheet {
+            detail: format!("the workbook archive is damaged ({e})"),
+        })?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(too_large(format!(
+            "the workbook holds {} files",
+            archive.len()
+        )));
+    }
+    let mut expanded: u64 = 0;
+    let mut kind = None;
+    let mut sheets = Vec::new();
+    for index in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(index)
+            .map_err(|e| ReadError::Spreadsheet {
+                detail: format!("the workbook archive is damaged ({e})"),
+            })?;
+        let (size, packed) = (entry.size(), entry.compressed_size().max(1));
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        expanded = expanded.saturating_add(size);
+        if size > RATIO_FLOOR && size / packed > MAX_RATIO {
+            return Err(too_large(format!(
+                "“{name}” expands {}-fold, like a zip bomb",
+                size / packed
+            )));
+        }
+        match name.as_str() {
+            "xl/workbook.xml" => kind = Some("XLSX"),
+            "content.xml" => kind = kind.or(Some("ODS")),
+            sheet if sheet.starts_with("xl/worksheets/") && sheet.ends_with(".xml") => {
+                sheets.push(name.clone())
+            }
+            _ => {}
+        }
+    }
+    if expanded > MAX_EXPANDED_BYTES {
+        return Err(too_large(format!(
+            "the workbook expands to {} MiB (at most {} MiB)",
+            expanded / (1024 * 1024),
+            MAX_EXPANDED_BYTES / (1024 * 1024)
+        )));
+    }
+    for name in sheets {
+        if let Some((rows, cols)) = declared_dimension(&mut archive, &name) {
+            if rows * cols > MAX_CELLS {
+                return Err(too_large(format!(
+                    "a sheet declares {rows} rows × {cols} columns"
+                )));
+            }
+        }
+    }
+    kind.ok_or(ReadError::Spreadsheet {
+        detail: "it is a zip archive but not an Excel or OpenDocument workbook".into(),
+    })
+}
+
+/// The size a worksheet declares in `<dimension ref="A1:Z100"/>`, read from the first
+/// few kilobytes of the sheet only.
+fn declared_dimension(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Option<(u64, u64)> {
+    let mut head = Vec::with_capacity(4096);
+    archive
+        .by_name(name)
+        .ok()?
+        .take(4096)
+        .read_to_end(&mut head)
+        .ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let start = head.find("<dimension ref=\"")? + "<dimension ref=\"".len();
+    let reference = &head[start..start + head[start..].find('"')?];
+    let (_, last) = reference.split_once(':')?;
+    let letters: String = last.chars().take_while(char::is_ascii_alphabetic).collect();
+    let rows: u64 = last[letters.len()..].parse().ok()?;
+    let cols = letters.bytes().fold(0u64, |n, b| {
+        n * 26 + u64::from(b.to_ascii_uppercase() - b'A' + 1)
+    });
+    Some((rows, cols))
+}
+
+/// An Office file encrypted with a password is an OLE file holding an "EncryptedPackage".
+fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
+    let marker: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.windows(marker.len()).any(|w| w == marker.as_slice())
+}
