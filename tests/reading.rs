@@ -1,7 +1,7 @@
 //! Survey files as tools and spreadsheets write them: every encoding, delimiter and line
 //! ending, with quoted fields holding delimiters, quotes and line breaks.
 
-use persona_builder::survey::{read_survey, ReadError, ReadOptions};
+use persona_builder::survey::{read_survey, Layout, ReadError, ReadOptions};
 
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/survey-samples/");
 
@@ -108,10 +108,24 @@ fn invalid_utf8_in_a_file_that_claims_utf8_names_the_problem() {
 fn real_exports_read_completely() {
     let qualtrics = std::fs::read(format!("{SAMPLES}qualtrics-3-header-rows-de.csv")).unwrap();
     let survey = read_survey(&qualtrics, ReadOptions::default()).unwrap();
-    assert_eq!(survey.columns()[0].name, "StartDate");
-    assert_eq!(survey.columns().len(), 20);
+    assert_eq!(survey.format.as_ref().unwrap().layout, Layout::Qualtrics);
+    // Three header rows: export tags, question texts (German here), ImportIds.
+    assert_eq!(survey.respondents(), 1);
+    assert_eq!(survey.columns()[0].name, "Anfangsdatum (StartDate)");
+    assert!(survey
+        .columns()
+        .iter()
+        .any(|c| c.name == "This is a multiple choice question. (Q1)"));
+    assert!(survey.metadata.contains(&"Beendet (Finished)".to_string()));
     let redcap = std::fs::read(format!("{SAMPLES}redcap-raw.csv")).unwrap();
     let survey = read_survey(&redcap, ReadOptions::default()).unwrap();
     assert_eq!(survey.respondents(), 2);
+    assert_eq!(survey.format.as_ref().unwrap().layout, Layout::Redcap);
     assert!(survey.columns().iter().any(|c| c.name == "consent___1"));
+    assert!(survey
+        .metadata
+        .contains(&"prescreening_survey_timestamp".to_string()));
+    assert!(survey
+        .metadata
+        .contains(&"prescreening_survey_complete".to_string()));
 }

@@ -91,8 +91,16 @@ impl ScrubbedColumn {
 pub fn guard(raw: &Survey, settings: &PrivacySettings) -> (Survey, PrivacyReport) {
     let mut report = PrivacyReport::default();
     let mut kept = Vec::new();
+    let tool = raw
+        .format
+        .as_ref()
+        .map_or("Survey tool", |f| f.layout.label());
     for column in raw.columns() {
-        let reason = identifier_reason(column, &settings.marked_identifiers);
+        let reason = identifier_reason(column, &settings.marked_identifiers).or_else(|| {
+            raw.metadata
+                .contains(&column.name)
+                .then_some(DropReason::Metadata(tool))
+        });
         match reason {
             Some(DropReason::Name(why)) if settings.keep_zip3 && why.contains("ZIP") => {
                 match zip3_column(column) {
@@ -222,6 +230,30 @@ mod tests {
             .all(|a| a.contains("[phone]")));
         assert_eq!(report.scrubbed[0].changed, 30);
         assert_eq!(report.generalised.len(), 2);
+    }
+
+    #[test]
+    fn drops_survey_tool_metadata_with_its_reason() {
+        let csv = "StartDate,ResponseId,Progress,Finished,Q1\n2024-01-01,R_abc123def,100,1,Bus\n2024-01-02,R_xyz789ghi,100,1,Car\n";
+        let raw = read_csv(csv.as_bytes()).unwrap();
+        let (safe, report) = guard(&raw, &PrivacySettings::default());
+        assert_eq!(
+            safe.columns()
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>(),
+            ["Q1"]
+        );
+        let reasons: Vec<String> = report
+            .dropped
+            .iter()
+            .map(|d| format!("{}: {}", d.name, d.reason))
+            .collect();
+        assert!(
+            reasons.contains(&"Progress: Qualtrics metadata, not a question".to_string()),
+            "{reasons:?}"
+        );
+        assert!(reasons.contains(&"Finished: Qualtrics metadata, not a question".to_string()));
     }
 
     #[test]

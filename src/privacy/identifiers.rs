@@ -159,6 +159,8 @@ pub enum DropReason {
     UniquePerRespondent,
     /// The REDCap data dictionary marks it as an identifier.
     MarkedIdentifier,
+    /// The survey tool's own metadata (times, progress, device), not a question.
+    Metadata(&'static str),
 }
 
 impl std::fmt::Display for DropReason {
@@ -174,6 +176,7 @@ impl std::fmt::Display for DropReason {
             DropReason::MarkedIdentifier => {
                 f.write_str("marked as an identifier in the REDCap data dictionary")
             }
+            DropReason::Metadata(tool) => write!(f, "{tool} metadata, not a question"),
         }
     }
 }

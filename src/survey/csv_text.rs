@@ -214,8 +214,23 @@ mod tests {
             panic!("shared survey sample missing at {path}");
         };
         let survey = read_csv(&bytes).unwrap();
-        // 311 responses plus SurveyMonkey's second header row, read as data for now.
-        assert_eq!(survey.respondents(), 312);
-        assert!(survey.columns().len() > 30);
+        // 311 responses; SurveyMonkey's second header row names the check-all options.
+        assert_eq!(survey.respondents(), 311);
+        assert_eq!(
+            survey.format.as_ref().unwrap().layout,
+            super::super::Layout::SurveyMonkey
+        );
+        let platforms = survey
+            .columns()
+            .iter()
+            .filter(|c| {
+                c.name
+                    .starts_with("Which of the following platforms do you use")
+            })
+            .count();
+        assert_eq!(platforms, 10);
+        assert!(survey.columns().iter().any(|c| c
+            .name
+            .ends_with("— OHBM website (https://www.humanbrainmapping.org)")));
     }
 }

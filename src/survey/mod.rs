@@ -7,12 +7,14 @@ mod decode;
 mod delimiter;
 mod error;
 mod json;
+mod layout;
 mod redcap;
 mod spreadsheet;
 
 pub use decode::EncodingChoice;
 pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
 pub use error::ReadError;
+pub use layout::Layout;
 pub use redcap::{is_marked, redcap_identifier_fields, DictionaryError};
 pub use spreadsheet::{MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_RATIO};
 
@@ -40,6 +42,8 @@ pub struct ReadOptions {
     pub delimiter: Option<u8>,
     /// The workbook sheet to read; `None` takes the first with data.
     pub sheet: Option<usize>,
+    /// The survey tool that wrote the file; `None` detects it.
+    pub layout: Option<Layout>,
 }
 
 /// What kind of file was read, and how.
@@ -54,6 +58,8 @@ pub struct SourceFormat {
     /// A workbook's sheet names, and the one read.
     pub sheets: Vec<String>,
     pub sheet: Option<usize>,
+    /// The survey tool whose layout was applied.
+    pub layout: Layout,
 }
 
 impl SourceFormat {
@@ -69,6 +75,9 @@ impl SourceFormat {
         if let Some(sheet) = self.sheet.and_then(|i| self.sheets.get(i)) {
             text.push_str(&format!(", sheet “{sheet}”"));
         }
+        if self.layout != Layout::Generic {
+            text.push_str(&format!(", {} layout", self.layout.label()));
+        }
         text
     }
 }
@@ -77,41 +86,55 @@ impl SourceFormat {
 /// objects) or as delimited text with a sniffed or chosen delimiter.
 pub fn read_survey(bytes: &[u8], options: ReadOptions) -> Result<Survey, ReadError> {
     check_size(bytes.len())?;
+    let (columns, mut warnings, mut format) = read_columns(bytes, options)?;
+    let layout = options.layout.unwrap_or_else(|| layout::detect(&columns));
+    let shaped = layout::shape(layout, columns);
+    warnings.extend(shaped.warnings);
+    if shaped.columns.first().is_none_or(|c| c.answers.is_empty()) {
+        return Err(ReadError::HeaderOnly);
+    }
+    format.layout = layout;
+    let mut survey = Survey::new(shaped.columns, sha256_hex(bytes), warnings);
+    survey.format = Some(format);
+    survey.metadata = shaped.metadata;
+    Ok(survey)
+}
+
+/// Columns as the file holds them: a workbook sheet, JSON, or delimited text.
+fn read_columns(
+    bytes: &[u8],
+    options: ReadOptions,
+) -> Result<(Vec<Column>, Vec<String>, SourceFormat), ReadError> {
     if spreadsheet::is_spreadsheet(bytes) {
         let read = spreadsheet::read_spreadsheet(bytes, options.sheet)?;
-        let mut survey = Survey::new(read.columns, sha256_hex(bytes), read.warnings);
-        survey.format = Some(SourceFormat {
+        let format = SourceFormat {
             kind: read.kind,
             sheets: read.sheets,
             sheet: Some(read.sheet),
             ..SourceFormat::default()
-        });
-        return Ok(survey);
+        };
+        return Ok((read.columns, read.warnings, format));
     }
     let decoded = decode::decode(bytes, options.encoding)?;
     let text = decoded.text.as_ref();
-    let (columns, warnings, format) = if text.trim_start().starts_with('[') {
+    if text.trim_start().starts_with('[') {
         let (_, columns) = json::read_json(text)?;
         let format = SourceFormat {
             kind: "JSON",
             encoding: Some(decoded.encoding),
             ..SourceFormat::default()
         };
-        (columns, Vec::new(), format)
-    } else {
-        let delimiter = options.delimiter.unwrap_or_else(|| delimiter::sniff(text));
-        let (columns, warnings) = csv_text::read_delimited(text, delimiter)?;
-        let format = SourceFormat {
-            kind: "CSV",
-            encoding: Some(decoded.encoding),
-            delimiter: Some(delimiter),
-            ..SourceFormat::default()
-        };
-        (columns, warnings, format)
+        return Ok((columns, Vec::new(), format));
+    }
+    let delimiter = options.delimiter.unwrap_or_else(|| delimiter::sniff(text));
+    let (columns, warnings) = csv_text::read_delimited(text, delimiter)?;
+    let format = SourceFormat {
+        kind: "CSV",
+        encoding: Some(decoded.encoding),
+        delimiter: Some(delimiter),
+        ..SourceFormat::default()
     };
-    let mut survey = Survey::new(columns, sha256_hex(bytes), warnings);
-    survey.format = Some(format);
-    Ok(survey)
+    Ok((columns, warnings, format))
 }
 
 /// Reads a survey export with every choice left automatic.
@@ -137,6 +160,8 @@ pub struct Survey {
     pub warnings: Vec<String>,
     /// How the file was read, when it came from a file.
     pub format: Option<SourceFormat>,
+    /// Columns that are the survey tool's metadata (times, progress…), not questions.
+    pub metadata: Vec<String>,
 }
 
 impl Survey {
@@ -156,6 +181,7 @@ impl Survey {
             source_sha256,
             warnings,
             format: None,
+            metadata: Vec::new(),
         }
     }
 
@@ -163,6 +189,7 @@ impl Survey {
     pub fn with_columns(&self, columns: Vec<Column>) -> Self {
         let mut survey = Survey::new(columns, self.source_sha256.clone(), self.warnings.clone());
         survey.format = self.format.clone();
+        survey.metadata = self.metadata.clone();
         survey
     }
 

@@ -1,7 +1,7 @@
 // Survey files as tools and spreadsheets write them, read in the browser.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { buildPersonas, openApp, tempFile, uploadSurvey } from "./helpers.js";
+import { buildPersonas, openApp, SAMPLES, tempFile, uploadSurvey } from "./helpers.js";
 
 /** A small survey with accents, `rows` respondents, written with `delimiter`. */
 function survey(delimiter, newline = "\r\n") {
@@ -92,4 +92,18 @@ test("an ODS workbook reads, and an XLS gets a message saying what to do", async
   await page.getByLabel("Survey file").setInputFiles(`${FIXTURES}survey.xls`);
   await expect(page.getByRole("alert")).toContainText("save it as .xlsx or .csv");
   await expect(overview(page)).toContainText("Read as ODS");
+});
+
+test("a Qualtrics export's header rows become names and its metadata is dropped with a reason", async ({ page }) => {
+  await openApp(page);
+  await uploadSurvey(page, `${SAMPLES}/qualtrics-3-header-rows-de.csv`);
+  await expect(overview(page)).toContainText("Qualtrics layout");
+  await expect(page.getByLabel("Survey tool")).toHaveValue("Qualtrics");
+  const dropped = page.getByRole("table", { name: /Dropped columns/ });
+  await expect(dropped.getByRole("row", { name: /Beendet \(Finished\)/ })).toContainText("Qualtrics metadata, not a question");
+  await expect(dropped.getByRole("row", { name: /IP-Adresse \(IPAddress\)/ })).toBeVisible();
+  // Read as a plain one-header file instead: the header rows become answers again.
+  await page.getByLabel("Survey tool").selectOption("Other (one header row)");
+  await expect(overview(page)).toContainText(": <11 respondents");
+  await expect(page.getByRole("table", { name: /Preview/ })).toContainText("ImportId");
 });

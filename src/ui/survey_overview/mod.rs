@@ -7,7 +7,9 @@ use crate::columns::{ColumnKind, ColumnSummary};
 use crate::pipeline::LoadedSurvey;
 use crate::privacy::disclosure::{answered_label, listable};
 use crate::privacy::ShownCount;
-use crate::survey::{delimiter_name, EncodingChoice, ReadOptions, SourceFormat, DELIMITERS};
+use crate::survey::{
+    delimiter_name, EncodingChoice, Layout, ReadOptions, SourceFormat, DELIMITERS,
+};
 
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 5;
@@ -40,6 +42,21 @@ fn ReadAs(options: ReadOptions, format: Option<SourceFormat>) -> impl IntoView {
             }
         })
         .collect_view();
+    let layouts = Layout::ALL
+        .into_iter()
+        .map(|layout| {
+            view! {
+                <option value=layout.label() selected=layout == format.layout>
+                    {layout.label()}
+                </option>
+            }
+        })
+        .collect_view();
+    let on_layout = move |ev: leptos::ev::Event| {
+        let label = event_target_value(&ev);
+        let layout = Layout::ALL.into_iter().find(|l| l.label() == label);
+        state.set_read_options(ReadOptions { layout, ..options });
+    };
     let on_sheet = move |ev: leptos::ev::Event| {
         let sheet = event_target_value(&ev).parse().ok();
         state.set_read_options(ReadOptions { sheet, ..options });
@@ -95,6 +112,8 @@ fn ReadAs(options: ReadOptions, format: Option<SourceFormat>) -> impl IntoView {
                     {delimiters}
                 </select>
             })}
+            <label for="survey-tool">"Survey tool"</label>
+            <select id="survey-tool" on:change=on_layout>{layouts}</select>
             {several_sheets.then(|| view! {
                 <label for="sheet">"Sheet"</label>
                 <select id="sheet" on:change=on_sheet>{sheets}</select>
