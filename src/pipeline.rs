@@ -6,7 +6,9 @@
 use thiserror::Error;
 use time::OffsetDateTime;
 
-use crate::columns::{suggest_grouping, summarise, ColumnKind, ColumnSummary};
+use std::collections::HashSet;
+
+use crate::columns::{normalise, suggest_grouping, summarise, ColumnKind, ColumnSummary, Merge};
 use crate::personas::{personas_from_grouping, Persona, QuoteSuggestion, Withheld};
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::segments::group_by;
@@ -19,12 +21,16 @@ pub struct LoadedSurvey {
     /// The file's bytes, kept only to read them again when the user changes how the file
     /// is read or the privacy settings. They never leave this struct.
     bytes: Vec<u8>,
-    /// How the file was read (encoding, delimiter).
+    /// How the file was read (encoding, delimiter, sheet, layout).
     pub read_options: ReadOptions,
-    /// What analysis sees: identifiers dropped, the rest generalised and scrubbed.
+    pub settings: PrivacySettings,
+    /// Merges of spellings the user undid, as (column, kept spelling).
+    pub undone_merges: HashSet<(String, String)>,
+    /// What analysis sees: identifiers dropped, the rest generalised, scrubbed, merged.
     pub survey: Survey,
     pub report: PrivacyReport,
-    pub settings: PrivacySettings,
+    /// Spellings merged (or, when undone, left apart).
+    pub merges: Vec<Merge>,
     pub summaries: Vec<ColumnSummary>,
     /// The grouping column to preselect, if any suits.
     pub suggested_grouping: Option<usize>,
@@ -38,46 +44,59 @@ impl LoadedSurvey {
         read_options: ReadOptions,
         settings: PrivacySettings,
     ) -> Result<Self, ReadError> {
-        let bytes = bytes.into();
-        let raw = read_survey(&bytes, read_options)?;
-        Ok(Self::guarded(
-            file_name.to_string(),
-            bytes,
+        let undone = HashSet::new();
+        Self::build(
+            file_name.into(),
+            bytes.into(),
             read_options,
-            raw,
             settings,
-        ))
+            undone,
+        )
     }
 
     /// The same file under other privacy settings.
     pub fn with_settings(&self, settings: PrivacySettings) -> Self {
-        // Reading the same bytes the same way gives the same survey again.
-        let raw = read_survey(&self.bytes, self.read_options).expect("it was read before");
-        let (name, bytes) = (self.file_name.clone(), self.bytes.clone());
-        Self::guarded(name, bytes, self.read_options, raw, settings)
+        let (name, bytes, undone) = self.same();
+        // The same bytes read the same way read again.
+        Self::build(name, bytes, self.read_options, settings, undone).expect("it was read before")
     }
 
-    /// The same file read another way (encoding, delimiter); it may now fail to read.
+    /// The same file read another way (encoding, delimiter…); it may now fail to read.
     pub fn with_read_options(&self, read_options: ReadOptions) -> Result<Self, ReadError> {
-        let raw = read_survey(&self.bytes, read_options)?;
-        let (name, bytes) = (self.file_name.clone(), self.bytes.clone());
-        Ok(Self::guarded(
-            name,
-            bytes,
-            read_options,
-            raw,
-            self.settings.clone(),
-        ))
+        let (name, bytes, undone) = self.same();
+        Self::build(name, bytes, read_options, self.settings.clone(), undone)
     }
 
-    fn guarded(
+    /// The same file with a merge of spellings undone (or applied again).
+    pub fn with_merge_undone(&self, key: (String, String), undone: bool) -> Self {
+        let (name, bytes, mut undone_merges) = self.same();
+        if undone {
+            undone_merges.insert(key);
+        } else {
+            undone_merges.remove(&key);
+        }
+        let (options, settings) = (self.read_options, self.settings.clone());
+        Self::build(name, bytes, options, settings, undone_merges).expect("it was read before")
+    }
+
+    fn same(&self) -> (String, Vec<u8>, HashSet<(String, String)>) {
+        (
+            self.file_name.clone(),
+            self.bytes.clone(),
+            self.undone_merges.clone(),
+        )
+    }
+
+    fn build(
         file_name: String,
         bytes: Vec<u8>,
         read_options: ReadOptions,
-        raw: Survey,
         settings: PrivacySettings,
-    ) -> Self {
-        let (survey, report) = guard(&raw, &settings);
+        undone_merges: HashSet<(String, String)>,
+    ) -> Result<Self, ReadError> {
+        let raw = read_survey(&bytes, read_options)?;
+        let (guarded, report) = guard(&raw, &settings);
+        let (survey, merges) = normalise(&guarded, &undone_merges);
         let mut summaries = summarise(&survey);
         // Scrubbing can make free text look like a few repeated answers ("[email]");
         // what the guard treated as free text stays free text.
@@ -87,16 +106,18 @@ impl LoadedSurvey {
             }
         }
         let suggested_grouping = suggest_grouping(&summaries);
-        LoadedSurvey {
+        Ok(LoadedSurvey {
             file_name,
             bytes,
             read_options,
+            settings,
+            undone_merges,
             survey,
             report,
-            settings,
+            merges,
             summaries,
             suggested_grouping,
-        }
+        })
     }
 
     /// Columns respondents can be grouped by.
@@ -303,6 +324,20 @@ mod tests {
             misread.survey.format.clone().unwrap().encoding,
             Some("windows-1252")
         );
+    }
+
+    #[test]
+    fn spellings_are_merged_before_grouping_and_a_merge_can_be_undone() {
+        let survey = loaded(&[("Partner", 12), ("partner ", 3), ("Alone", 20)]);
+        assert_eq!(survey.merges.len(), 1);
+        let built = build_personas(&survey, 0, NOW).unwrap();
+        let sizes: Vec<_> = built.personas.iter().map(|p| p.segment.size).collect();
+        assert_eq!(sizes, [20, 15]);
+        let apart = survey.with_merge_undone(survey.merges[0].key(), true);
+        assert_eq!(apart.summaries[0].distinct(), 3);
+        assert_eq!(apart.merges.len(), 1, "an undone merge is still listed");
+        let again = apart.with_merge_undone(survey.merges[0].key(), false);
+        assert_eq!(again.summaries[0].distinct(), 2);
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! Stage 2 — column summaries: what kind of answers each question holds, and which
 //! question makes a sensible first grouping.
 
+mod normalise;
+
+pub use normalise::{normalise, Merge};
+
 use std::collections::HashMap;
 
 use crate::privacy::MIN_GROUP_SIZE;

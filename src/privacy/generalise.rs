@@ -35,11 +35,27 @@ static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date pattern")
 });
 
+/// The usual age bands: (lowest age, label); the last one is the capped "90+".
+pub const AGE_BANDS: &[(u32, &str)] = &[
+    (0, "Under 18"),
+    (18, "18–24"),
+    (25, "25–34"),
+    (35, "35–44"),
+    (45, "45–54"),
+    (55, "55–64"),
+    (65, "65–74"),
+    (75, "75–84"),
+    (85, "85–89"),
+    (AGE_CAP, CAPPED_AGE),
+];
+
 /// How a column was generalised, for the privacy report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Generalisation {
     /// Ages of 90 and over became "90+"; `changed` answers were affected.
     AgesCapped { changed: usize },
+    /// Ages given as numbers were put into the usual bands.
+    AgesBanded,
     /// Dates and times were cut to their year.
     DatesToYear,
     /// ZIP codes were cut to their first three digits.
@@ -54,6 +70,9 @@ impl std::fmt::Display for Generalisation {
                 "ages of {AGE_CAP} and over are shown as “{AGE_CAP}+” ({} answer(s))",
                 super::ShownCount::of(*changed)
             ),
+            Generalisation::AgesBanded => {
+                f.write_str("ages are shown in bands (Under 18, 18–24 … 85–89, 90+)")
+            }
             Generalisation::DatesToYear => f.write_str("dates and times keep only their year"),
             Generalisation::ZipToThreeDigits => {
                 f.write_str("ZIP codes keep their first 3 digits; small areas are shown as “000”")
@@ -87,6 +106,36 @@ pub fn cap_ages(answers: &mut [String]) -> usize {
         }
     }
     changed
+}
+
+/// Puts ages given as numbers into [`AGE_BANDS`]; other answers stay. Returns whether
+/// most answers were numbers (and so the column is now banded).
+pub fn band_ages(answers: &mut [String]) -> bool {
+    let ages: Vec<Option<f64>> = answers
+        .iter()
+        .map(|a| match a.trim() {
+            CAPPED_AGE => Some(f64::from(AGE_CAP)),
+            text => text
+                .parse::<f64>()
+                .ok()
+                .filter(|age| (0.0..150.0).contains(age)),
+        })
+        .collect();
+    let answered = answers.iter().filter(|a| !a.trim().is_empty()).count();
+    let numbers = ages.iter().flatten().count();
+    if answered == 0 || numbers * 5 < answered * 4 {
+        return false;
+    }
+    for (answer, age) in answers.iter_mut().zip(ages) {
+        if let Some(age) = age {
+            let band = AGE_BANDS
+                .iter()
+                .rev()
+                .find(|(lowest, _)| age >= f64::from(*lowest));
+            *answer = band.map_or(String::new(), |(_, label)| label.to_string());
+        }
+    }
+    true
 }
 
 /// The year of a date or date-time value, if it is one.
@@ -159,6 +208,21 @@ mod tests {
         assert!(is_age_header("age_years"));
         assert!(is_age_header("Age band"));
         assert!(!is_age_header("Usage of the app"));
+    }
+
+    #[test]
+    fn numeric_ages_go_into_the_usual_bands() {
+        let mut ages = strings(&["17", "18", "24.9", "25", "64", "65", "89", "90+", "", "n/a"]);
+        assert!(band_ages(&mut ages));
+        assert_eq!(
+            ages,
+            strings(&[
+                "Under 18", "18–24", "18–24", "25–34", "55–64", "65–74", "85–89", "90+", "", "n/a"
+            ])
+        );
+        let mut bands = strings(&["65-74", "45-54", "65-74"]);
+        assert!(!band_ages(&mut bands));
+        assert_eq!(bands, strings(&["65-74", "45-54", "65-74"]));
     }
 
     #[test]

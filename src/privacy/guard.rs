@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::generalise::{
-    cap_ages, dates_to_year, is_age_header, is_date_column, zip3, Generalisation,
+    band_ages, cap_ages, dates_to_year, is_age_header, is_date_column, zip3, Generalisation,
 };
 use super::identifiers::{identifier_reason, DropReason};
 use super::scrub::scrub;
@@ -142,6 +142,9 @@ fn generalised(column: &Column, report: &mut PrivacyReport) -> Column {
         if changed > 0 {
             note(Generalisation::AgesCapped { changed });
         }
+        if band_ages(&mut column.answers) {
+            note(Generalisation::AgesBanded);
+        }
     } else if is_date_column(&column.answers) {
         dates_to_year(&mut column.answers);
         note(Generalisation::DatesToYear);
@@ -223,13 +226,14 @@ mod tests {
         let dropped: Vec<_> = report.dropped.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(dropped, ["Email", "ZIP"]);
         assert!(safe.columns()[0].answers.iter().any(|a| a == "90+"));
+        assert!(safe.columns()[0].answers.iter().any(|a| a == "75–84"));
         assert!(safe.columns()[1].answers.iter().all(|a| a == "2024"));
         assert!(safe.columns()[3]
             .answers
             .iter()
             .all(|a| a.contains("[phone]")));
         assert_eq!(report.scrubbed[0].changed, 30);
-        assert_eq!(report.generalised.len(), 2);
+        assert_eq!(report.generalised.len(), 3);
     }
 
     #[test]

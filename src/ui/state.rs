@@ -107,6 +107,17 @@ impl AppState {
         }
     }
 
+    /// Undoes (or re-applies) a merge of spellings; personas built before are discarded.
+    pub fn set_merge_undone(&self, key: (String, String), undone: bool) {
+        let updated = self
+            .survey
+            .with_untracked(|s| s.as_ref().map(|l| l.with_merge_undone(key, undone)));
+        if let Some(loaded) = updated {
+            self.built.set(Built::default());
+            self.survey.set(Some(loaded));
+        }
+    }
+
     /// Changes a copy of the library and keeps the change only once storage holds it,
     /// so a failed save (a full storage, say) leaves library and storage as they were.
     pub fn change_library<R>(&self, change: impl FnOnce(&mut Library) -> R) -> Result<R, String> {

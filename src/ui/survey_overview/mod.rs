@@ -167,6 +167,7 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
                 )}
             </p>
             <ReadAs options=loaded.read_options format=survey.format.clone() />
+            {merges_list(loaded)}
             <ul class="warnings" aria-label="Repairs made while reading">{warnings}</ul>
             <div class="table-scroll" role="region" aria-label="Columns" tabindex="0">
                 <table class="columns-table">
@@ -194,6 +195,41 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// Spellings merged into one answer, each with Undo (or Merge again).
+fn merges_list(loaded: &LoadedSurvey) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let items = loaded
+        .merges
+        .iter()
+        .map(|merge| {
+            let undone = loaded.undone_merges.contains(&merge.key());
+            let from = merge.from.iter().map(|f| format!("“{f}”")).collect::<Vec<_>>().join(", ");
+            let text = if undone {
+                format!("“{}”: {from} kept apart from “{}”", merge.column, merge.into)
+            } else {
+                format!("“{}”: {from} counted as “{}”", merge.column, merge.into)
+            };
+            let key = merge.key();
+            view! {
+                <li>
+                    {text}
+                    " "
+                    <button type="button" on:click=move |_| state.set_merge_undone(key.clone(), !undone)>
+                        {if undone { "Merge again" } else { "Undo" }}
+                        <span class="visually-hidden">{format!(" for “{}”", merge.into)}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    (!loaded.merges.is_empty()).then(|| {
+        view! {
+            <h3>"Answers merged"</h3>
+            <ul class="merges">{items}</ul>
+        }
+    })
 }
 
 fn column_row(summary: &ColumnSummary, respondents: usize, k: usize) -> impl IntoView {

@@ -1,0 +1,29 @@
+// Understanding columns: ages in bands, spellings merged (and unmerged on request).
+import { test, expect } from "@playwright/test";
+import { openApp, tempFile, uploadSurvey } from "./helpers.js";
+
+function survey() {
+  const rows = ["Gender,Age,Who do you live with?"];
+  const genders = ["Female", "female", "F", "Male", "Woman "];
+  for (let i = 0; i < 60; i++) rows.push(`${genders[i % 5]},${20 + ((i * 7) % 75)},${["Alone", "Partner"][i % 2]}`);
+  return rows.join("\n") + "\n";
+}
+
+test("ages are put in bands and spellings of one answer are merged, with undo", async ({ page }) => {
+  await openApp(page);
+  await uploadSurvey(page, tempFile("genders.csv", survey()));
+  const columns = page.getByRole("table", { name: "Columns", exact: true });
+  await expect(columns.getByRole("row", { name: /^Age / })).toContainText("choice");
+  await expect(page.getByRole("table", { name: /Preview/ })).toContainText("18–24");
+
+  const merged = page.locator(".merges");
+  await expect(merged).toContainText("“Gender”: “F”, “Woman”, “female” counted as “Female”");
+  await expect(columns.getByRole("row", { name: /^Gender / })).toContainText("Female (48); Male (12)");
+
+  await merged.getByRole("button", { name: "Undo for “Female”" }).click();
+  await expect(page.locator(".merges")).toContainText("kept apart from “Female”");
+  await expect(columns.getByRole("row", { name: /^Gender / }).getByRole("cell").nth(2)).toHaveText("5");
+
+  await page.locator(".merges").getByRole("button", { name: "Merge again for “Female”" }).click();
+  await expect(columns.getByRole("row", { name: /^Gender / })).toContainText("Female (48)");
+});
