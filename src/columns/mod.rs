@@ -2,8 +2,10 @@
 //! question makes a sensible first grouping.
 
 mod normalise;
+mod scales;
 
 pub use normalise::{normalise, Merge};
+pub use scales::scale_order;
 
 use std::collections::HashMap;
 
@@ -20,8 +22,10 @@ pub const SUGGESTED_GROUPS: std::ops::RangeInclusive<usize> = 2..=8;
 pub enum ColumnKind {
     /// Nobody answered.
     Empty,
-    /// A small set of repeated answers (single choice, yes/no, a scale).
+    /// A small set of repeated answers (single choice, yes/no).
     Categorical,
+    /// An ordered scale: Likert answers or a 0–10 score.
+    Scale,
     /// Numbers with many distinct values.
     Numeric,
     /// A different short answer from every respondent, like a code: never reported.
@@ -36,6 +40,7 @@ impl ColumnKind {
         match self {
             ColumnKind::Empty => "no answers",
             ColumnKind::Categorical => "choice",
+            ColumnKind::Scale => "ordered scale",
             ColumnKind::Numeric => "number",
             ColumnKind::Unique => "unique per respondent",
             ColumnKind::FreeText => "free text",
@@ -60,6 +65,8 @@ pub struct ColumnSummary {
     pub answered: usize,
     /// Distinct answers, most frequent first (ties in first-seen order).
     pub counts: Vec<AnswerCount>,
+    /// For a scale, its answers from lowest to highest.
+    pub scale: Option<Vec<String>>,
 }
 
 impl ColumnSummary {
@@ -76,9 +83,21 @@ impl ColumnSummary {
             .count()
     }
 
-    /// Whether respondents can be grouped by this column.
+    /// Whether respondents can be grouped by this column (a choice or a scale).
     pub fn can_group(&self) -> bool {
-        self.kind == ColumnKind::Categorical && self.distinct() >= 2
+        matches!(self.kind, ColumnKind::Categorical | ColumnKind::Scale) && self.distinct() >= 2
+    }
+
+    /// The answer counts in the order to show them: scale order for scales, most
+    /// frequent first otherwise.
+    pub fn ordered_counts(&self) -> Vec<&AnswerCount> {
+        match &self.scale {
+            Some(order) => order
+                .iter()
+                .filter_map(|v| self.counts.iter().find(|a| &a.value == v))
+                .collect(),
+            None => self.counts.iter().collect(),
+        }
     }
 }
 
@@ -91,13 +110,22 @@ pub fn summarise(survey: &Survey) -> Vec<ColumnSummary> {
         .map(|(index, column)| {
             let counts = count_answers(&column.answers);
             let answered = counts.iter().map(|a| a.count).sum();
-            let kind = classify(&counts, answered);
+            let mut kind = classify(&counts, answered);
+            let mut scale = None;
+            if kind == ColumnKind::Categorical {
+                let values: Vec<&str> = counts.iter().map(|a| a.value.as_str()).collect();
+                scale = scale_order(&values);
+                if scale.is_some() {
+                    kind = ColumnKind::Scale;
+                }
+            }
             ColumnSummary {
                 index,
                 name: column.name.clone(),
                 kind,
                 answered,
                 counts,
+                scale,
             }
         })
         .collect()
@@ -233,6 +261,35 @@ mod tests {
         let summaries = summarise(&survey(&csv));
         // lives_with has 3 groups of 20; sex 2 of 30; region has 9 groups (over 8).
         assert_eq!(suggest_grouping(&summaries), Some(2));
+    }
+
+    #[test]
+    fn likert_answers_make_a_scale_that_keeps_its_order() {
+        let mut csv = String::from("The bus is easy to use\n");
+        for (answer, times) in [
+            ("Agree", 5),
+            ("Strongly disagree", 3),
+            ("Neutral", 4),
+            ("Strongly agree", 2),
+        ] {
+            csv.push_str(&format!("{answer}\n").repeat(times));
+        }
+        let summary = &summarise(&survey(&csv))[0];
+        assert_eq!(summary.kind, ColumnKind::Scale);
+        assert!(summary.can_group());
+        let shown: Vec<_> = summary
+            .ordered_counts()
+            .iter()
+            .map(|a| a.value.as_str())
+            .collect();
+        assert_eq!(
+            shown,
+            ["Strongly disagree", "Neutral", "Agree", "Strongly agree"]
+        );
+        assert_eq!(
+            summary.counts[0].value, "Agree",
+            "counts stay most frequent first"
+        );
     }
 
     #[test]

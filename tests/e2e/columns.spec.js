@@ -3,9 +3,12 @@ import { test, expect } from "@playwright/test";
 import { openApp, tempFile, uploadSurvey } from "./helpers.js";
 
 function survey() {
-  const rows = ["Gender,Age,Who do you live with?"];
+  const rows = ["Gender,Age,Who do you live with?,Getting to the clinic is easy"];
   const genders = ["Female", "female", "F", "Male", "Woman "];
-  for (let i = 0; i < 60; i++) rows.push(`${genders[i % 5]},${20 + ((i * 7) % 75)},${["Alone", "Partner"][i % 2]}`);
+  const ease = ["Agree", "Strongly agree", "Disagree", "Agree", "Strongly disagree"];
+  for (let i = 0; i < 60; i++) {
+    rows.push(`${genders[i % 5]},${20 + ((i * 7) % 75)},${["Alone", "Partner"][i % 2]},${ease[i % 5]}`);
+  }
   return rows.join("\n") + "\n";
 }
 
@@ -15,6 +18,10 @@ test("ages are put in bands and spellings of one answer are merged, with undo", 
   const columns = page.getByRole("table", { name: "Columns", exact: true });
   await expect(columns.getByRole("row", { name: /^Age / })).toContainText("choice");
   await expect(page.getByRole("table", { name: /Preview/ })).toContainText("18–24");
+  // A Likert question is an ordered scale, listed from lowest to highest.
+  const ease = columns.getByRole("row", { name: /^Getting to the clinic is easy/ });
+  await expect(ease).toContainText("ordered scale");
+  await expect(ease).toContainText("Strongly disagree (12); Disagree (12); Agree (24); Strongly agree (12)");
 
   const merged = page.locator(".merges");
   await expect(merged).toContainText("“Gender”: “F”, “Woman”, “female” counted as “Female”");

@@ -178,7 +178,7 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
                             <th scope="col">"Kind"</th>
                             <th scope="col">"Answered"</th>
                             <th scope="col">"Distinct answers"</th>
-                            <th scope="col">"Most common"</th>
+                            <th scope="col">"Answers (most common, or in scale order)"</th>
                         </tr>
                     </thead>
                     <tbody>{columns}</tbody>
@@ -233,14 +233,20 @@ fn merges_list(loaded: &LoadedSurvey) -> impl IntoView {
 }
 
 fn column_row(summary: &ColumnSummary, respondents: usize, k: usize) -> impl IntoView {
-    // Only choice answers are listed, and only so that no count under k can be
-    // worked out from what is shown beside it.
-    let common = if summary.kind == ColumnKind::Categorical {
-        let counts: Vec<[usize; 1]> = summary.counts.iter().map(|a| [a.count]).collect();
-        let listed = listable(&counts, [respondents], k, LISTED_ANSWERS);
+    // Only choice and scale answers are listed (a scale in its order, all of it), and
+    // only so that no count under k can be worked out from what is shown beside it.
+    let common = if matches!(summary.kind, ColumnKind::Categorical | ColumnKind::Scale) {
+        let answers = summary.ordered_counts();
+        let most = if summary.kind == ColumnKind::Scale {
+            answers.len()
+        } else {
+            LISTED_ANSWERS
+        };
+        let counts: Vec<[usize; 1]> = answers.iter().map(|a| [a.count]).collect();
+        let listed = listable(&counts, [respondents], k, most);
         let text: Vec<String> = listed
             .iter()
-            .map(|&i| format!("{} ({})", summary.counts[i].value, summary.counts[i].count))
+            .map(|&i| format!("{} ({})", answers[i].value, answers[i].count))
             .collect();
         if text.is_empty() {
             "— (groups too small to list)".to_string()
