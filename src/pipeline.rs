@@ -8,7 +8,9 @@ use time::OffsetDateTime;
 
 use std::collections::HashSet;
 
-use crate::columns::{normalise, suggest_grouping, summarise, ColumnKind, ColumnSummary, Merge};
+use crate::columns::{
+    fold, normalise, suggest_grouping, summarise, ColumnKind, ColumnSummary, Fold, Merge,
+};
 use crate::personas::{personas_from_grouping, Persona, QuoteSuggestion, Withheld};
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::segments::group_by;
@@ -31,6 +33,8 @@ pub struct LoadedSurvey {
     pub report: PrivacyReport,
     /// Spellings merged (or, when undone, left apart).
     pub merges: Vec<Merge>,
+    /// Multi-select questions folded from their option columns or joined cells.
+    pub folds: Vec<Fold>,
     pub summaries: Vec<ColumnSummary>,
     /// The grouping column to preselect, if any suits.
     pub suggested_grouping: Option<usize>,
@@ -96,12 +100,17 @@ impl LoadedSurvey {
     ) -> Result<Self, ReadError> {
         let raw = read_survey(&bytes, read_options)?;
         let (guarded, report) = guard(&raw, &settings);
-        let (survey, merges) = normalise(&guarded, &undone_merges);
+        let (merged, merges) = normalise(&guarded, &undone_merges);
+        let (survey, folds) = fold(&merged);
         let mut summaries = summarise(&survey);
         // Scrubbing can make free text look like a few repeated answers ("[email]");
-        // what the guard treated as free text stays free text.
+        // free text the guard changed stays free text.
         for summary in &mut summaries {
-            if report.scrubbed.iter().any(|s| s.name == summary.name) {
+            if report
+                .scrubbed
+                .iter()
+                .any(|s| s.name == summary.name && s.changed > 0)
+            {
                 summary.kind = ColumnKind::FreeText;
             }
         }
@@ -115,6 +124,7 @@ impl LoadedSurvey {
             survey,
             report,
             merges,
+            folds,
             summaries,
             suggested_grouping,
         })

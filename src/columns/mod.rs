@@ -1,9 +1,11 @@
 //! Stage 2 — column summaries: what kind of answers each question holds, and which
 //! question makes a sensible first grouping.
 
+mod multiselect;
 mod normalise;
 mod scales;
 
+pub use multiselect::{chosen, fold, is_multi_select, Fold, OPTION_SEPARATOR};
 pub use normalise::{normalise, Merge};
 pub use scales::scale_order;
 
@@ -26,6 +28,8 @@ pub enum ColumnKind {
     Categorical,
     /// An ordered scale: Likert answers or a 0–10 score.
     Scale,
+    /// "Choose all that apply": counts are per option, respondents may pick several.
+    MultiSelect,
     /// Numbers with many distinct values.
     Numeric,
     /// A different short answer from every respondent, like a code: never reported.
@@ -41,6 +45,7 @@ impl ColumnKind {
             ColumnKind::Empty => "no answers",
             ColumnKind::Categorical => "choice",
             ColumnKind::Scale => "ordered scale",
+            ColumnKind::MultiSelect => "multi-select",
             ColumnKind::Numeric => "number",
             ColumnKind::Unique => "unique per respondent",
             ColumnKind::FreeText => "free text",
@@ -63,7 +68,8 @@ pub struct ColumnSummary {
     pub kind: ColumnKind,
     /// Respondents who gave any answer.
     pub answered: usize,
-    /// Distinct answers, most frequent first (ties in first-seen order).
+    /// Distinct answers (for a multi-select, options and how many chose each), most
+    /// frequent first (ties in first-seen order).
     pub counts: Vec<AnswerCount>,
     /// For a scale, its answers from lowest to highest.
     pub scale: Option<Vec<String>>,
@@ -108,6 +114,20 @@ pub fn summarise(survey: &Survey) -> Vec<ColumnSummary> {
         .iter()
         .enumerate()
         .map(|(index, column)| {
+            if is_multi_select(&column.answers) {
+                return ColumnSummary {
+                    index,
+                    name: column.name.clone(),
+                    kind: ColumnKind::MultiSelect,
+                    answered: column
+                        .answers
+                        .iter()
+                        .filter(|a| chosen(a).next().is_some())
+                        .count(),
+                    counts: count_options(&column.answers),
+                    scale: None,
+                };
+            }
             let counts = count_answers(&column.answers);
             let answered = counts.iter().map(|a| a.count).sum();
             let mut kind = classify(&counts, answered);
@@ -148,9 +168,19 @@ pub fn suggest_grouping(summaries: &[ColumnSummary]) -> Option<usize> {
 }
 
 fn count_answers(answers: &[String]) -> Vec<AnswerCount> {
+    tally(answers.iter().map(|a| a.trim()).filter(|a| !a.is_empty()))
+}
+
+/// How many respondents chose each option of a multi-select.
+fn count_options(answers: &[String]) -> Vec<AnswerCount> {
+    tally(answers.iter().flat_map(|a| chosen(a)))
+}
+
+/// Counts values, most frequent first, ties in first-seen order.
+fn tally<'a>(values: impl Iterator<Item = &'a str>) -> Vec<AnswerCount> {
     let mut position: HashMap<&str, usize> = HashMap::new();
     let mut counts: Vec<AnswerCount> = Vec::new();
-    for answer in answers.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
+    for answer in values {
         match position.get(answer) {
             Some(&i) => counts[i].count += 1,
             None => {

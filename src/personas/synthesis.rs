@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use super::{add_months, Persona, Provenance, SegmentInfo, Trait, REVIEW_INTERVAL_MONTHS};
-use crate::columns::{ColumnKind, ColumnSummary};
+use crate::columns::{chosen, ColumnKind, ColumnSummary};
 use crate::privacy::disclosure::listable;
 use crate::privacy::patterns::contains_identifier;
 use crate::privacy::sensitive::is_sensitive_question;
@@ -161,7 +161,64 @@ fn traits_of(
             }
         }
     }
+    for summary in summaries
+        .iter()
+        .filter(|s| s.kind == ColumnKind::MultiSelect)
+    {
+        let (items, alike) = option_traits(survey, summary, segment, k);
+        if alike {
+            withheld.extend(items);
+        } else {
+            shown.extend(items);
+        }
+    }
     (shown, withheld)
+}
+
+/// The options of a multi-select most chosen in the segment. Each option is a yes/no
+/// for every respondent, so each is listed only when those choosing it and those not
+/// are both 0 or at least `k`, in the segment and overall. Returns whether everyone in
+/// the segment chose one sensitive option (then all are withheld).
+fn option_traits(
+    survey: &Survey,
+    summary: &ColumnSummary,
+    segment: &Segment,
+    k: usize,
+) -> (Vec<Trait>, bool) {
+    let total = survey.respondents();
+    let answers = &survey.columns()[summary.index].answers;
+    let mut in_segment: HashMap<&str, usize> = HashMap::new();
+    for &row in &segment.members {
+        for option in chosen(&answers[row]) {
+            *in_segment.entry(option).or_default() += 1;
+        }
+    }
+    let mut options: Vec<(&str, [usize; 2])> = summary
+        .counts
+        .iter()
+        .filter_map(|a| {
+            Some((
+                a.value.as_str(),
+                [*in_segment.get(a.value.as_str())?, a.count],
+            ))
+        })
+        .collect();
+    options.sort_by_key(|(_, c)| std::cmp::Reverse(c[0]));
+    let totals = [segment.size(), total];
+    let items: Vec<Trait> = options
+        .into_iter()
+        .filter(|(_, counts)| !listable(&[*counts], totals, k, 1).is_empty())
+        .take(TOP_ANSWERS_PER_QUESTION)
+        .map(|(value, [n, overall])| Trait {
+            attribute: summary.name.clone(),
+            value: value.to_string(),
+            segment_pct: percent(n, segment.size()),
+            overall_pct: percent(overall, total),
+            n,
+        })
+        .collect();
+    let alike = is_sensitive_question(&summary.name) && items.iter().any(|t| t.n == segment.size());
+    (items, alike)
 }
 
 /// Up to [`QUOTES_SUGGESTED`] of the segment's free-text answers (already scrubbed by

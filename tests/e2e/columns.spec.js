@@ -34,3 +34,25 @@ test("ages are put in bands and spellings of one answer are merged, with undo", 
   await page.locator(".merges").getByRole("button", { name: "Merge again for “Female”" }).click();
   await expect(columns.getByRole("row", { name: /^Gender / })).toContainText("Female (48)");
 });
+
+test("check-all questions spread over option columns, or joined in a cell, become multi-selects", async ({ page }) => {
+  const { SURVEYMONKEY } = await import("./helpers.js");
+  await openApp(page);
+  await uploadSurvey(page, SURVEYMONKEY);
+  const platforms = "Which of the following platforms do you use to access OHBM content?";
+  await expect(page.locator(".folds")).toContainText("10 option columns read as one multi-select question");
+  const row = page.getByRole("table", { name: "Columns", exact: true }).getByRole("row", { name: new RegExp(`^${platforms.replace("?", "\\?")}`) });
+  await expect(row).toContainText("multi-select");
+  await expect(row).toContainText("OHBM website (https://www.humanbrainmapping.org)");
+
+  const rows = ["Timestamp,How would you like to hear from us?,Who do you live with?"];
+  const picks = ["Text, App", "Phone", "Letter, Phone", "Text, App, Phone"];
+  for (let i = 0; i < 48; i++) rows.push(`2024-05-0${1 + (i % 9)} 10:00:00,"${picks[i % 4]}",${["Alone", "Partner"][i % 2]}`);
+  await uploadSurvey(page, tempFile("forms.csv", rows.join("\n") + "\n"));
+  await expect(page.locator(".folds")).toContainText("options chosen together in one cell");
+  await expect(page.getByRole("table", { name: /Preview/ })).toContainText("Text; App");
+  await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (2 answers)" });
+  await page.getByRole("button", { name: "Build personas" }).click();
+  const alone = page.getByRole("article", { name: "Who do you live with?: Alone" });
+  await expect(alone.getByRole("rowheader", { name: "How would you like to hear from us?" })).toBeVisible();
+});

@@ -160,3 +160,48 @@ fn a_question_everyone_answers_alike_gives_no_traits() {
         .flat_map(|p| &p.traits)
         .all(|t| t.attribute != "Diagnosis"));
 }
+
+#[test]
+fn multi_select_options_become_traits_when_both_sides_are_large() {
+    let mut csv = String::from("lives_with,Channels\n");
+    // Alone (31): 20 choose App and Text, 11 Phone only. Partner (30): 12 App, 18 Phone.
+    for (lives, channels, times) in [
+        ("Alone", "\"App, Text\"", 20),
+        ("Alone", "Phone", 11),
+        ("Partner", "App", 12),
+        ("Partner", "\"Phone, Letter\"", 18),
+    ] {
+        csv.push_str(&format!("{lives},{channels}\n").repeat(times));
+    }
+    let survey = crate::columns::fold(&read_csv(csv.as_bytes()).unwrap()).0;
+    let built = build(&survey);
+    let alone = built
+        .personas
+        .iter()
+        .find(|p| p.name.ends_with("Alone"))
+        .unwrap();
+    let listed: Vec<(&str, usize)> = alone
+        .traits
+        .iter()
+        .filter(|t| t.attribute == "Channels")
+        .map(|t| (t.value.as_str(), t.n))
+        .collect();
+    // Each option and its complement are at least 11, in the segment and overall.
+    assert_eq!(listed, [("App", 20), ("Text", 20), ("Phone", 11)]);
+    let app = alone.traits.iter().find(|t| t.value == "App").unwrap();
+    assert_eq!((app.segment_pct, app.overall_pct), (64.5, 52.5));
+    // Partner: App 12 of 30 (18 not), Phone and Letter 18 (12 not): all listed.
+    let partner = built
+        .personas
+        .iter()
+        .find(|p| p.name.ends_with("Partner"))
+        .unwrap();
+    assert_eq!(
+        partner
+            .traits
+            .iter()
+            .filter(|t| t.attribute == "Channels")
+            .count(),
+        3
+    );
+}

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::columns::{ColumnKind, ColumnSummary};
+use crate::columns::{chosen, ColumnKind, ColumnSummary};
 use crate::pipeline::LoadedSurvey;
 use crate::privacy::disclosure::{answered_label, listable};
 use crate::privacy::ShownCount;
@@ -15,6 +15,8 @@ use crate::survey::{
 const PREVIEW_ROWS: usize = 5;
 /// Answers listed per column in the column table.
 const LISTED_ANSWERS: usize = 3;
+/// Options listed per multi-select question in the column table.
+const LISTED_OPTIONS: usize = 5;
 
 #[component]
 pub fn SurveyOverview() -> impl IntoView {
@@ -146,7 +148,7 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
         .map(|row| {
             let cells = row
                 .into_iter()
-                .map(|cell| view! { <td>{cell.to_string()}</td> })
+                .map(|cell| view! { <td>{shown_answer(cell)}</td> })
                 .collect_view();
             view! { <tr>{cells}</tr> }
         })
@@ -168,6 +170,7 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
             </p>
             <ReadAs options=loaded.read_options format=survey.format.clone() />
             {merges_list(loaded)}
+            {folds_list(loaded)}
             <ul class="warnings" aria-label="Repairs made while reading">{warnings}</ul>
             <div class="table-scroll" role="region" aria-label="Columns" tabindex="0">
                 <table class="columns-table">
@@ -195,6 +198,40 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// An answer as a person reads it: a multi-select's options joined by "; ".
+fn shown_answer(cell: &str) -> String {
+    chosen(cell).collect::<Vec<_>>().join("; ")
+}
+
+/// Multi-select questions folded from option columns or joined cells.
+fn folds_list(loaded: &LoadedSurvey) -> impl IntoView {
+    let items = loaded
+        .folds
+        .iter()
+        .map(|fold| {
+            let text = if fold.from.is_empty() {
+                format!(
+                    "“{}”: options chosen together in one cell, read as a multi-select question",
+                    fold.question
+                )
+            } else {
+                format!(
+                    "“{}”: {} option columns read as one multi-select question",
+                    fold.question,
+                    fold.from.len()
+                )
+            };
+            view! { <li>{text}</li> }
+        })
+        .collect_view();
+    (!loaded.folds.is_empty()).then(|| {
+        view! {
+            <h3>"Multi-select questions"</h3>
+            <ul class="folds">{items}</ul>
+        }
+    })
 }
 
 /// Spellings merged into one answer, each with Undo (or Merge again).
@@ -235,7 +272,21 @@ fn merges_list(loaded: &LoadedSurvey) -> impl IntoView {
 fn column_row(summary: &ColumnSummary, respondents: usize, k: usize) -> impl IntoView {
     // Only choice and scale answers are listed (a scale in its order, all of it), and
     // only so that no count under k can be worked out from what is shown beside it.
-    let common = if matches!(summary.kind, ColumnKind::Categorical | ColumnKind::Scale) {
+    let common = if summary.kind == ColumnKind::MultiSelect {
+        // Each option is a yes/no: listed when choosing and not choosing are both safe.
+        let text: Vec<String> = summary
+            .counts
+            .iter()
+            .filter(|a| !listable(&[[a.count]], [respondents], k, 1).is_empty())
+            .take(LISTED_OPTIONS)
+            .map(|a| format!("{} ({})", a.value, a.count))
+            .collect();
+        if text.is_empty() {
+            "— (groups too small to list)".to_string()
+        } else {
+            text.join("; ")
+        }
+    } else if matches!(summary.kind, ColumnKind::Categorical | ColumnKind::Scale) {
         let answers = summary.ordered_counts();
         let most = if summary.kind == ColumnKind::Scale {
             answers.len()
