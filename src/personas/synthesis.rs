@@ -126,18 +126,7 @@ fn traits_of(
                 *in_segment.entry(answer).or_default() += 1;
             }
         }
-        // Candidates, most common in the segment first: [segment count, overall count].
-        let mut candidates: Vec<(&str, [usize; 2])> = summary
-            .counts
-            .iter()
-            .filter_map(|a| {
-                Some((
-                    a.value.as_str(),
-                    [*in_segment.get(a.value.as_str())?, a.count],
-                ))
-            })
-            .collect();
-        candidates.sort_by_key(|(_, c)| std::cmp::Reverse(c[0]));
+        let candidates = candidates(summary, &in_segment);
         let counts: Vec<[usize; 2]> = candidates.iter().map(|(_, c)| *c).collect();
         let everyone_alike = in_segment.len() == 1 && is_sensitive_question(&summary.name);
         for i in listable(
@@ -147,13 +136,7 @@ fn traits_of(
             TOP_ANSWERS_PER_QUESTION,
         ) {
             let (value, [n, overall]) = candidates[i];
-            let item = Trait {
-                attribute: summary.name.clone(),
-                value: value.to_string(),
-                segment_pct: percent(n, segment.size()),
-                overall_pct: percent(overall, total),
-                n,
-            };
+            let item = trait_of(summary, value, n, overall, segment.size(), total);
             if everyone_alike {
                 withheld.push(item);
             } else {
@@ -193,7 +176,25 @@ fn option_traits(
             *in_segment.entry(option).or_default() += 1;
         }
     }
-    let mut options: Vec<(&str, [usize; 2])> = summary
+    let options = candidates(summary, &in_segment);
+    let totals = [segment.size(), total];
+    let items: Vec<Trait> = options
+        .into_iter()
+        .filter(|(_, counts)| !listable(&[*counts], totals, k, 1).is_empty())
+        .take(TOP_ANSWERS_PER_QUESTION)
+        .map(|(value, [n, overall])| trait_of(summary, value, n, overall, segment.size(), total))
+        .collect();
+    let alike = is_sensitive_question(&summary.name) && items.iter().any(|t| t.n == segment.size());
+    (items, alike)
+}
+
+/// The summary's answers (or options) given in the segment, as (answer, [segment count,
+/// overall count]), most common in the segment first.
+fn candidates<'a>(
+    summary: &'a ColumnSummary,
+    in_segment: &HashMap<&str, usize>,
+) -> Vec<(&'a str, [usize; 2])> {
+    let mut candidates: Vec<(&str, [usize; 2])> = summary
         .counts
         .iter()
         .filter_map(|a| {
@@ -203,22 +204,26 @@ fn option_traits(
             ))
         })
         .collect();
-    options.sort_by_key(|(_, c)| std::cmp::Reverse(c[0]));
-    let totals = [segment.size(), total];
-    let items: Vec<Trait> = options
-        .into_iter()
-        .filter(|(_, counts)| !listable(&[*counts], totals, k, 1).is_empty())
-        .take(TOP_ANSWERS_PER_QUESTION)
-        .map(|(value, [n, overall])| Trait {
-            attribute: summary.name.clone(),
-            value: value.to_string(),
-            segment_pct: percent(n, segment.size()),
-            overall_pct: percent(overall, total),
-            n,
-        })
-        .collect();
-    let alike = is_sensitive_question(&summary.name) && items.iter().any(|t| t.n == segment.size());
-    (items, alike)
+    candidates.sort_by_key(|(_, c)| std::cmp::Reverse(c[0]));
+    candidates
+}
+
+/// A trait with its evidence: `n` of the segment's `size`, `overall` of all `total`.
+fn trait_of(
+    summary: &ColumnSummary,
+    value: &str,
+    n: usize,
+    overall: usize,
+    size: usize,
+    total: usize,
+) -> Trait {
+    Trait {
+        attribute: summary.name.clone(),
+        value: value.to_string(),
+        segment_pct: percent(n, size),
+        overall_pct: percent(overall, total),
+        n,
+    }
 }
 
 /// Up to [`QUOTES_SUGGESTED`] of the segment's free-text answers (already scrubbed by
