@@ -4,10 +4,12 @@
 mod multiselect;
 mod normalise;
 mod scales;
+mod shown;
 
 pub use multiselect::{chosen, fold, is_multi_select, Fold, OPTION_SEPARATOR};
 pub use normalise::{normalise, Merge};
 pub use scales::scale_order;
+pub use shown::{histogram, shown_answers, Bar};
 
 use std::collections::HashMap;
 

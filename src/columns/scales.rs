@@ -92,8 +92,8 @@ const SCALES: &[&[(&str, u8)]] = &[
     ],
 ];
 
-/// The answers in scale order, when every answer belongs to one known scale or is a
-/// whole number from 0 to 10; `None` otherwise.
+/// The answers in scale order, when every answer belongs to one known scale, is an age
+/// band or is a whole number from 0 to 10; `None` otherwise.
 pub fn scale_order(values: &[&str]) -> Option<Vec<String>> {
     if values.len() < 2 {
         return None;
@@ -102,6 +102,18 @@ pub fn scale_order(values: &[&str]) -> Option<Vec<String>> {
     if let Some(numbers) = numbers.filter(|n| n.iter().all(|&n| n <= 10)) {
         let mut ordered: Vec<(u8, &str)> =
             numbers.into_iter().zip(values.iter().copied()).collect();
+        ordered.sort();
+        return Some(ordered.into_iter().map(|(_, v)| v.to_string()).collect());
+    }
+    let bands = crate::privacy::generalise::AGE_BANDS;
+    let band_of = |v: &str| bands.iter().position(|(_, label)| *label == v.trim());
+    if let Some(ranks) = values
+        .iter()
+        .map(|v| band_of(v))
+        .collect::<Option<Vec<_>>>()
+    {
+        let mut ordered: Vec<(usize, &str)> =
+            ranks.into_iter().zip(values.iter().copied()).collect();
         ordered.sort();
         return Some(ordered.into_iter().map(|(_, v)| v.to_string()).collect());
     }
@@ -139,6 +151,14 @@ mod tests {
         assert_eq!(
             scale_order(&["Often", "never", "Sometimes"]).unwrap(),
             ["never", "Sometimes", "Often"]
+        );
+    }
+
+    #[test]
+    fn age_bands_are_a_scale() {
+        assert_eq!(
+            scale_order(&["65–74", "18–24", "90+", "45–54"]).unwrap(),
+            ["18–24", "45–54", "65–74", "90+"]
         );
     }
 

@@ -47,6 +47,24 @@ pub fn answered_label(answered: usize, respondents: usize, k: usize) -> String {
     }
 }
 
+/// The share of respondents who left a question blank, worded so that neither the
+/// blank count nor the answered count is revealed when it is under `k`.
+pub fn missing_label(answered: usize, respondents: usize, k: usize) -> String {
+    let unanswered = respondents.saturating_sub(answered);
+    if unanswered == 0 {
+        "none missing".to_string()
+    } else if unanswered < k {
+        format!("under {k} missing")
+    } else if answered > 0 && answered < k {
+        format!("all but under {k} missing")
+    } else {
+        format!(
+            "{:.0}% missing",
+            100.0 * unanswered as f64 / respondents as f64
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +107,15 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn missing_shares_hide_small_counts() {
+        assert_eq!(missing_label(135, 135, 11), "none missing");
+        assert_eq!(missing_label(130, 135, 11), "under 11 missing");
+        assert_eq!(missing_label(100, 135, 11), "26% missing");
+        assert_eq!(missing_label(5, 135, 11), "all but under 11 missing");
+        assert_eq!(missing_label(0, 135, 11), "100% missing");
     }
 
     #[test]

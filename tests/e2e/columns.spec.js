@@ -16,7 +16,7 @@ test("ages are put in bands and spellings of one answer are merged, with undo", 
   await openApp(page);
   await uploadSurvey(page, tempFile("genders.csv", survey()));
   const columns = page.getByRole("table", { name: "Columns", exact: true });
-  await expect(columns.getByRole("row", { name: /^Age / })).toContainText("choice");
+  await expect(columns.getByRole("row", { name: /^Age / })).toContainText("ordered scale");
   await expect(page.getByRole("table", { name: /Preview/ })).toContainText("18–24");
   // A Likert question is an ordered scale, listed from lowest to highest.
   const ease = columns.getByRole("row", { name: /^Getting to the clinic is easy/ });

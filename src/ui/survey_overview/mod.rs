@@ -2,10 +2,13 @@
 
 use leptos::prelude::*;
 
+mod column_table;
+
+use column_table::column_row;
+
 use super::state::AppState;
-use crate::columns::{chosen, ColumnKind, ColumnSummary};
+use crate::columns::chosen;
 use crate::pipeline::LoadedSurvey;
-use crate::privacy::disclosure::{answered_label, listable};
 use crate::privacy::ShownCount;
 use crate::survey::{
     delimiter_name, EncodingChoice, Layout, ReadOptions, SourceFormat, DELIMITERS,
@@ -13,10 +16,6 @@ use crate::survey::{
 
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 5;
-/// Answers listed per column in the column table.
-const LISTED_ANSWERS: usize = 3;
-/// Options listed per multi-select question in the column table.
-const LISTED_OPTIONS: usize = 5;
 
 #[component]
 pub fn SurveyOverview() -> impl IntoView {
@@ -182,6 +181,7 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
                             <th scope="col">"Answered"</th>
                             <th scope="col">"Distinct answers"</th>
                             <th scope="col">"Answers (most common, or in scale order)"</th>
+                            <th scope="col">"Chart"</th>
                         </tr>
                     </thead>
                     <tbody>{columns}</tbody>
@@ -267,53 +267,4 @@ fn merges_list(loaded: &LoadedSurvey) -> impl IntoView {
             <ul class="merges">{items}</ul>
         }
     })
-}
-
-fn column_row(summary: &ColumnSummary, respondents: usize, k: usize) -> impl IntoView {
-    // Only choice and scale answers are listed (a scale in its order, all of it), and
-    // only so that no count under k can be worked out from what is shown beside it.
-    let common = if summary.kind == ColumnKind::MultiSelect {
-        // Each option is a yes/no: listed when choosing and not choosing are both safe.
-        let text: Vec<String> = summary
-            .counts
-            .iter()
-            .filter(|a| !listable(&[[a.count]], [respondents], k, 1).is_empty())
-            .take(LISTED_OPTIONS)
-            .map(|a| format!("{} ({})", a.value, a.count))
-            .collect();
-        if text.is_empty() {
-            "— (groups too small to list)".to_string()
-        } else {
-            text.join("; ")
-        }
-    } else if matches!(summary.kind, ColumnKind::Categorical | ColumnKind::Scale) {
-        let answers = summary.ordered_counts();
-        let most = if summary.kind == ColumnKind::Scale {
-            answers.len()
-        } else {
-            LISTED_ANSWERS
-        };
-        let counts: Vec<[usize; 1]> = answers.iter().map(|a| [a.count]).collect();
-        let listed = listable(&counts, [respondents], k, most);
-        let text: Vec<String> = listed
-            .iter()
-            .map(|&i| format!("{} ({})", answers[i].value, answers[i].count))
-            .collect();
-        if text.is_empty() {
-            "— (groups too small to list)".to_string()
-        } else {
-            text.join("; ")
-        }
-    } else {
-        "—".to_string()
-    };
-    view! {
-        <tr>
-            <th scope="row">{summary.name.clone()}</th>
-            <td>{summary.kind.label()}</td>
-            <td>{answered_label(summary.answered, respondents, k)}</td>
-            <td>{summary.distinct()}</td>
-            <td>{common}</td>
-        </tr>
-    }
 }

@@ -38,7 +38,7 @@ pub fn UploadPanel() -> impl IntoView {
             match loaded {
                 Ok(loaded) => {
                     state.inform(format!(
-                        "Read “{name}”: {} respondents, {} questions kept, {} identifier column(s) dropped.",
+                        "Read “{name}”: {} respondents, {} questions kept, {} column(s) dropped as identifiers or survey-tool metadata.",
                         ShownCount::of(loaded.survey.respondents()),
                         loaded.summaries.len(),
                         loaded.report.dropped.len()
@@ -86,7 +86,7 @@ pub fn UploadPanel() -> impl IntoView {
                     }
                 />
                 <p id="survey-file-hint" class="hint">
-                    "Drop a CSV, TSV, JSON, XLSX, XLS or ODS export here, or choose it. It is read in this tab, kept only in memory and never uploaded."
+                    "Drop a CSV, TSV, JSON, XLSX or ODS export here, or choose it. It is read in this tab, kept only in memory and never uploaded."
                 </p>
                 <p class="reading" aria-live="polite">
                     {move || reading.get().map(|name| format!("Reading “{name}”…"))}

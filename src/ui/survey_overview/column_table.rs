@@ -1,0 +1,88 @@
+//! One row of the column table: kind, answered, distinct answers, the answers that may
+//! be listed, and a small chart of them with the missing-answer share.
+
+use leptos::prelude::*;
+
+use crate::columns::{histogram, shown_answers, Bar, ColumnKind, ColumnSummary};
+use crate::privacy::disclosure::{answered_label, missing_label};
+
+/// Chart size in SVG units.
+const CHART_WIDTH: f64 = 120.0;
+const CHART_HEIGHT: f64 = 28.0;
+
+/// A table row describing one column.
+pub fn column_row(summary: &ColumnSummary, respondents: usize, k: usize) -> impl IntoView {
+    let answers = shown_answers(summary, respondents, k);
+    let listing_kind = matches!(
+        summary.kind,
+        ColumnKind::Categorical | ColumnKind::Scale | ColumnKind::MultiSelect
+    );
+    let text = match (listing_kind, answers.is_empty()) {
+        (false, _) => "—".to_string(),
+        (true, true) => "— (groups too small to list)".to_string(),
+        (true, false) => answers
+            .iter()
+            .map(|b| format!("{} ({})", b.label, b.count.unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join("; "),
+    };
+    let bars = if summary.kind == ColumnKind::Numeric {
+        histogram(summary, respondents, k)
+    } else {
+        answers
+    };
+    view! {
+        <tr>
+            <th scope="row">{summary.name.clone()}</th>
+            <td>{summary.kind.label()}</td>
+            <td>{answered_label(summary.answered, respondents, k)}</td>
+            <td>{summary.distinct()}</td>
+            <td>{text}</td>
+            <td class="chart">
+                <MiniChart bars=bars respondents=respondents />
+                <span class="missing">{missing_label(summary.answered, respondents, k)}</span>
+            </td>
+        </tr>
+    }
+}
+
+/// Bars scaled to the share of respondents; a bar whose count may not be shown is an
+/// empty outline. The numbers are in the row's text, so the chart is hidden from
+/// screen readers.
+#[component]
+fn MiniChart(bars: Vec<Bar>, respondents: usize) -> impl IntoView {
+    let slot = CHART_WIDTH / bars.len().max(1) as f64;
+    let rects = bars
+        .iter()
+        .enumerate()
+        .map(|(i, bar)| {
+            let share = bar.count.map_or(1.0, |c| c as f64 / respondents.max(1) as f64);
+            let height = (share * CHART_HEIGHT).max(1.0);
+            let class = if bar.count.is_some() { "bar-shown" } else { "bar-hidden" };
+            view! {
+                <rect
+                    class=class
+                    x=(i as f64 * slot + 1.0).to_string()
+                    y=(CHART_HEIGHT - height).to_string()
+                    width=(slot - 2.0).max(1.0).to_string()
+                    height=height.to_string()
+                >
+                    <title>{format!("{}: {}", bar.label, bar.count.map_or("under the minimum group size".to_string(), |c| c.to_string()))}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    (!bars.is_empty()).then(|| {
+        view! {
+            <svg
+                class="mini-chart"
+                viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}")
+                width=CHART_WIDTH.to_string()
+                height=CHART_HEIGHT.to_string()
+                aria-hidden="true"
+            >
+                {rects}
+            </svg>
+        }
+    })
+}
