@@ -6,15 +6,16 @@
 use thiserror::Error;
 use time::OffsetDateTime;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::columns::{
-    fold, normalise, suggest_grouping, summarise, ColumnKind, ColumnSummary, Fold, Merge,
+    fold, normalise, propose_role, suggest_grouping, summarise, ColumnKind, ColumnSummary, Fold,
+    Merge, Role,
 };
 use crate::personas::{personas_from_grouping, Persona, QuoteSuggestion, Withheld};
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::segments::group_by;
-use crate::survey::{read_survey, ReadError, ReadOptions, Survey};
+use crate::survey::{read_survey, sha256_hex, ReadError, ReadOptions, Survey};
 
 /// A survey read into memory, guarded, with its column summaries.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +36,8 @@ pub struct LoadedSurvey {
     pub merges: Vec<Merge>,
     /// Multi-select questions folded from their option columns or joined cells.
     pub folds: Vec<Fold>,
+    /// Roles the user chose, by column name (the others keep their proposed role).
+    pub roles: HashMap<String, Role>,
     pub summaries: Vec<ColumnSummary>,
     /// The grouping column to preselect, if any suits.
     pub suggested_grouping: Option<usize>,
@@ -62,13 +65,16 @@ impl LoadedSurvey {
     pub fn with_settings(&self, settings: PrivacySettings) -> Self {
         let (name, bytes, undone) = self.same();
         // The same bytes read the same way read again.
-        Self::build(name, bytes, self.read_options, settings, undone).expect("it was read before")
+        Self::build(name, bytes, self.read_options, settings, undone)
+            .expect("it was read before")
+            .with_roles(self.roles.clone())
     }
 
     /// The same file read another way (encoding, delimiter…); it may now fail to read.
     pub fn with_read_options(&self, read_options: ReadOptions) -> Result<Self, ReadError> {
         let (name, bytes, undone) = self.same();
         Self::build(name, bytes, read_options, self.settings.clone(), undone)
+            .map(|loaded| loaded.with_roles(self.roles.clone()))
     }
 
     /// The same file with a merge of spellings undone (or applied again).
@@ -80,7 +86,31 @@ impl LoadedSurvey {
             undone_merges.remove(&key);
         }
         let (options, settings) = (self.read_options, self.settings.clone());
-        Self::build(name, bytes, options, settings, undone_merges).expect("it was read before")
+        Self::build(name, bytes, options, settings, undone_merges)
+            .expect("it was read before")
+            .with_roles(self.roles.clone())
+    }
+
+    /// The same survey with the user's roles for some columns (for instance those
+    /// remembered for this layout); roles for columns it does not have are kept aside.
+    pub fn with_roles(&self, roles: HashMap<String, Role>) -> Self {
+        let mut next = self.clone();
+        for summary in &mut next.summaries {
+            summary.role = roles
+                .get(&summary.name)
+                .copied()
+                .unwrap_or_else(|| propose_role(&summary.name, summary.kind));
+        }
+        next.suggested_grouping = suggest_grouping(&next.summaries);
+        next.roles = roles;
+        next
+    }
+
+    /// A fingerprint of the survey's layout (its analysed column names), under which the
+    /// user's roles are remembered for the next wave of the same survey.
+    pub fn layout_key(&self) -> String {
+        let names: Vec<&str> = self.summaries.iter().map(|s| s.name.as_str()).collect();
+        sha256_hex(names.join("\u{1f}").as_bytes())[..16].to_string()
     }
 
     fn same(&self) -> (String, Vec<u8>, HashSet<(String, String)>) {
@@ -112,6 +142,7 @@ impl LoadedSurvey {
                 .any(|s| s.name == summary.name && s.changed > 0)
             {
                 summary.kind = ColumnKind::FreeText;
+                summary.role = propose_role(&summary.name, ColumnKind::FreeText);
             }
         }
         let suggested_grouping = suggest_grouping(&summaries);
@@ -125,6 +156,7 @@ impl LoadedSurvey {
             report,
             merges,
             folds,
+            roles: HashMap::new(),
             summaries,
             suggested_grouping,
         })
@@ -299,6 +331,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(survey.summaries[1].kind, ColumnKind::FreeText);
+        assert_eq!(survey.summaries[1].role, Role::Quotes);
         assert!(survey.survey.columns()[1]
             .answers
             .iter()
@@ -348,6 +381,23 @@ mod tests {
         assert_eq!(apart.merges.len(), 1, "an undone merge is still listed");
         let again = apart.with_merge_undone(survey.merges[0].key(), false);
         assert_eq!(again.summaries[0].distinct(), 2);
+    }
+
+    #[test]
+    fn an_ignored_column_neither_groups_nor_describes_and_roles_survive_rereads() {
+        let survey = loaded(&[("Partner", 15), ("Alone", 15)]);
+        assert_eq!(survey.summaries[0].role, Role::Demographic);
+        let ignored = survey.with_roles([("lives_with".to_string(), Role::Ignore)].into());
+        assert!(!ignored.summaries[0].can_group());
+        assert_eq!(ignored.suggested_grouping, None);
+        assert_eq!(
+            build_personas(&ignored, 0, NOW),
+            Err(BuildError::NotAGrouping)
+        );
+        let stricter = ignored.with_settings(ignored.settings.clone());
+        assert_eq!(stricter.summaries[0].role, Role::Ignore);
+        assert_eq!(survey.layout_key(), ignored.layout_key());
+        assert_eq!(survey.layout_key().len(), 16);
     }
 
     #[test]

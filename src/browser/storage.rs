@@ -1,8 +1,11 @@
 //! The persona library in the browser's local storage. Only the library is stored.
 
+use std::collections::HashMap;
+
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::columns::Role;
 use crate::library::Library;
 
 /// The local-storage key of the library.
@@ -29,4 +32,26 @@ pub fn save_library(library: &Library) -> Result<(), String> {
         }
         other => format!("Saving failed, so the library is as it was: {other}"),
     })
+}
+
+/// The local-storage key of the column roles remembered per survey layout. It holds
+/// question names and roles only, never answers.
+pub const ROLES_KEY: &str = "persona-builder.column-roles";
+
+type RolesByLayout = HashMap<String, HashMap<String, Role>>;
+
+/// The roles remembered for a survey layout (empty when none, or unreadable).
+pub fn load_roles(layout_key: &str) -> HashMap<String, Role> {
+    LocalStorage::get::<RolesByLayout>(ROLES_KEY)
+        .ok()
+        .and_then(|mut all| all.remove(layout_key))
+        .unwrap_or_default()
+}
+
+/// Remembers the roles chosen for a survey layout.
+pub fn save_roles(layout_key: &str, roles: &HashMap<String, Role>) -> Result<(), String> {
+    let mut all: RolesByLayout = LocalStorage::get(ROLES_KEY).unwrap_or_default();
+    all.insert(layout_key.to_string(), roles.clone());
+    LocalStorage::set(ROLES_KEY, all)
+        .map_err(|e| format!("The column roles were not remembered: {e}"))
 }

@@ -3,11 +3,13 @@
 
 mod multiselect;
 mod normalise;
+mod roles;
 mod scales;
 mod shown;
 
 pub use multiselect::{chosen, fold, is_multi_select, Fold, OPTION_SEPARATOR};
 pub use normalise::{normalise, Merge};
+pub use roles::{propose as propose_role, Role};
 pub use scales::scale_order;
 pub use shown::{histogram, shown_answers, Bar};
 
@@ -75,6 +77,8 @@ pub struct ColumnSummary {
     pub counts: Vec<AnswerCount>,
     /// For a scale, its answers from lowest to highest.
     pub scale: Option<Vec<String>>,
+    /// What the column tells about a persona (proposed, or the user's choice).
+    pub role: Role,
 }
 
 impl ColumnSummary {
@@ -91,9 +95,11 @@ impl ColumnSummary {
             .count()
     }
 
-    /// Whether respondents can be grouped by this column (a choice or a scale).
+    /// Whether respondents can be grouped by this column (a choice or a scale in use).
     pub fn can_group(&self) -> bool {
-        matches!(self.kind, ColumnKind::Categorical | ColumnKind::Scale) && self.distinct() >= 2
+        matches!(self.kind, ColumnKind::Categorical | ColumnKind::Scale)
+            && self.distinct() >= 2
+            && self.role.is_used()
     }
 
     /// The answer counts in the order to show them: scale order for scales, most
@@ -128,6 +134,7 @@ pub fn summarise(survey: &Survey) -> Vec<ColumnSummary> {
                         .count(),
                     counts: count_options(&column.answers),
                     scale: None,
+                    role: propose_role(&column.name, ColumnKind::MultiSelect),
                 };
             }
             let counts = count_answers(&column.answers);
@@ -143,6 +150,7 @@ pub fn summarise(survey: &Survey) -> Vec<ColumnSummary> {
             }
             ColumnSummary {
                 index,
+                role: propose_role(&column.name, kind),
                 name: column.name.clone(),
                 kind,
                 answered,

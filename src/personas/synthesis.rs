@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use super::{add_months, Persona, Provenance, SegmentInfo, Trait, REVIEW_INTERVAL_MONTHS};
-use crate::columns::{chosen, ColumnKind, ColumnSummary};
+use crate::columns::{chosen, ColumnKind, ColumnSummary, Role};
 use crate::privacy::disclosure::listable;
 use crate::privacy::patterns::contains_identifier;
 use crate::privacy::sensitive::is_sensitive_question;
@@ -146,7 +146,7 @@ fn traits_of(
     }
     for summary in summaries
         .iter()
-        .filter(|s| s.kind == ColumnKind::MultiSelect)
+        .filter(|s| s.kind == ColumnKind::MultiSelect && s.role.is_used())
     {
         let (items, alike) = option_traits(survey, summary, segment, k);
         if alike {
@@ -236,7 +236,7 @@ fn quotes_for(
 ) -> Vec<QuoteSuggestion> {
     let mut quotes: Vec<QuoteSuggestion> = summaries
         .iter()
-        .filter(|s| s.kind == ColumnKind::FreeText)
+        .filter(|s| s.kind == ColumnKind::FreeText && s.role == Role::Quotes)
         .flat_map(|s| {
             let answers = &survey.columns()[s.index].answers;
             segment

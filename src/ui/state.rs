@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::storage;
+use crate::columns::Role;
 use crate::library::Library;
 use crate::persona_file::MAX_PERSONAS;
 use crate::pipeline::{Built, LoadedSurvey};
@@ -105,6 +106,33 @@ impl AppState {
             )),
             None => {}
         }
+    }
+
+    /// Sets a column's role, remembers it for this survey layout, and discards personas
+    /// built before.
+    pub fn set_role(&self, column: String, role: Role) {
+        let updated = self.survey.with_untracked(|s| {
+            s.as_ref().map(|loaded| {
+                let mut roles = loaded.roles.clone();
+                roles.insert(column, role);
+                (loaded.with_roles(roles), loaded.layout_key())
+            })
+        });
+        let Some((loaded, key)) = updated else {
+            return;
+        };
+        if let Err(e) = storage::save_roles(&key, &loaded.roles) {
+            self.fail(e);
+        }
+        if self
+            .grouping
+            .get_untracked()
+            .is_some_and(|i| !loaded.summaries[i].can_group())
+        {
+            self.grouping.set(loaded.suggested_grouping);
+        }
+        self.built.set(Built::default());
+        self.survey.set(Some(loaded));
     }
 
     /// Undoes (or re-applies) a merge of spellings; personas built before are discarded.

@@ -56,3 +56,25 @@ test("check-all questions spread over option columns, or joined in a cell, becom
   const alone = page.getByRole("article", { name: "Who do you live with?: Alone" });
   await expect(alone.getByRole("rowheader", { name: "How would you like to hear from us?" })).toBeVisible();
 });
+
+test("roles are proposed, an ignored column leaves the personas, and the next wave remembers", async ({ page }) => {
+  await openApp(page);
+  const file = tempFile("wave1.csv", survey());
+  await uploadSurvey(page, file);
+  const role = page.getByLabel("Role of “Who do you live with?”");
+  await expect(role).toHaveValue("demographic");
+  await expect(page.getByLabel("Role of “Getting to the clinic is easy”")).toHaveValue("other");
+  const groupBy = page.getByLabel("Group respondents by");
+  await expect(groupBy.locator("option", { hasText: "Who do you live with?" })).toHaveCount(1);
+
+  await role.selectOption("ignore");
+  await expect(groupBy.locator("option", { hasText: "Who do you live with?" })).toHaveCount(0);
+
+  // The next wave of the same survey maps itself.
+  await page.reload();
+  await uploadSurvey(page, tempFile("wave2.csv", survey()));
+  await expect(page.getByLabel("Role of “Who do you live with?”")).toHaveValue("ignore");
+  const stored = await page.evaluate(() => localStorage.getItem("persona-builder.column-roles"));
+  expect(stored).toContain("Who do you live with?");
+  expect(stored).not.toContain("Female");
+});

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::columns::{histogram, shown_answers, Bar, ColumnKind, ColumnSummary};
+use super::super::state::AppState;
+use crate::columns::{histogram, shown_answers, Bar, ColumnKind, ColumnSummary, Role};
 use crate::privacy::disclosure::{answered_label, missing_label};
 
 /// Chart size in SVG units.
@@ -38,11 +39,38 @@ pub fn column_row(summary: &ColumnSummary, respondents: usize, k: usize) -> impl
             <td>{answered_label(summary.answered, respondents, k)}</td>
             <td>{summary.distinct()}</td>
             <td>{text}</td>
+            <td>
+                <RoleSelect column=summary.name.clone() role=summary.role />
+            </td>
             <td class="chart">
                 <MiniChart bars=bars respondents=respondents />
                 <span class="missing">{missing_label(summary.answered, respondents, k)}</span>
             </td>
         </tr>
+    }
+}
+
+/// The column's role for personas; the choice is remembered for this survey layout.
+#[component]
+fn RoleSelect(column: String, role: Role) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let label = format!("Role of “{column}”");
+    let options = Role::ALL
+        .into_iter()
+        .map(|r| view! { <option value=r.label() selected=r == role>{r.label()}</option> })
+        .collect_view();
+    view! {
+        <select
+            aria-label=label
+            on:change=move |ev| {
+                let chosen = event_target_value(&ev);
+                if let Some(r) = Role::ALL.into_iter().find(|r| r.label() == chosen) {
+                    state.set_role(column.clone(), r);
+                }
+            }
+        >
+            {options}
+        </select>
     }
 }
 

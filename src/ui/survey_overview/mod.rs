@@ -181,6 +181,7 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
                             <th scope="col">"Answered"</th>
                             <th scope="col">"Distinct answers"</th>
                             <th scope="col">"Answers (most common, or in scale order)"</th>
+                            <th scope="col">"Role for personas"</th>
                             <th scope="col">"Chart"</th>
                         </tr>
                     </thead>

@@ -6,6 +6,7 @@ use web_sys::{DragEvent, File};
 
 use super::state::AppState;
 use crate::browser::files::{read_bytes, take_from_drop, take_from_input};
+use crate::browser::storage;
 use crate::pipeline::{Built, LoadedSurvey};
 use crate::privacy::ShownCount;
 use crate::survey::{check_size, ReadOptions};
@@ -37,6 +38,13 @@ pub fn UploadPanel() -> impl IntoView {
             reading.set(None);
             match loaded {
                 Ok(loaded) => {
+                    // The roles chosen for an earlier wave of the same survey apply again.
+                    let remembered = storage::load_roles(&loaded.layout_key());
+                    let loaded = if remembered.is_empty() {
+                        loaded
+                    } else {
+                        loaded.with_roles(remembered)
+                    };
                     state.inform(format!(
                         "Read “{name}”: {} respondents, {} questions kept, {} column(s) dropped as identifiers or survey-tool metadata.",
                         ShownCount::of(loaded.survey.respondents()),
