@@ -187,7 +187,7 @@ mod tests {
             "Email [email] or ring [phone] after [date]."
         );
         assert_eq!(
-            scrub("See https://clinic.example/book and quote MRN1234567."),
+            scrub("See www.clinic.example/book and quote MRN1234567."),
             "See [link] and quote [number]."
         );
     }

@@ -1,0 +1,172 @@
+use super::*;
+use time::macros::datetime;
+
+const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
+
+fn loaded(rows: &[(&str, usize)]) -> LoadedSurvey {
+    let mut csv = String::from("Respondent ID,lives_with\n");
+    let mut i = 0;
+    for (value, times) in rows {
+        for _ in 0..*times {
+            i += 1;
+            csv.push_str(&format!("R{i},{value}\n"));
+        }
+    }
+    LoadedSurvey::read(
+        "survey.csv",
+        csv.as_bytes(),
+        ReadOptions::default(),
+        PrivacySettings::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn guards_before_summarising_and_preselects() {
+    let survey = loaded(&[("Partner", 30), ("Alone", 12), ("Family", 4), ("", 8)]);
+    assert_eq!(survey.report.dropped[0].name, "Respondent ID");
+    assert_eq!(survey.summaries.len(), 1);
+    assert_eq!(survey.suggested_grouping, Some(0));
+    let built = build_personas(&survey, 0, NOW).unwrap();
+    assert_eq!(built.personas.len(), 2);
+    assert_eq!(
+        built.notes,
+        [
+            "1 answer group(s) had fewer than 11 respondents and are not personas of their own.",
+            "12 respondents gave another answer to “lives_with” or none, and are in no persona."
+        ]
+    );
+}
+
+#[test]
+fn scrubbed_free_text_stays_free_text() {
+    let mut csv = String::from("lives_with,Comments\n");
+    for i in 0..40 {
+        csv.push_str(&format!(
+            "{},Write to me at p{i}@example.org\n",
+            ["A", "B"][i % 2]
+        ));
+    }
+    let survey = LoadedSurvey::read(
+        "s.csv",
+        csv.as_bytes(),
+        ReadOptions::default(),
+        PrivacySettings::default(),
+    )
+    .unwrap();
+    assert_eq!(survey.summaries[1].kind, ColumnKind::FreeText);
+    assert_eq!(survey.summaries[1].role, Role::Quotes);
+    assert!(survey.survey.columns()[1]
+        .answers
+        .iter()
+        .all(|a| a == "Write to me at [email]"));
+    assert!(!survey.summaries[1].can_group());
+}
+
+#[test]
+fn the_user_can_change_how_the_file_is_read() {
+    let bytes = "a;b\nJos\u{e9};1\nAna;2\n".as_bytes();
+    let survey = LoadedSurvey::read(
+        "s.csv",
+        bytes,
+        ReadOptions::default(),
+        PrivacySettings::default(),
+    )
+    .unwrap();
+    assert_eq!(survey.survey.format.clone().unwrap().delimiter, Some(b';'));
+    let commas = ReadOptions {
+        delimiter: Some(b','),
+        ..ReadOptions::default()
+    };
+    let reread = survey.with_read_options(commas).unwrap();
+    assert_eq!(reread.survey.columns()[0].name, "a;b");
+    assert_eq!(survey.survey.columns()[0].answers[0], "José");
+    let latin = ReadOptions {
+        encoding: crate::survey::EncodingChoice::Windows1252,
+        ..ReadOptions::default()
+    };
+    let misread = survey.with_read_options(latin).unwrap();
+    assert_eq!(misread.survey.columns()[0].answers[0], "JosÃ©");
+    assert_eq!(
+        misread.survey.format.clone().unwrap().encoding,
+        Some("windows-1252")
+    );
+}
+
+#[test]
+fn spellings_are_merged_before_grouping_and_a_merge_can_be_undone() {
+    let survey = loaded(&[("Partner", 12), ("partner ", 3), ("Alone", 20)]);
+    assert_eq!(survey.merges.len(), 1);
+    let built = build_personas(&survey, 0, NOW).unwrap();
+    let sizes: Vec<_> = built.personas.iter().map(|p| p.segment.size).collect();
+    assert_eq!(sizes, [20, 15]);
+    let apart = survey.with_merge_undone(survey.merges[0].key(), true);
+    assert_eq!(apart.summaries[0].distinct(), 3);
+    assert_eq!(apart.merges.len(), 1, "an undone merge is still listed");
+    let again = apart.with_merge_undone(survey.merges[0].key(), false);
+    assert_eq!(again.summaries[0].distinct(), 2);
+}
+
+#[test]
+fn an_ignored_column_neither_groups_nor_describes_and_roles_survive_rereads() {
+    let survey = loaded(&[("Partner", 15), ("Alone", 15)]);
+    assert_eq!(survey.summaries[0].role, Role::Demographic);
+    let ignored = survey.with_roles([("lives_with".to_string(), Role::Ignore)].into());
+    assert!(!ignored.summaries[0].can_group());
+    assert_eq!(ignored.suggested_grouping, None);
+    assert_eq!(
+        build_personas(&ignored, 0, NOW),
+        Err(BuildError::NotAGrouping)
+    );
+    let stricter = ignored.with_settings(ignored.settings.clone());
+    assert_eq!(stricter.summaries[0].role, Role::Ignore);
+    assert_eq!(survey.layout_key(), ignored.layout_key());
+    assert_eq!(survey.layout_key().len(), 16);
+}
+
+#[test]
+fn every_group_under_k_is_a_clear_error() {
+    let survey = loaded(&[("Partner", 10), ("Alone", 6)]);
+    let error = build_personas(&survey, 0, NOW).unwrap_err();
+    assert!(matches!(error, BuildError::AllGroupsTooSmall { k: 11, .. }));
+    assert!(error.to_string().contains("“lives_with”"));
+}
+
+#[test]
+fn a_raised_minimum_applies_to_segments_and_provenance() {
+    let survey = loaded(&[("Partner", 30), ("Alone", 15), ("Family", 20)]);
+    let mut settings = survey.settings.clone();
+    settings.set_min_group_size(20).unwrap();
+    let stricter = survey.with_settings(settings);
+    let built = build_personas(&stricter, 0, NOW).unwrap();
+    let sizes: Vec<_> = built
+        .personas
+        .iter()
+        .map(|p| (p.name.as_str(), p.segment.size))
+        .collect();
+    // Alone (15) is under 20, and so would be the remainder: it joins Family.
+    assert_eq!(
+        sizes,
+        [
+            ("lives_with: Partner", 30),
+            ("lives_with: Family or another answer", 35)
+        ]
+    );
+    assert!(built
+        .personas
+        .iter()
+        .all(|p| p.provenance.min_group_size == 20));
+}
+
+#[test]
+fn a_column_that_does_not_group_is_refused() {
+    let survey = loaded(&[("Partner", 20)]);
+    assert_eq!(
+        build_personas(&survey, 0, NOW),
+        Err(BuildError::NotAGrouping)
+    );
+    assert_eq!(
+        build_personas(&survey, 9, NOW),
+        Err(BuildError::NotAGrouping)
+    );
+}
