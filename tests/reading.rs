@@ -46,7 +46,11 @@ fn every_encoding_delimiter_and_line_ending() {
                 let format = survey.format.clone().unwrap();
                 assert_eq!(format.delimiter, Some(delimiter as u8), "{case}");
                 let expected_encoding = encoding.trim_end_matches(" BOM");
-                assert_eq!(format.encoding, Some(expected_encoding), "{case}");
+                assert_eq!(
+                    format.encoding.as_deref(),
+                    Some(expected_encoding),
+                    "{case}"
+                );
                 let names: Vec<_> = survey.columns().iter().map(|c| c.name.as_str()).collect();
                 assert_eq!(names, ["Région", "Âge", "Commentaire"], "{case}");
                 let comments = &survey.columns()[2].answers;

@@ -4,4 +4,6 @@
 pub mod clock;
 pub mod download;
 pub mod files;
+pub mod pipeline_service;
+pub mod pipeline_worker;
 pub mod storage;

@@ -24,7 +24,7 @@ pub const MAX_CATEGORIES: usize = 15;
 pub const SUGGESTED_GROUPS: std::ops::RangeInclusive<usize> = 2..=8;
 
 /// What a column's answers look like.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ColumnKind {
     /// Nobody answered.
     Empty,
@@ -58,14 +58,14 @@ impl ColumnKind {
 }
 
 /// One answer and how many respondents gave it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AnswerCount {
     pub value: String,
     pub count: usize,
 }
 
 /// A column's kind and answer counts.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ColumnSummary {
     pub index: usize,
     pub name: String,

@@ -14,7 +14,7 @@ pub const OPTION_SEPARATOR: char = '\u{1f}';
 const MAX_OPTIONS: usize = 30;
 
 /// Columns folded into one multi-select question, for the user to see.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Fold {
     pub question: String,
     /// The option columns folded in (empty when the options shared one cell).

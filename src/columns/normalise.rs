@@ -17,7 +17,7 @@ const SYNONYMS: &[(&[&str], &str)] = &[
 ];
 
 /// Spellings of one answer merged into the most common of them.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Merge {
     pub column: String,
     /// The spelling kept.

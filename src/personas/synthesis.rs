@@ -26,7 +26,7 @@ const QUOTE_LENGTH: std::ops::RangeInclusive<usize> = 20..=280;
 const GROUP_BY_METHOD: &str = "group-by";
 
 /// A trait held back because everyone in the segment shares a sensitive answer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Withheld {
     pub persona_id: String,
     pub persona_name: String,
@@ -34,7 +34,7 @@ pub struct Withheld {
 }
 
 /// A scrubbed free-text answer from a segment member, offered as a quote.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct QuoteSuggestion {
     pub persona_id: String,
     pub question: String,

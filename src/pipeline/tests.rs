@@ -1,5 +1,6 @@
 use super::*;
 use time::macros::datetime;
+use time::OffsetDateTime;
 
 const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
 
@@ -89,7 +90,7 @@ fn the_user_can_change_how_the_file_is_read() {
     assert_eq!(misread.survey.columns()[0].answers[0], "JosÃ©");
     assert_eq!(
         misread.survey.format.clone().unwrap().encoding,
-        Some("windows-1252")
+        Some("windows-1252".to_string())
     );
 }
 
@@ -111,14 +112,15 @@ fn spellings_are_merged_before_grouping_and_a_merge_can_be_undone() {
 fn an_ignored_column_neither_groups_nor_describes_and_roles_survive_rereads() {
     let survey = loaded(&[("Partner", 15), ("Alone", 15)]);
     assert_eq!(survey.summaries[0].role, Role::Demographic);
-    let ignored = survey.with_roles([("lives_with".to_string(), Role::Ignore)].into());
+    let mut ignored = survey.clone();
+    ignored.set_roles([("lives_with".to_string(), Role::Ignore)].into());
     assert!(!ignored.summaries[0].can_group());
     assert_eq!(ignored.suggested_grouping, None);
     assert_eq!(
         build_personas(&ignored, 0, NOW),
         Err(BuildError::NotAGrouping)
     );
-    let stricter = ignored.with_settings(ignored.settings.clone());
+    let stricter = ignored.with_settings(ignored.recipe.settings.clone());
     assert_eq!(stricter.summaries[0].role, Role::Ignore);
     assert_eq!(survey.layout_key(), ignored.layout_key());
     assert_eq!(survey.layout_key().len(), 16);
@@ -135,7 +137,7 @@ fn every_group_under_k_is_a_clear_error() {
 #[test]
 fn a_raised_minimum_applies_to_segments_and_provenance() {
     let survey = loaded(&[("Partner", 30), ("Alone", 15), ("Family", 20)]);
-    let mut settings = survey.settings.clone();
+    let mut settings = survey.recipe.settings.clone();
     settings.set_min_group_size(20).unwrap();
     let stricter = survey.with_settings(settings);
     let built = build_personas(&stricter, 0, NOW).unwrap();

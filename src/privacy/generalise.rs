@@ -50,7 +50,7 @@ pub const AGE_BANDS: &[(u32, &str)] = &[
 ];
 
 /// How a column was generalised, for the privacy report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Generalisation {
     /// Ages of 90 and over became "90+"; `changed` answers were affected.
     AgesCapped { changed: usize },

@@ -17,7 +17,7 @@ use crate::survey::{Column, Survey};
 pub const MAX_MIN_GROUP_SIZE: usize = 1000;
 
 /// What the user chose about privacy.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PrivacySettings {
     /// No persona or shown count rests on fewer respondents (never below 11).
     pub min_group_size: usize,
@@ -51,21 +51,21 @@ impl PrivacySettings {
 }
 
 /// A column left out of the analysis, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DroppedColumn {
     pub name: String,
     pub reason: DropReason,
 }
 
 /// A column kept in a coarser form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GeneralisedColumn {
     pub name: String,
     pub how: Generalisation,
 }
 
 /// A free-text column whose answers were scrubbed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ScrubbedColumn {
     pub name: String,
     /// Answers in which something was replaced.
@@ -73,7 +73,7 @@ pub struct ScrubbedColumn {
 }
 
 /// Everything the guard did, for the user to see.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PrivacyReport {
     pub dropped: Vec<DroppedColumn>,
     pub generalised: Vec<GeneralisedColumn>,
@@ -99,7 +99,7 @@ pub fn guard(raw: &Survey, settings: &PrivacySettings) -> (Survey, PrivacyReport
         let reason = identifier_reason(column, &settings.marked_identifiers).or_else(|| {
             raw.metadata
                 .contains(&column.name)
-                .then_some(DropReason::Metadata(tool))
+                .then(|| DropReason::Metadata(tool.to_string().into()))
         });
         match reason {
             Some(DropReason::Name(why)) if settings.keep_zip3 && why.contains("ZIP") => {

@@ -2,6 +2,7 @@
 //! personal fields) and by their content (emails, phones, IPs, coordinates, ID codes,
 //! or a different value for every respondent).
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::patterns::{identifier_kind, ID_CODES};
@@ -149,18 +150,21 @@ const NAME_WORDS: &[(&[&str], &[&str], &str)] = &[
 const FIELD_WORDS: usize = 3;
 
 /// Why a column was dropped.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DropReason {
     /// Its name says it identifies someone.
-    Name(&'static str),
+    Name(Cow<'static, str>),
     /// Most of its answers look like one kind of identifier.
-    Content { kind: &'static str, percent: u32 },
+    Content {
+        kind: Cow<'static, str>,
+        percent: u32,
+    },
     /// A different answer from every respondent, as short codes or whole numbers.
     UniquePerRespondent,
     /// The REDCap data dictionary marks it as an identifier.
     MarkedIdentifier,
     /// The survey tool's own metadata (times, progress, device), not a question.
-    Metadata(&'static str),
+    Metadata(Cow<'static, str>),
 }
 
 impl std::fmt::Display for DropReason {
@@ -216,7 +220,7 @@ fn by_name(name: &str) -> Option<DropReason> {
     let header = normalise_header(name);
     if EXACT_NAMES.contains(&header.as_str()) {
         return Some(DropReason::Name(
-            "a survey tool's identifier or contact field",
+            "a survey tool's identifier or contact field".into(),
         ));
     }
     let padded = format!(" {header} ");
@@ -227,7 +231,7 @@ fn by_name(name: &str) -> Option<DropReason> {
         .find(|(phrases, words, _)| {
             phrases.iter().any(has) || (field_like && words.iter().any(has))
         })
-        .map(|(_, _, why)| DropReason::Name(why))
+        .map(|(_, _, why)| DropReason::Name((*why).into()))
 }
 
 fn by_content(answers: &[String]) -> Option<DropReason> {
@@ -254,7 +258,7 @@ fn by_content(answers: &[String]) -> Option<DropReason> {
         let unique_enough = kind != ID_CODES || share(distinct) >= 0.9;
         if share(n) >= CONTENT_SHARE && unique_enough {
             return Some(DropReason::Content {
-                kind,
+                kind: kind.into(),
                 percent: (share(n) * 100.0).round() as u32,
             });
         }

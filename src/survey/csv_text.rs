@@ -1,6 +1,6 @@
 //! Delimited text exports (CSV and its cousins), from decoded text to columns.
 
-use super::{Column, ReadError};
+use super::{Column, Progress, ProgressSink, ReadError, Stage, ROWS_PER_REPORT};
 
 /// Reads delimited text whose first row names the columns.
 ///
@@ -9,6 +9,7 @@ use super::{Column, ReadError};
 pub(super) fn read_delimited(
     text: &str,
     delimiter: u8,
+    progress: ProgressSink,
 ) -> Result<(Vec<Column>, Vec<String>), ReadError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -16,11 +17,10 @@ pub(super) fn read_delimited(
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
 
-    let mut records = reader.records();
-    let header = match records.next() {
-        Some(record) => record.map_err(malformed)?,
-        None => return Err(ReadError::Empty),
-    };
+    let mut header = csv::StringRecord::new();
+    if !reader.read_record(&mut header).map_err(malformed)? {
+        return Err(ReadError::Empty);
+    }
     let (names, mut warnings) = column_names(header.iter());
     let width = names.len();
     let mut answers: Vec<Vec<String>> = vec![Vec::new(); width];
@@ -28,8 +28,21 @@ pub(super) fn read_delimited(
 
     // Rows are counted as a spreadsheet shows them (header = row 1); the csv crate's
     // line numbers are off by one after CRLF line ends.
-    for (row, record) in (2u64..).zip(records) {
-        let record = record.map_err(malformed)?;
+    let mut record = csv::StringRecord::new();
+    let mut read = 0usize;
+    for row in 2u64.. {
+        if !reader.read_record(&mut record).map_err(malformed)? {
+            break;
+        }
+        read += 1;
+        if read.is_multiple_of(ROWS_PER_REPORT) {
+            progress(Progress {
+                stage: Stage::Reading,
+                rows: read,
+                done: reader.position().byte() as usize,
+                total: text.len(),
+            });
+        }
         if record.iter().all(|field| field.trim().is_empty()) {
             continue;
         }

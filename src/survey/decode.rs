@@ -9,7 +9,7 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use super::ReadError;
 
 /// The text encoding to read a file with.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EncodingChoice {
     /// Byte-order mark, else UTF-8 if valid, else Windows-1252.
     #[default]

@@ -33,10 +33,10 @@ pub enum ReadError {
     )]
     PasswordProtected,
     #[error(
-        "Excel 97–2003 workbooks (.xls) cannot be read yet. Open the file in Excel or \
-         LibreOffice and save it as .xlsx or .csv, then try again."
+        "The {kind} workbook looks damaged: its reader could not make sense of it. Open it in \
+         Excel or LibreOffice and save it again (or save it as .xlsx or .csv), then try again."
     )]
-    XlsNotYetSupported,
+    Damaged { kind: &'static str },
     #[error("The spreadsheet was refused before it was opened: {what}.")]
     SpreadsheetTooLarge { what: String },
     #[error("The spreadsheet has no data{}.", if sheet.is_empty() { String::new() } else { format!(" in sheet “{sheet}”") })]

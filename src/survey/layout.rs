@@ -4,7 +4,9 @@
 use super::Column;
 
 /// The tools whose exports are recognised.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Layout {
     /// One header row, no known metadata.
     #[default]

@@ -8,6 +8,7 @@ mod delimiter;
 mod error;
 mod json;
 mod layout;
+mod progress;
 mod redcap;
 mod spreadsheet;
 
@@ -15,7 +16,8 @@ pub use decode::EncodingChoice;
 pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
 pub use error::ReadError;
 pub use layout::Layout;
-pub use redcap::{is_marked, redcap_identifier_fields, DictionaryError};
+pub use progress::{Progress, ProgressSink, Stage, ROWS_PER_REPORT};
+pub use redcap::{is_marked, Dictionary, DictionaryError, Field};
 pub use spreadsheet::{MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_RATIO};
 
 use sha2::{Digest, Sha256};
@@ -35,7 +37,7 @@ pub fn check_size(bytes: usize) -> Result<(), ReadError> {
 }
 
 /// How to read a file; `None`/`Automatic` means "work it out".
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReadOptions {
     pub encoding: EncodingChoice,
     /// Comma, semicolon, tab or pipe; `None` sniffs it.
@@ -47,12 +49,12 @@ pub struct ReadOptions {
 }
 
 /// What kind of file was read, and how.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SourceFormat {
     /// "CSV", "JSON", "XLSX", "XLS" or "ODS".
-    pub kind: &'static str,
+    pub kind: String,
     /// The text encoding used, e.g. "UTF-8" or "windows-1252" (not for workbooks).
-    pub encoding: Option<&'static str>,
+    pub encoding: Option<String>,
     /// The delimiter used, for delimited text.
     pub delimiter: Option<u8>,
     /// A workbook's sheet names, and the one read.
@@ -66,7 +68,7 @@ impl SourceFormat {
     /// "XLSX, sheet “Responses”", "CSV in windows-1252, semicolon delimiter"…
     pub fn describe(&self) -> String {
         let mut text = self.kind.to_string();
-        if let Some(encoding) = self.encoding {
+        if let Some(encoding) = &self.encoding {
             text.push_str(&format!(" in {encoding}"));
         }
         if let Some(d) = self.delimiter {
@@ -85,8 +87,17 @@ impl SourceFormat {
 /// Reads a survey export: decodes the text, then reads it as JSON (an array of flat
 /// objects) or as delimited text with a sniffed or chosen delimiter.
 pub fn read_survey(bytes: &[u8], options: ReadOptions) -> Result<Survey, ReadError> {
+    read_survey_reporting(bytes, options, &mut |_| {})
+}
+
+/// [`read_survey`], telling `progress` how far it has got.
+pub fn read_survey_reporting(
+    bytes: &[u8],
+    options: ReadOptions,
+    progress: ProgressSink,
+) -> Result<Survey, ReadError> {
     check_size(bytes.len())?;
-    let (columns, mut warnings, mut format) = read_columns(bytes, options)?;
+    let (columns, mut warnings, mut format) = read_columns(bytes, options, progress)?;
     let layout = options.layout.unwrap_or_else(|| layout::detect(&columns));
     let shaped = layout::shape(layout, columns);
     warnings.extend(shaped.warnings);
@@ -104,11 +115,12 @@ pub fn read_survey(bytes: &[u8], options: ReadOptions) -> Result<Survey, ReadErr
 fn read_columns(
     bytes: &[u8],
     options: ReadOptions,
+    progress: ProgressSink,
 ) -> Result<(Vec<Column>, Vec<String>, SourceFormat), ReadError> {
     if spreadsheet::is_spreadsheet(bytes) {
         let read = spreadsheet::read_spreadsheet(bytes, options.sheet)?;
         let format = SourceFormat {
-            kind: read.kind,
+            kind: read.kind.to_string(),
             sheets: read.sheets,
             sheet: Some(read.sheet),
             ..SourceFormat::default()
@@ -120,17 +132,17 @@ fn read_columns(
     if text.trim_start().starts_with('[') {
         let (_, columns) = json::read_json(text)?;
         let format = SourceFormat {
-            kind: "JSON",
-            encoding: Some(decoded.encoding),
+            kind: "JSON".to_string(),
+            encoding: Some(decoded.encoding.to_string()),
             ..SourceFormat::default()
         };
         return Ok((columns, Vec::new(), format));
     }
     let delimiter = options.delimiter.unwrap_or_else(|| delimiter::sniff(text));
-    let (columns, warnings) = csv_text::read_delimited(text, delimiter)?;
+    let (columns, warnings) = csv_text::read_delimited(text, delimiter, progress)?;
     let format = SourceFormat {
-        kind: "CSV",
-        encoding: Some(decoded.encoding),
+        kind: "CSV".to_string(),
+        encoding: Some(decoded.encoding.to_string()),
         delimiter: Some(delimiter),
         ..SourceFormat::default()
     };

@@ -1,10 +1,17 @@
-//! REDCap data dictionaries: which fields the project marks as identifiers.
+//! REDCap data dictionaries: which fields the project marks as identifiers, the fields'
+//! labels, and the labels of their coded choices (`1, Female | 2, Male`), so that a raw
+//! export (codes) reads like a labelled one.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::{read_csv, ReadError};
+use serde::{Deserialize, Serialize};
+
+use super::{read_csv, Column, ReadError, Survey};
 
 const FIELD_NAME: &str = "Variable / Field Name";
+const FIELD_TYPE: &str = "Field Type";
+const FIELD_LABEL: &str = "Field Label";
+const CHOICES: &str = "Choices, Calculations, OR Slider Labels";
 const IDENTIFIER: &str = "Identifier?";
 
 /// Why a data dictionary could not be used.
@@ -18,20 +25,148 @@ pub enum DictionaryError {
     NotADictionary,
 }
 
-/// The field names a REDCap data dictionary marks with `Identifier? = y`.
-pub fn redcap_identifier_fields(bytes: &[u8]) -> Result<HashSet<String>, DictionaryError> {
-    let dictionary = read_csv(bytes).map_err(DictionaryError::Unreadable)?;
-    let column = |name: &str| dictionary.columns().iter().find(|c| c.name == name);
-    let (Some(fields), Some(marks)) = (column(FIELD_NAME), column(IDENTIFIER)) else {
-        return Err(DictionaryError::NotADictionary);
-    };
-    Ok(fields
-        .answers
-        .iter()
-        .zip(&marks.answers)
-        .filter(|(_, mark)| mark.trim().eq_ignore_ascii_case("y"))
-        .map(|(field, _)| field.trim().to_string())
-        .collect())
+/// One field of a REDCap project.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    /// The question as respondents saw it, without markup.
+    pub label: String,
+    /// Codes and their labels, for radio, dropdown, checkbox, yes/no and true/false.
+    pub choices: Vec<(String, String)>,
+}
+
+/// What a REDCap data dictionary says about a project's fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dictionary {
+    /// Fields marked `Identifier? = y`.
+    pub identifiers: BTreeSet<String>,
+    /// Every field by its variable name.
+    pub fields: BTreeMap<String, Field>,
+}
+
+impl Dictionary {
+    /// Reads a data dictionary exported from REDCap (CSV).
+    pub fn parse(bytes: &[u8]) -> Result<Self, DictionaryError> {
+        let dictionary = read_csv(bytes).map_err(DictionaryError::Unreadable)?;
+        let column = |name: &str| dictionary.columns().iter().find(|c| c.name == name);
+        let (Some(names), Some(marks)) = (column(FIELD_NAME), column(IDENTIFIER)) else {
+            return Err(DictionaryError::NotADictionary);
+        };
+        let cell = |column: Option<&Column>, row: usize| {
+            column.map_or(String::new(), |c| c.answers[row].trim().to_string())
+        };
+        let (types, labels, choices) = (column(FIELD_TYPE), column(FIELD_LABEL), column(CHOICES));
+        let mut result = Dictionary::default();
+        for (row, name) in names.answers.iter().enumerate() {
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                continue;
+            }
+            if marks.answers[row].trim().eq_ignore_ascii_case("y") {
+                result.identifiers.insert(name.clone());
+            }
+            let field = Field {
+                label: without_markup(&cell(labels, row)),
+                choices: choices_of(&cell(types, row), &cell(choices, row)),
+            };
+            result.fields.insert(name, field);
+        }
+        Ok(result)
+    }
+
+    /// The survey with coded answers replaced by their labels and columns named by their
+    /// questions (checkbox columns `field___code` become `question___label`, which the
+    /// multi-select fold understands). Columns the dictionary does not know are kept.
+    pub fn label(&self, survey: &Survey) -> Survey {
+        let mut used: HashSet<String> = HashSet::new();
+        let columns = survey
+            .columns()
+            .iter()
+            .map(|original| {
+                let mut column = self.label_column(original);
+                // Two fields with one label keep apart by their variable names.
+                if !used.insert(column.name.clone()) {
+                    column.name = format!("{} ({})", column.name, original.name);
+                    used.insert(column.name.clone());
+                }
+                column
+            })
+            .collect();
+        survey.with_columns(columns)
+    }
+
+    fn label_column(&self, column: &Column) -> Column {
+        if let Some((name, code)) = column.name.split_once("___") {
+            if let Some(field) = self.fields.get(name) {
+                let option = field
+                    .choices
+                    .iter()
+                    .find(|(c, _)| c == code)
+                    .map_or(code, |(_, label)| label.as_str());
+                let question = if field.label.is_empty() {
+                    name
+                } else {
+                    &field.label
+                };
+                return Column {
+                    name: format!("{question}___{option}"),
+                    answers: column.answers.clone(),
+                };
+            }
+        }
+        let Some(field) = self.fields.get(&column.name) else {
+            return column.clone();
+        };
+        let answers = column
+            .answers
+            .iter()
+            .map(|answer| {
+                field
+                    .choices
+                    .iter()
+                    .find(|(code, _)| code == answer.trim())
+                    .map_or_else(|| answer.clone(), |(_, label)| label.clone())
+            })
+            .collect();
+        Column {
+            name: if field.label.is_empty() {
+                column.name.clone()
+            } else {
+                field.label.clone()
+            },
+            answers,
+        }
+    }
+}
+
+/// The coded choices of a field, by its type.
+fn choices_of(field_type: &str, choices: &str) -> Vec<(String, String)> {
+    match field_type {
+        "yesno" => vec![("1".into(), "Yes".into()), ("0".into(), "No".into())],
+        "truefalse" => vec![("1".into(), "True".into()), ("0".into(), "False".into())],
+        "radio" | "dropdown" | "checkbox" => choices
+            .split('|')
+            .filter_map(|choice| {
+                let (code, label) = choice.split_once(',')?;
+                Some((code.trim().to_string(), without_markup(label)))
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Label text with REDCap's HTML tags removed (labels are shown as text, never as HTML).
+fn without_markup(label: &str) -> String {
+    let mut text = String::with_capacity(label.len());
+    let mut in_tag = false;
+    for c in label.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether a data column belongs to a marked field (checkbox fields export as
@@ -47,19 +182,59 @@ pub fn is_marked(column: &str, marked: &HashSet<String>) -> bool {
 mod tests {
     use super::*;
 
+    fn shared(name: &str) -> Vec<u8> {
+        let path = format!(
+            "{}/../shared/survey-samples/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(path).expect("shared REDCap sample")
+    }
+
     #[test]
     fn reads_the_identifier_marks_of_a_real_dictionary() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/survey-samples/redcap-data-dictionary.csv"
-        );
-        let bytes = std::fs::read(path).expect("shared REDCap dictionary");
-        let marked = redcap_identifier_fields(&bytes).unwrap();
-        let expected: HashSet<String> =
+        let dictionary = Dictionary::parse(&shared("redcap-data-dictionary.csv")).unwrap();
+        let expected: BTreeSet<String> =
             ["email", "first_name", "last_name", "address", "telephone_1"]
                 .map(String::from)
                 .into();
-        assert_eq!(marked, expected);
+        assert_eq!(dictionary.identifiers, expected);
+        let ethnicity = &dictionary.fields["ethnicity"];
+        assert_eq!(ethnicity.label, "Ethnicity");
+        assert_eq!(
+            ethnicity.choices[0],
+            ("0".into(), "Hispanic or Latino".into())
+        );
+    }
+
+    #[test]
+    fn a_raw_export_reads_as_labels_with_the_dictionary() {
+        let dictionary = Dictionary::parse(&shared("redcap-data-dictionary.csv")).unwrap();
+        let raw = read_csv(&shared("redcap-raw.csv")).unwrap();
+        let labelled = dictionary.label(&raw);
+        let column = |name: &str| labelled.columns().iter().find(|c| c.name == name);
+        let diabetes = column("I currently have Type 2 Diabetes").expect("labelled");
+        assert!(diabetes
+            .answers
+            .iter()
+            .all(|a| ["True", "False", ""].contains(&a.as_str())));
+        assert!(labelled.columns().iter().any(
+            |c| c.name.starts_with("By checking this box") && c.name.ends_with("___I consent")
+        ));
+        assert_eq!(labelled.respondents(), raw.respondents());
+    }
+
+    #[test]
+    fn labels_lose_markup_and_unknown_codes_stay() {
+        let csv = "\"Variable / Field Name\",\"Field Type\",\"Field Label\",\"Choices, Calculations, OR Slider Labels\",Identifier?\n\
+                   sex,radio,\"<b>Sex</b> at birth\",\"1, Female | 2, Male\",\n\
+                   mood,radio,Sex at birth,\"1, Good\",\n";
+        let dictionary = Dictionary::parse(csv.as_bytes()).unwrap();
+        let data = read_csv(b"sex,mood,other\n1,1,x\n2,9,y\n3,,z\n").unwrap();
+        let labelled = dictionary.label(&data);
+        let names: Vec<_> = labelled.columns().iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Sex at birth", "Sex at birth (mood)", "other"]);
+        assert_eq!(labelled.columns()[0].answers, ["Female", "Male", "3"]);
+        assert_eq!(labelled.columns()[1].answers, ["Good", "9", ""]);
     }
 
     #[test]
@@ -73,7 +248,7 @@ mod tests {
     #[test]
     fn refuses_other_files() {
         assert_eq!(
-            redcap_identifier_fields(b"a,b\n1,2\n"),
+            Dictionary::parse(b"a,b\n1,2\n"),
             Err(DictionaryError::NotADictionary)
         );
     }

@@ -1,11 +1,17 @@
-//! Spreadsheets: XLSX and ODS through calamine (XLS is recognised and refused for now). Before a workbook is opened its
+//! Spreadsheets: XLSX, XLS and ODS through calamine. Before a zipped workbook is opened its
 //! archive is checked (entries, expanded size, compression ratio, declared sheet size), so
 //! a zip bomb is refused before any large allocation. Cells come through as values:
 //! numbers as written, dates as dates, never as serial numbers.
+//!
+//! calamine's readers can panic on damaged files (its XLS reader slices without checks).
+//! Natively the panic is caught and worded as [`ReadError::Damaged`]; in the browser,
+//! where a panic aborts, reading runs in a Web Worker whose loss the page reports the same
+//! way (see `browser/pipeline_worker.rs`).
 
 use std::io::{Cursor, Read};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use calamine::{open_workbook_from_rs, Data, Ods, Reader, Sheets, Xlsx};
+use calamine::{open_workbook_from_rs, Data, Ods, Reader, Sheets, Xls, Xlsx};
 
 use super::csv_text::column_names;
 use super::{Column, ReadError};
@@ -40,21 +46,33 @@ pub struct SheetRead {
 
 /// Reads sheet `wanted` (or the first sheet with a header and answers) of a workbook.
 pub fn read_spreadsheet(bytes: &[u8], wanted: Option<usize>) -> Result<SheetRead, ReadError> {
-    if bytes.starts_with(OLE_MAGIC) {
-        // calamine's XLS reader can panic on damaged files, and a panic ends the whole
-        // app in the browser; XLS waits until reading runs in a Web Worker.
-        return Err(if is_encrypted_ooxml(bytes) {
-            ReadError::PasswordProtected
-        } else {
-            ReadError::XlsNotYetSupported
-        });
-    }
-    let kind = check_archive(bytes)?;
-    // Open the reader for the kind found, so no other reader is built into the app.
+    let kind = if bytes.starts_with(OLE_MAGIC) {
+        // Excel's encrypted workbooks are OLE files holding an encrypted package.
+        if is_encrypted_ooxml(bytes) {
+            return Err(ReadError::PasswordProtected);
+        }
+        "XLS"
+    } else {
+        check_archive(bytes)?
+    };
+    catch_unwind(AssertUnwindSafe(|| read_workbook(bytes, kind, wanted)))
+        .unwrap_or(Err(ReadError::Damaged { kind }))
+}
+
+fn read_workbook(
+    bytes: &[u8],
+    kind: &'static str,
+    wanted: Option<usize>,
+) -> Result<SheetRead, ReadError> {
+    // Open the reader for the kind found.
     let cursor = Cursor::new(bytes);
     let opened = if kind == "ODS" {
         open_workbook_from_rs::<Ods<_>, _>(cursor)
             .map(Sheets::Ods)
+            .map_err(calamine::Error::from)
+    } else if kind == "XLS" {
+        open_workbook_from_rs::<Xls<_>, _>(cursor)
+            .map(Sheets::Xls)
             .map_err(calamine::Error::from)
     } else {
         open_workbook_from_rs::<Xlsx<_>, _>(cursor)
@@ -120,6 +138,9 @@ pub fn read_spreadsheet(bytes: &[u8], wanted: Option<usize>) -> Result<SheetRead
     let (names, warnings) = column_names(header.iter().map(String::as_str));
     let mut answers: Vec<Vec<String>> = vec![Vec::new(); names.len()];
     for row in rows {
+        if row.iter().all(|c| matches!(c, Data::Empty)) {
+            continue;
+        }
         let cells: Vec<String> = row.iter().map(cell_text).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;

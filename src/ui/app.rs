@@ -4,6 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::build::BuildPanel;
+use super::busy::BusyBar;
 use super::library::LibraryView;
 use super::notice::NoticeArea;
 use super::privacy_report::PrivacyReport;
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" tabindex="-1">
             <NoticeArea />
+            <BusyBar />
             {move || match page.get() {
                 Page::Build => view! {
                     <UploadPanel />

@@ -4,12 +4,14 @@
 
 mod app;
 mod build;
+mod busy;
 mod library;
 mod notice;
 mod persona_card;
 mod privacy_report;
 mod state;
 mod survey_overview;
+mod tasks;
 mod upload;
 
 pub use app::App;

@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
+use super::tasks::Tasks;
 use crate::browser::storage;
-use crate::columns::Role;
 use crate::library::Library;
 use crate::persona_file::MAX_PERSONAS;
-use crate::pipeline::{Built, LoadedSurvey};
+use crate::pipeline::{Built, SurveyView};
 use crate::privacy::PrivacySettings;
-use crate::survey::ReadOptions;
+use crate::survey::Progress;
 
 /// A message for the user; errors are announced assertively.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,11 +17,20 @@ pub enum Notice {
     Error(String),
 }
 
+/// Work under way in the pipeline worker, for the progress bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Busy {
+    /// "Reading “wave.csv”", "Building personas"…
+    pub what: String,
+    /// The latest report, once one has come.
+    pub progress: Option<Progress>,
+}
+
 /// Everything the components share. Cheap to copy: it is a bundle of signal handles.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The survey being worked on; it lives only in this tab's memory.
-    pub survey: RwSignal<Option<LoadedSurvey>>,
+    /// The survey being worked on, as the page shows it; its rows stay in the worker.
+    pub survey: RwSignal<Option<SurveyView>>,
     /// The privacy settings the next survey is read with.
     pub privacy: RwSignal<PrivacySettings>,
     /// The column chosen to group respondents by.
@@ -34,6 +43,10 @@ pub struct AppState {
     /// stored copy is not overwritten.
     pub library_unreadable: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<Notice>>,
+    /// What the pipeline worker is doing, if anything.
+    pub busy: RwSignal<Option<Busy>>,
+    /// Requests sent to the pipeline worker and what to do with their replies.
+    pub tasks: StoredValue<Tasks, LocalStorage>,
 }
 
 impl AppState {
@@ -43,7 +56,7 @@ impl AppState {
             Ok(library) => (library, None),
             Err(problem) => (Library::default(), Some(problem)),
         };
-        AppState {
+        let state = AppState {
             survey: RwSignal::new(None),
             privacy: RwSignal::new(PrivacySettings::default()),
             grouping: RwSignal::new(None),
@@ -51,7 +64,11 @@ impl AppState {
             library: RwSignal::new(library),
             library_unreadable: RwSignal::new(unreadable),
             notice: RwSignal::new(None),
-        }
+            busy: RwSignal::new(None),
+            tasks: StoredValue::new_local(Tasks::default()),
+        };
+        state.tasks.set_value(Tasks::new(state));
+        state
     }
 
     /// Tells the user something went well.
@@ -62,88 +79,6 @@ impl AppState {
     /// Tells the user something went wrong.
     pub fn fail(&self, text: impl Into<String>) {
         self.notice.set(Some(Notice::Error(text.into())));
-    }
-
-    /// Applies new privacy settings: the loaded survey is guarded again and personas
-    /// built under the old settings are discarded.
-    pub fn set_privacy(&self, settings: PrivacySettings) {
-        self.privacy.set(settings.clone());
-        let grouping = self.grouping.get_untracked();
-        let regarded = self.survey.with_untracked(|survey| {
-            let loaded = survey.as_ref()?;
-            let chosen = grouping
-                .and_then(|i| loaded.summaries.get(i))
-                .map(|c| c.name.clone());
-            Some((loaded.with_settings(settings), chosen))
-        });
-        let Some((loaded, chosen)) = regarded else {
-            return;
-        };
-        // Keep the chosen question when it survives the new settings.
-        let same = chosen.and_then(|name| loaded.summaries.iter().position(|c| c.name == name));
-        self.grouping.set(same.or(loaded.suggested_grouping));
-        self.built.set(Built::default());
-        self.survey.set(Some(loaded));
-    }
-
-    /// Reads the loaded file again another way; on failure the survey stays as it was.
-    pub fn set_read_options(&self, options: ReadOptions) {
-        let reread = self
-            .survey
-            .with_untracked(|s| s.as_ref().map(|loaded| loaded.with_read_options(options)));
-        match reread {
-            Some(Ok(loaded)) => {
-                self.inform(format!(
-                    "Read again: {} questions kept.",
-                    loaded.summaries.len()
-                ));
-                self.grouping.set(loaded.suggested_grouping);
-                self.built.set(Built::default());
-                self.survey.set(Some(loaded));
-            }
-            Some(Err(e)) => self.fail(format!(
-                "The file cannot be read that way, so it stays as it was read before. {e}"
-            )),
-            None => {}
-        }
-    }
-
-    /// Sets a column's role, remembers it for this survey layout, and discards personas
-    /// built before.
-    pub fn set_role(&self, column: String, role: Role) {
-        let updated = self.survey.with_untracked(|s| {
-            s.as_ref().map(|loaded| {
-                let mut roles = loaded.roles.clone();
-                roles.insert(column, role);
-                (loaded.with_roles(roles), loaded.layout_key())
-            })
-        });
-        let Some((loaded, key)) = updated else {
-            return;
-        };
-        if let Err(e) = storage::save_roles(&key, &loaded.roles) {
-            self.fail(e);
-        }
-        if self
-            .grouping
-            .get_untracked()
-            .is_some_and(|i| !loaded.summaries[i].can_group())
-        {
-            self.grouping.set(loaded.suggested_grouping);
-        }
-        self.built.set(Built::default());
-        self.survey.set(Some(loaded));
-    }
-
-    /// Undoes (or re-applies) a merge of spellings; personas built before are discarded.
-    pub fn set_merge_undone(&self, key: (String, String), undone: bool) {
-        let updated = self
-            .survey
-            .with_untracked(|s| s.as_ref().map(|l| l.with_merge_undone(key, undone)));
-        if let Some(loaded) = updated {
-            self.built.set(Built::default());
-            self.survey.set(Some(loaded));
-        }
     }
 
     /// Changes a copy of the library and keeps the change only once storage holds it,

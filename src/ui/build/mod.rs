@@ -5,42 +5,24 @@ use leptos::prelude::*;
 
 use super::persona_card::PersonaCard;
 use super::state::AppState;
-use crate::browser::clock;
-use crate::pipeline::{build_personas, Built};
 
 #[component]
 pub fn BuildPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let results_heading = NodeRef::<html::H2>::new();
 
-    let build = move |_| {
-        let Some(column) = state.grouping.get_untracked() else {
-            state.fail("Choose a question to group respondents by.");
-            return;
-        };
-        let outcome = state.survey.with_untracked(|survey| {
-            survey
-                .as_ref()
-                .map(|loaded| build_personas(loaded, column, clock::now()))
-        });
-        match outcome {
-            Some(Ok(built)) => {
-                state.inform(format!(
-                    "Built {} persona(s). Save them to keep them.",
-                    built.personas.len()
-                ));
-                state.built.set(built);
-                if let Some(heading) = results_heading.get_untracked() {
-                    let _ = heading.focus();
-                }
-            }
-            Some(Err(e)) => {
-                state.built.set(Built::default());
-                state.fail(e.to_string());
-            }
-            None => state.fail("Choose a survey file first."),
-        }
+    let build = move |_| match state.grouping.get_untracked() {
+        Some(column) => state.build(column),
+        None => state.fail("Choose a question to group respondents by."),
     };
+    // Personas that arrive move the focus to their heading.
+    Effect::new(move |_| {
+        if state.built.with(|b| !b.personas.is_empty()) {
+            if let Some(heading) = results_heading.get_untracked() {
+                let _ = heading.focus();
+            }
+        }
+    });
 
     let save = move |_| {
         let built = state.built.with_untracked(|b| b.personas.clone());

@@ -2,15 +2,13 @@
 //! hides, and the privacy settings (minimum group size, ZIP areas, REDCap identifiers).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use web_sys::HtmlInputElement;
 
 use super::state::AppState;
 use crate::browser::files;
-use crate::pipeline::LoadedSurvey;
+use crate::pipeline::SurveyView;
 use crate::privacy::guard::MAX_MIN_GROUP_SIZE;
 use crate::privacy::MIN_GROUP_SIZE;
-use crate::survey::redcap_identifier_fields;
 
 #[component]
 pub fn PrivacyReport() -> impl IntoView {
@@ -40,27 +38,9 @@ pub fn PrivacyReport() -> impl IntoView {
         state.set_privacy(settings);
     };
     let load_dictionary = move |ev: leptos::ev::Event| {
-        let Some(file) = files::take_from_input(&ev) else {
-            return;
-        };
-        spawn_local(async move {
-            let name = file.name();
-            let marked = files::read_bytes(&file)
-                .await
-                .and_then(|bytes| redcap_identifier_fields(&bytes).map_err(|e| e.to_string()));
-            match marked {
-                Ok(marked) => {
-                    let mut settings = state.privacy.get_untracked();
-                    let count = marked.len();
-                    settings.marked_identifiers = marked;
-                    state.set_privacy(settings);
-                    state.inform(format!(
-                        "“{name}” marks {count} field(s) as identifiers; they are dropped."
-                    ));
-                }
-                Err(e) => state.fail(format!("“{name}” was not used. {e}")),
-            }
-        });
+        if let Some(file) = files::take_from_input(&ev) {
+            state.use_dictionary(file);
+        }
     };
 
     view! {
@@ -100,8 +80,12 @@ pub fn PrivacyReport() -> impl IntoView {
                         id="redcap-dictionary"
                         type="file"
                         accept=".csv,text/csv"
+                        aria-describedby="redcap-dictionary-hint"
                         on:change=load_dictionary
                     />
+                    <p id="redcap-dictionary-hint" class="hint">
+                        "Fields it marks “Identifier? = y” are dropped; its question labels and choice labels replace variable names and codes."
+                    </p>
                 </div>
             </section>
         </Show>
@@ -109,7 +93,7 @@ pub fn PrivacyReport() -> impl IntoView {
 }
 
 /// Dropped, generalised and scrubbed columns.
-fn report_lists(loaded: &LoadedSurvey) -> impl IntoView {
+fn report_lists(loaded: &SurveyView) -> impl IntoView {
     let report = &loaded.report;
     let dropped = report
         .dropped

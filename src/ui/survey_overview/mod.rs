@@ -8,14 +8,11 @@ use column_table::column_row;
 
 use super::state::AppState;
 use crate::columns::chosen;
-use crate::pipeline::LoadedSurvey;
+use crate::pipeline::{SurveyView, PREVIEW_ROWS};
 use crate::privacy::ShownCount;
 use crate::survey::{
     delimiter_name, EncodingChoice, Layout, ReadOptions, SourceFormat, DELIMITERS,
 };
-
-/// Rows shown in the preview.
-const PREVIEW_ROWS: usize = 5;
 
 #[component]
 pub fn SurveyOverview() -> impl IntoView {
@@ -123,30 +120,29 @@ fn ReadAs(options: ReadOptions, format: Option<SourceFormat>) -> impl IntoView {
     }
 }
 
-fn overview(loaded: &LoadedSurvey) -> impl IntoView {
-    let survey = &loaded.survey;
-    let warnings = survey
+fn overview(loaded: &SurveyView) -> impl IntoView {
+    let warnings = loaded
         .warnings
         .iter()
         .map(|w| view! { <li>{w.clone()}</li> })
         .collect_view();
-    let (respondents, k) = (survey.respondents(), loaded.settings.min_group_size);
+    let (respondents, k) = (loaded.respondents, loaded.min_group_size());
     let columns = loaded
         .summaries
         .iter()
         .map(|summary| column_row(summary, respondents, k))
         .collect_view();
-    let header = survey
-        .columns()
+    let header = loaded
+        .columns
         .iter()
-        .map(|c| view! { <th scope="col">{c.name.clone()}</th> })
+        .map(|name| view! { <th scope="col">{name.clone()}</th> })
         .collect_view();
-    let rows = survey
-        .preview_rows(PREVIEW_ROWS)
-        .into_iter()
+    let rows = loaded
+        .preview
+        .iter()
         .map(|row| {
             let cells = row
-                .into_iter()
+                .iter()
                 .map(|cell| view! { <td>{shown_answer(cell)}</td> })
                 .collect_view();
             view! { <tr>{cells}</tr> }
@@ -163,11 +159,11 @@ fn overview(loaded: &LoadedSurvey) -> impl IntoView {
                 <strong>{loaded.file_name.clone()}</strong>
                 {format!(
                     ": {} respondents, {} questions.",
-                    ShownCount::of(survey.respondents()),
+                    ShownCount::of(loaded.respondents),
                     loaded.summaries.len()
                 )}
             </p>
-            <ReadAs options=loaded.read_options format=survey.format.clone() />
+            <ReadAs options=loaded.recipe.read_options format=loaded.format.clone() />
             {merges_list(loaded)}
             {folds_list(loaded)}
             <ul class="warnings" aria-label="Repairs made while reading">{warnings}</ul>
@@ -207,7 +203,7 @@ fn shown_answer(cell: &str) -> String {
 }
 
 /// Multi-select questions folded from option columns or joined cells.
-fn folds_list(loaded: &LoadedSurvey) -> impl IntoView {
+fn folds_list(loaded: &SurveyView) -> impl IntoView {
     let items = loaded
         .folds
         .iter()
@@ -236,13 +232,13 @@ fn folds_list(loaded: &LoadedSurvey) -> impl IntoView {
 }
 
 /// Spellings merged into one answer, each with Undo (or Merge again).
-fn merges_list(loaded: &LoadedSurvey) -> impl IntoView {
+fn merges_list(loaded: &SurveyView) -> impl IntoView {
     let state = expect_context::<AppState>();
     let items = loaded
         .merges
         .iter()
         .map(|merge| {
-            let undone = loaded.undone_merges.contains(&merge.key());
+            let undone = loaded.recipe.undone_merges.contains(&merge.key());
             let from = merge.from.iter().map(|f| format!("“{f}”")).collect::<Vec<_>>().join(", ");
             let text = if undone {
                 format!("“{}”: {from} kept apart from “{}”", merge.column, merge.into)

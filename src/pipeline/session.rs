@@ -1,0 +1,209 @@
+//! The pipeline as a conversation: the page sends [`Request`]s, the worker's [`Session`]
+//! answers each with one [`Reply`] (after any number of progress reports). The types are
+//! plain serde values so that they cross the worker boundary as JSON; natively, tests
+//! drive a `Session` directly.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::{build_personas, Built, LoadedSurvey, Recipe, SurveyView};
+use crate::columns::Role;
+use crate::privacy::PrivacySettings;
+use crate::survey::{check_size, Dictionary, Progress, ProgressSink, ReadOptions};
+
+/// What the page asks of the pipeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Request {
+    /// Read a file; its bytes travel beside the request.
+    Read {
+        file_name: String,
+        settings: PrivacySettings,
+        /// The REDCap dictionary given for the previous file, if any.
+        dictionary: Option<Dictionary>,
+    },
+    /// Use a REDCap data dictionary (its bytes travel beside the request).
+    Dictionary { file_name: String },
+    /// Read the loaded file again another way.
+    ReadAs { options: ReadOptions },
+    /// Guard the loaded file again under other privacy settings.
+    Settings { settings: PrivacySettings },
+    /// Undo (or re-apply) a merge of spellings, keyed (column, kept spelling).
+    MergeUndone { key: (String, String), undone: bool },
+    /// Set the roles the user chose, by column name.
+    Roles { roles: HashMap<String, Role> },
+    /// Build personas grouped by a column.
+    Build { column: usize, now: OffsetDateTime },
+}
+
+/// The pipeline's answer to one request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reply {
+    /// The worker is listening.
+    Ready,
+    /// How far the current request has got.
+    Progress { progress: Progress },
+    /// The survey as it now is.
+    Survey { view: Box<SurveyView> },
+    /// Personas built.
+    Built { built: Box<Built> },
+    /// The request could not be carried out; whatever was loaded is unchanged.
+    Failed { message: String },
+}
+
+/// A reply or request with the number of the request it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope<T> {
+    pub seq: u32,
+    pub body: T,
+}
+
+/// The loaded survey, if any, and the requests that change it.
+#[derive(Debug, Default)]
+pub struct Session {
+    loaded: Option<LoadedSurvey>,
+}
+
+impl Session {
+    /// Carries out one request; `bytes` are the file's for [`Request::Read`].
+    pub fn handle(
+        &mut self,
+        request: Request,
+        bytes: Option<Vec<u8>>,
+        progress: ProgressSink,
+    ) -> Reply {
+        match self.carry_out(request, bytes, progress) {
+            Ok(reply) => reply,
+            Err(message) => Reply::Failed { message },
+        }
+    }
+
+    fn carry_out(
+        &mut self,
+        request: Request,
+        bytes: Option<Vec<u8>>,
+        progress: ProgressSink,
+    ) -> Result<Reply, String> {
+        match request {
+            Request::Read {
+                file_name,
+                settings,
+                dictionary,
+            } => {
+                let bytes = bytes.ok_or(NO_CONTENTS)?;
+                check_size(bytes.len()).map_err(|e| e.to_string())?;
+                let recipe = Recipe {
+                    settings: checked(settings)?,
+                    dictionary,
+                    ..Recipe::default()
+                };
+                let loaded = LoadedSurvey::open(&file_name, bytes.into(), recipe, progress)
+                    .map_err(|e| e.to_string())?;
+                Ok(self.keep(loaded))
+            }
+            Request::Dictionary { file_name } => {
+                let loaded = self.loaded()?;
+                let bytes = bytes.ok_or(NO_CONTENTS)?;
+                let dictionary = Dictionary::parse(&bytes)
+                    .map_err(|e| format!("“{file_name}” was not used. {e}"))?;
+                let recipe = Recipe {
+                    dictionary: Some(dictionary),
+                    ..loaded.recipe.clone()
+                };
+                let next = loaded
+                    .rebuilt(recipe, progress)
+                    .map_err(|e| e.to_string())?;
+                Ok(self.keep(next))
+            }
+            Request::ReadAs { options } => {
+                let loaded = self.loaded()?;
+                let recipe = Recipe {
+                    read_options: options,
+                    ..loaded.recipe.clone()
+                };
+                let next = loaded
+                    .rebuilt(recipe, progress)
+                    .map_err(|e| e.to_string())?;
+                Ok(self.keep(next))
+            }
+            Request::Settings { settings } => {
+                let loaded = self.loaded()?;
+                let recipe = Recipe {
+                    settings: checked(settings)?,
+                    ..loaded.recipe.clone()
+                };
+                let next = loaded
+                    .rebuilt(recipe, progress)
+                    .map_err(|e| e.to_string())?;
+                Ok(self.keep(next))
+            }
+            Request::MergeUndone { key, undone } => {
+                let loaded = self.loaded()?;
+                let mut recipe = loaded.recipe.clone();
+                if undone {
+                    recipe.undone_merges.insert(key);
+                } else {
+                    recipe.undone_merges.remove(&key);
+                }
+                let next = loaded
+                    .rebuilt(recipe, progress)
+                    .map_err(|e| e.to_string())?;
+                Ok(self.keep(next))
+            }
+            Request::Roles { roles } => {
+                let loaded = self.loaded.as_mut().ok_or(NOTHING_LOADED)?;
+                loaded.set_roles(roles);
+                Ok(Reply::Survey {
+                    view: Box::new(loaded.view()),
+                })
+            }
+            Request::Build { column, now } => {
+                let built =
+                    build_personas(self.loaded()?, column, now).map_err(|e| e.to_string())?;
+                Ok(Reply::Built {
+                    built: Box::new(built),
+                })
+            }
+        }
+    }
+
+    fn loaded(&self) -> Result<&LoadedSurvey, String> {
+        self.loaded.as_ref().ok_or_else(|| NOTHING_LOADED.into())
+    }
+
+    fn keep(&mut self, loaded: LoadedSurvey) -> Reply {
+        let view = Box::new(loaded.view());
+        self.loaded = Some(loaded);
+        Reply::Survey { view }
+    }
+}
+
+const NOTHING_LOADED: &str = "No survey is loaded; choose a file first.";
+const NO_CONTENTS: &str = "The file's contents did not arrive.";
+
+/// Settings as the page sent them, refused if they would weaken the privacy rules.
+fn checked(settings: PrivacySettings) -> Result<PrivacySettings, String> {
+    let mut valid = settings.clone();
+    valid.set_min_group_size(settings.min_group_size)?;
+    Ok(valid)
+}
+
+/// Progress and other replies as the worker sends them, for the tests.
+#[cfg(test)]
+pub(super) fn replies_of(
+    session: &mut Session,
+    request: Request,
+    bytes: Option<Vec<u8>>,
+) -> (Vec<Progress>, Reply) {
+    let mut seen = Vec::new();
+    let reply = session.handle(request, bytes, &mut |p| seen.push(p));
+    (seen, reply)
+}
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod tests;

@@ -1,0 +1,210 @@
+use super::*;
+use crate::pipeline::PREVIEW_ROWS;
+use crate::survey::{EncodingChoice, Stage, ROWS_PER_REPORT};
+use time::macros::datetime;
+
+fn survey_csv(rows: usize) -> Vec<u8> {
+    let mut csv = String::from("Respondent ID;How do you travel?;Age\n");
+    let travel = ["Bus", "Car", "On foot"];
+    for i in 0..rows {
+        csv.push_str(&format!("R{i};{};{}\n", travel[i % 3], 20 + i % 60));
+    }
+    csv.into_bytes()
+}
+
+fn read(session: &mut Session, bytes: Vec<u8>) -> (Vec<Progress>, Reply) {
+    let request = Request::Read {
+        file_name: "wave.csv".into(),
+        settings: PrivacySettings::default(),
+        dictionary: None,
+    };
+    replies_of(session, request, Some(bytes))
+}
+
+fn view(reply: Reply) -> SurveyView {
+    match reply {
+        Reply::Survey { view } => *view,
+        other => panic!("expected a survey, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_read_reports_progress_in_order_and_answers_with_the_view() {
+    let mut session = Session::default();
+    let (progress, reply) = read(&mut session, survey_csv(3 * ROWS_PER_REPORT));
+    let view = view(reply);
+    assert_eq!(view.respondents, 3 * ROWS_PER_REPORT);
+    assert_eq!(view.report.dropped[0].name, "Respondent ID");
+    assert_eq!(view.preview.len(), PREVIEW_ROWS);
+    assert_eq!(view.columns, ["How do you travel?", "Age"]);
+    let reading: Vec<_> = progress
+        .iter()
+        .filter(|p| p.stage == Stage::Reading)
+        .collect();
+    assert_eq!(reading.len(), 3, "a report per {ROWS_PER_REPORT} rows");
+    assert!(reading.windows(2).all(|w| w[0].done < w[1].done));
+    assert!(reading.iter().all(|p| p.done <= p.total));
+    assert_eq!(reading[2].rows, 3 * ROWS_PER_REPORT);
+    let stages: Vec<_> = progress.iter().map(|p| p.stage).collect();
+    let guard_at = stages.iter().position(|s| *s == Stage::Guarding).unwrap();
+    let summary_at = stages
+        .iter()
+        .position(|s| *s == Stage::Summarising)
+        .unwrap();
+    assert!(guard_at > 0 && summary_at > guard_at);
+}
+
+#[test]
+fn a_failed_request_leaves_the_loaded_survey_as_it_was() {
+    let mut session = Session::default();
+    let before = view(read(&mut session, survey_csv(40)).1);
+    let utf8 = ReadOptions {
+        encoding: EncodingChoice::Utf8,
+        ..ReadOptions::default()
+    };
+    let bad = b"Q1,Q2\n".to_vec();
+    let (_, reply) = read(&mut session, bad);
+    assert!(matches!(reply, Reply::Failed { .. }));
+    let (_, reply) = replies_of(&mut session, Request::ReadAs { options: utf8 }, None);
+    let reread = view(reply);
+    assert_eq!(reread.recipe.read_options, utf8);
+    assert_eq!(
+        reread.summaries, before.summaries,
+        "the first file is still loaded"
+    );
+    let lowered = PrivacySettings {
+        min_group_size: 5,
+        ..PrivacySettings::default()
+    };
+    let (_, reply) = replies_of(&mut session, Request::Settings { settings: lowered }, None);
+    assert!(matches!(reply, Reply::Failed { message } if message.contains("between 11")));
+    let (_, reply) = replies_of(
+        &mut session,
+        Request::Roles {
+            roles: HashMap::new(),
+        },
+        None,
+    );
+    assert_eq!(view(reply), reread, "a refused setting changed nothing");
+}
+
+#[test]
+fn requests_before_a_file_is_read_are_refused() {
+    let mut session = Session::default();
+    let now = datetime!(2026-11-25 9:00 UTC);
+    let (_, reply) = replies_of(&mut session, Request::Build { column: 0, now }, None);
+    assert!(matches!(reply, Reply::Failed { message } if message.contains("No survey")));
+    let request = Request::Read {
+        file_name: "x.csv".into(),
+        settings: PrivacySettings::default(),
+        dictionary: None,
+    };
+    let (_, reply) = replies_of(&mut session, request, None);
+    assert!(matches!(reply, Reply::Failed { .. }));
+}
+
+#[test]
+fn roles_and_builds_act_on_the_loaded_survey() {
+    let mut session = Session::default();
+    view(read(&mut session, survey_csv(60)).1);
+    let ignore = HashMap::from([("How do you travel?".to_string(), Role::Ignore)]);
+    let ignored = view(replies_of(&mut session, Request::Roles { roles: ignore }, None).1);
+    assert_eq!(ignored.summaries[0].role, Role::Ignore);
+    let now = datetime!(2026-11-25 9:00 UTC);
+    let (_, reply) = replies_of(&mut session, Request::Build { column: 0, now }, None);
+    assert!(
+        matches!(reply, Reply::Failed { .. }),
+        "an ignored column cannot group"
+    );
+    replies_of(
+        &mut session,
+        Request::Roles {
+            roles: HashMap::new(),
+        },
+        None,
+    );
+    let (_, reply) = replies_of(&mut session, Request::Build { column: 0, now }, None);
+    let Reply::Built { built } = reply else {
+        panic!("expected personas, got {reply:?}");
+    };
+    assert_eq!(built.personas.len(), 3);
+}
+
+#[test]
+fn messages_cross_as_json_and_strange_ones_are_refused() {
+    let request = Envelope {
+        seq: 7,
+        body: Request::MergeUndone {
+            key: ("Sex".into(), "Female".into()),
+            undone: true,
+        },
+    };
+    let text = serde_json::to_string(&request).unwrap();
+    let back: Envelope<Request> = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, request);
+    let mut session = Session::default();
+    let reply = Envelope {
+        seq: 8,
+        body: read(&mut session, survey_csv(30)).1,
+    };
+    let text = serde_json::to_string(&reply).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Envelope<Reply>>(&text).unwrap(),
+        reply
+    );
+    let odd = r#"{"seq":1,"body":{"op":"read_as","options":{},"extra":1}}"#;
+    assert!(serde_json::from_str::<Envelope<Request>>(odd).is_err());
+}
+
+#[test]
+fn a_redcap_dictionary_drops_its_identifiers_and_labels_the_codes() {
+    let shared = |name: &str| {
+        std::fs::read(format!(
+            "{}/../shared/survey-samples/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("shared REDCap sample")
+    };
+    let mut session = Session::default();
+    let raw = view(read(&mut session, shared("redcap-raw.csv")).1);
+    let request = Request::Dictionary {
+        file_name: "dictionary.csv".into(),
+    };
+    let (_, reply) = replies_of(
+        &mut session,
+        request,
+        Some(shared("redcap-data-dictionary.csv")),
+    );
+    let labelled = view(reply);
+    let dictionary = labelled
+        .recipe
+        .dictionary
+        .clone()
+        .expect("kept in the recipe");
+    for field in &dictionary.identifiers {
+        assert!(!labelled.columns.contains(field), "{field} dropped");
+    }
+    assert!(labelled
+        .columns
+        .iter()
+        .any(|c| c == "I currently have Type 2 Diabetes"));
+    assert!(!raw
+        .columns
+        .iter()
+        .any(|c| c == "I currently have Type 2 Diabetes"));
+    let bad = Request::Dictionary {
+        file_name: "notes.csv".into(),
+    };
+    let (_, reply) = replies_of(&mut session, bad, Some(b"a,b\n1,2\n".to_vec()));
+    assert!(
+        matches!(reply, Reply::Failed { message } if message.contains("“notes.csv” was not used"))
+    );
+    // The next wave of the same project keeps the dictionary.
+    let next = Request::Read {
+        file_name: "wave2.csv".into(),
+        settings: PrivacySettings::default(),
+        dictionary: Some(dictionary),
+    };
+    let (_, reply) = replies_of(&mut session, next, Some(shared("redcap-raw.csv")));
+    assert_eq!(view(reply).columns, labelled.columns);
+}

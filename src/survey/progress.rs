@@ -1,0 +1,94 @@
+//! How far a long read has got, for the progress bar.
+
+use serde::{Deserialize, Serialize};
+
+/// The step a read is at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Bytes → rows; `done`/`total` count bytes.
+    Reading,
+    /// The privacy guard; `done`/`total` count columns.
+    Guarding,
+    /// Kinds and answer counts; `done`/`total` count columns.
+    Summarising,
+}
+
+impl Stage {
+    /// What the progress bar says.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Reading => "Reading rows",
+            Stage::Guarding => "Removing identifiers",
+            Stage::Summarising => "Understanding the columns",
+        }
+    }
+}
+
+/// A progress report: the stage, rows read so far, and how much of the stage is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub stage: Stage,
+    pub rows: usize,
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    /// The share of the stage done, 0.0 to 1.0.
+    pub fn fraction(&self) -> f64 {
+        if self.total == 0 {
+            return 0.0;
+        }
+        (self.done as f64 / self.total as f64).min(1.0)
+    }
+
+    /// How far the whole read has got, 0 to 100: reading rows is most of the work.
+    pub fn percent(&self) -> u32 {
+        let (start, width) = match self.stage {
+            Stage::Reading => (0.0, 80.0),
+            Stage::Guarding => (80.0, 10.0),
+            Stage::Summarising => (90.0, 10.0),
+        };
+        (start + width * self.fraction()).round() as u32
+    }
+}
+
+/// Where progress reports go; `&mut |_| {}` when nobody is watching.
+pub type ProgressSink<'a> = &'a mut dyn FnMut(Progress);
+
+/// Rows between two progress reports while reading text.
+pub const ROWS_PER_REPORT: usize = 2048;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(stage: Stage, done: usize, total: usize) -> Progress {
+        Progress {
+            stage,
+            rows: 0,
+            done,
+            total,
+        }
+    }
+
+    #[test]
+    fn percent_only_moves_forward_through_the_stages() {
+        let steps = [
+            at(Stage::Reading, 0, 0),
+            at(Stage::Reading, 50, 100),
+            at(Stage::Reading, 100, 100),
+            at(Stage::Guarding, 0, 18),
+            at(Stage::Summarising, 0, 18),
+            at(Stage::Summarising, 18, 18),
+        ];
+        let percents: Vec<u32> = steps.iter().map(Progress::percent).collect();
+        assert_eq!(percents, [0, 40, 80, 80, 90, 100]);
+        assert_eq!(
+            at(Stage::Reading, 500, 100).percent(),
+            80,
+            "never past its stage"
+        );
+    }
+}

@@ -1,0 +1,40 @@
+//! The progress bar for work in the pipeline worker: what is being done, how far it
+//! has got and how many rows have been read. The page stays usable meanwhile.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::privacy::ShownCount;
+
+#[component]
+pub fn BusyBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.busy.get().map(|busy| {
+            let stage = busy
+                .progress
+                .map(|p| format!("{}: {}", busy.what, p.stage.label()))
+                .unwrap_or_else(|| format!("{}…", busy.what));
+            let rows = busy
+                .progress
+                .filter(|p| p.rows > 0)
+                .map(|p| format!("{} rows read", ShownCount::of(p.rows)));
+            let bar = match busy.progress {
+                Some(p) => view! {
+                    <progress id="busy-bar" max="100" value=p.percent().to_string()>
+                        {format!("{}%", p.percent())}
+                    </progress>
+                }
+                .into_any(),
+                None => view! { <progress id="busy-bar"></progress> }.into_any(),
+            };
+            view! {
+                <div class="busy">
+                    <label for="busy-bar">{stage}</label>
+                    {bar}
+                    <span class="busy-rows">{rows}</span>
+                </div>
+            }
+        })
+    }
+}
