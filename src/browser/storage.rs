@@ -1,12 +1,13 @@
-//! The persona library in the browser's local storage. Only the library is stored.
+//! The browser's local storage: the persona library, and the column mapping remembered
+//! per survey layout. No survey answer is ever stored.
 
 use std::collections::HashMap;
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::columns::Role;
 use crate::library::Library;
+use crate::pipeline::ColumnMapping;
 
 /// The local-storage key of the library.
 pub const LIBRARY_KEY: &str = "persona-builder.library";
@@ -34,24 +35,24 @@ pub fn save_library(library: &Library) -> Result<(), String> {
     })
 }
 
-/// The local-storage key of the column roles remembered per survey layout. It holds
-/// question names and roles only, never answers.
-pub const ROLES_KEY: &str = "persona-builder.column-roles";
+/// The local-storage key of the column roles and kinds remembered per survey layout. It
+/// holds question names, roles and kinds only, never answers.
+pub const MAPPING_KEY: &str = "persona-builder.column-mapping";
 
-type RolesByLayout = HashMap<String, HashMap<String, Role>>;
+type MappingByLayout = HashMap<String, ColumnMapping>;
 
-/// The roles remembered for a survey layout (empty when none, or unreadable).
-pub fn load_roles(layout_key: &str) -> HashMap<String, Role> {
-    LocalStorage::get::<RolesByLayout>(ROLES_KEY)
+/// The mapping remembered for a survey layout (empty when none, or unreadable).
+pub fn load_mapping(layout_key: &str) -> ColumnMapping {
+    LocalStorage::get::<MappingByLayout>(MAPPING_KEY)
         .ok()
         .and_then(|mut all| all.remove(layout_key))
         .unwrap_or_default()
 }
 
-/// Remembers the roles chosen for a survey layout.
-pub fn save_roles(layout_key: &str, roles: &HashMap<String, Role>) -> Result<(), String> {
-    let mut all: RolesByLayout = LocalStorage::get(ROLES_KEY).unwrap_or_default();
-    all.insert(layout_key.to_string(), roles.clone());
-    LocalStorage::set(ROLES_KEY, all)
-        .map_err(|e| format!("The column roles were not remembered: {e}"))
+/// Remembers the roles and kinds chosen for a survey layout.
+pub fn save_mapping(layout_key: &str, mapping: &ColumnMapping) -> Result<(), String> {
+    let mut all: MappingByLayout = LocalStorage::get(MAPPING_KEY).unwrap_or_default();
+    all.insert(layout_key.to_string(), mapping.clone());
+    LocalStorage::set(MAPPING_KEY, all)
+        .map_err(|e| format!("The column roles and kinds were not remembered: {e}"))
 }

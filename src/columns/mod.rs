@@ -1,12 +1,14 @@
 //! Stage 2 — column summaries: what kind of answers each question holds, and which
 //! question makes a sensible first grouping.
 
+mod kinds;
 mod multiselect;
 mod normalise;
 mod roles;
 mod scales;
 mod shown;
 
+pub use kinds::{summarise_as, CHOSEN_KINDS};
 pub use multiselect::{chosen, fold, is_multi_select, Fold, OPTION_SEPARATOR};
 pub use normalise::{normalise, Merge};
 pub use roles::{propose as propose_role, Role};
@@ -16,7 +18,7 @@ pub use shown::{histogram, shown_answers, Bar};
 use std::collections::HashMap;
 
 use crate::privacy::MIN_GROUP_SIZE;
-use crate::survey::Survey;
+use crate::survey::{Column, Survey};
 
 /// Columns with at most this many distinct answers are treated as choices.
 pub const MAX_CATEGORIES: usize = 15;
@@ -121,44 +123,47 @@ pub fn summarise(survey: &Survey) -> Vec<ColumnSummary> {
         .columns()
         .iter()
         .enumerate()
-        .map(|(index, column)| {
-            if is_multi_select(&column.answers) {
-                return ColumnSummary {
-                    index,
-                    name: column.name.clone(),
-                    kind: ColumnKind::MultiSelect,
-                    answered: column
-                        .answers
-                        .iter()
-                        .filter(|a| chosen(a).next().is_some())
-                        .count(),
-                    counts: count_options(&column.answers),
-                    scale: None,
-                    role: propose_role(&column.name, ColumnKind::MultiSelect),
-                };
-            }
-            let counts = count_answers(&column.answers);
-            let answered = counts.iter().map(|a| a.count).sum();
-            let mut kind = classify(&counts, answered);
-            let mut scale = None;
-            if kind == ColumnKind::Categorical {
-                let values: Vec<&str> = counts.iter().map(|a| a.value.as_str()).collect();
-                scale = scale_order(&values);
-                if scale.is_some() {
-                    kind = ColumnKind::Scale;
-                }
-            }
-            ColumnSummary {
-                index,
-                role: propose_role(&column.name, kind),
-                name: column.name.clone(),
-                kind,
-                answered,
-                counts,
-                scale,
-            }
-        })
+        .map(|(index, column)| summarise_column(index, column))
         .collect()
+}
+
+/// Summarises one column (the `index`-th), working out its kind from its answers.
+pub fn summarise_column(index: usize, column: &Column) -> ColumnSummary {
+    if is_multi_select(&column.answers) {
+        return ColumnSummary {
+            index,
+            name: column.name.clone(),
+            kind: ColumnKind::MultiSelect,
+            answered: column
+                .answers
+                .iter()
+                .filter(|a| chosen(a).next().is_some())
+                .count(),
+            counts: count_options(&column.answers),
+            scale: None,
+            role: propose_role(&column.name, ColumnKind::MultiSelect),
+        };
+    }
+    let counts = count_answers(&column.answers);
+    let answered = counts.iter().map(|a| a.count).sum();
+    let mut kind = classify(&counts, answered);
+    let mut scale = None;
+    if kind == ColumnKind::Categorical {
+        let values: Vec<&str> = counts.iter().map(|a| a.value.as_str()).collect();
+        scale = scale_order(&values);
+        if scale.is_some() {
+            kind = ColumnKind::Scale;
+        }
+    }
+    ColumnSummary {
+        index,
+        role: propose_role(&column.name, kind),
+        name: column.name.clone(),
+        kind,
+        answered,
+        counts,
+        scale,
+    }
 }
 
 /// The column to preselect for grouping: a choice column with 2–8 groups, preferring
@@ -208,7 +213,7 @@ fn tally<'a>(values: impl Iterator<Item = &'a str>) -> Vec<AnswerCount> {
 }
 
 /// A number, or the capped age "90+" that stands for one.
-fn is_number(value: &str) -> bool {
+pub(super) fn is_number(value: &str) -> bool {
     value.parse::<f64>().is_ok() || value == crate::privacy::generalise::CAPPED_AGE
 }
 

@@ -14,14 +14,14 @@ pub use build::{build_personas, BuildError, Built};
 pub use session::{Envelope, Reply, Request, Session};
 pub use view::{SurveyView, PREVIEW_ROWS};
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::columns::{
-    fold, normalise, propose_role, suggest_grouping, summarise, ColumnKind, ColumnSummary, Fold,
-    Merge, Role,
+    fold, normalise, propose_role, suggest_grouping, summarise_as, summarise_column, ColumnKind,
+    ColumnSummary, Fold, Merge, Role,
 };
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::survey::{
@@ -53,6 +53,22 @@ impl Recipe {
     }
 }
 
+/// The roles and kinds a user gave columns, by column name; remembered per survey layout
+/// so that the next wave of the same survey maps itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ColumnMapping {
+    pub roles: HashMap<String, Role>,
+    pub kinds: BTreeMap<String, ColumnKind>,
+}
+
+impl ColumnMapping {
+    /// Whether the user chose nothing.
+    pub fn is_empty(&self) -> bool {
+        self.roles.is_empty() && self.kinds.is_empty()
+    }
+}
+
 /// A survey read into memory, guarded, with its column summaries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedSurvey {
@@ -68,8 +84,9 @@ pub struct LoadedSurvey {
     pub merges: Vec<Merge>,
     /// Multi-select questions folded from their option columns or joined cells.
     pub folds: Vec<Fold>,
-    /// Roles the user chose, by column name (the others keep their proposed role).
-    pub roles: HashMap<String, Role>,
+    /// Roles and kinds the user chose, by column name (the others keep what was
+    /// proposed or worked out).
+    pub mapping: ColumnMapping,
     pub summaries: Vec<ColumnSummary>,
     /// The grouping column to preselect, if any suits.
     pub suggested_grouping: Option<usize>,
@@ -120,19 +137,9 @@ impl LoadedSurvey {
         let (survey, folds) = fold(&merged);
         drop(merged);
         stage(Stage::Summarising, 0);
-        let mut summaries = summarise(&survey);
-        // Scrubbing can make free text look like a few repeated answers ("[email]");
-        // free text the guard changed stays free text.
-        for summary in &mut summaries {
-            if report
-                .scrubbed
-                .iter()
-                .any(|s| s.name == summary.name && s.changed > 0)
-            {
-                summary.kind = ColumnKind::FreeText;
-                summary.role = propose_role(&summary.name, ColumnKind::FreeText);
-            }
-        }
+        let summaries: Vec<ColumnSummary> = (0..survey.columns().len())
+            .map(|index| detect(&survey, &report, index))
+            .collect();
         stage(Stage::Summarising, columns);
         let suggested_grouping = suggest_grouping(&summaries);
         Ok(LoadedSurvey {
@@ -143,18 +150,63 @@ impl LoadedSurvey {
             report,
             merges,
             folds,
-            roles: HashMap::new(),
+            mapping: ColumnMapping::default(),
             summaries,
             suggested_grouping,
         })
     }
 
-    /// The same file under another recipe, keeping the user's roles; it may now fail to
-    /// read (another encoding, say).
+    /// The same file under another recipe, keeping the user's roles and kinds (a kind
+    /// that no longer fits is dropped); it may now fail to read (another encoding, say).
     pub fn rebuilt(&self, recipe: Recipe, progress: ProgressSink) -> Result<Self, ReadError> {
         let mut next = Self::open(&self.file_name, self.bytes.clone(), recipe, progress)?;
-        next.set_roles(self.roles.clone());
+        next.apply_fitting(&self.mapping);
         Ok(next)
+    }
+
+    /// Applies a remembered mapping as far as it fits this survey: kinds whose columns'
+    /// answers no longer fit them are left out.
+    pub fn apply_fitting(&mut self, mapping: &ColumnMapping) {
+        let mut fitting = mapping.clone();
+        fitting.kinds.retain(|name, &mut kind| {
+            self.summaries
+                .iter()
+                .find(|s| &s.name == name)
+                .is_some_and(|s| summarise_as(s, kind).is_ok())
+        });
+        self.set_mapping(fitting)
+            .expect("only fitting kinds are left");
+    }
+
+    /// Gives columns the roles and kinds the user chose; the others keep their proposed
+    /// role and the kind worked out from their answers. When a column's answers do not
+    /// fit the kind chosen for it, nothing changes and the reason is returned.
+    pub fn set_mapping(&mut self, mapping: ColumnMapping) -> Result<(), String> {
+        let mut summaries = self.summaries.clone();
+        for summary in &mut summaries {
+            let (was, now) = (
+                self.mapping.kinds.get(&summary.name),
+                mapping.kinds.get(&summary.name),
+            );
+            if was != now {
+                let detected = detect(&self.survey, &self.report, summary.index);
+                *summary = match now {
+                    Some(&kind) if kind != detected.kind => summarise_as(&detected, kind)?,
+                    _ => detected,
+                };
+            }
+        }
+        for summary in &mut summaries {
+            summary.role = mapping
+                .roles
+                .get(&summary.name)
+                .copied()
+                .unwrap_or_else(|| propose_role(&summary.name, summary.kind));
+        }
+        self.suggested_grouping = suggest_grouping(&summaries);
+        self.summaries = summaries;
+        self.mapping = mapping;
+        Ok(())
     }
 
     /// The same file under other privacy settings.
@@ -189,25 +241,28 @@ impl LoadedSurvey {
             .expect("it was read before")
     }
 
-    /// Applies the user's roles for some columns (for instance those remembered for
-    /// this layout); roles for columns it does not have are kept aside.
-    pub fn set_roles(&mut self, roles: HashMap<String, Role>) {
-        for summary in &mut self.summaries {
-            summary.role = roles
-                .get(&summary.name)
-                .copied()
-                .unwrap_or_else(|| propose_role(&summary.name, summary.kind));
-        }
-        self.suggested_grouping = suggest_grouping(&self.summaries);
-        self.roles = roles;
-    }
-
     /// A fingerprint of the survey's layout (its analysed column names), under which the
     /// user's roles are remembered for the next wave of the same survey.
     pub fn layout_key(&self) -> String {
         let names: Vec<&str> = self.summaries.iter().map(|s| s.name.as_str()).collect();
         sha256_hex(names.join("\u{1f}").as_bytes())[..16].to_string()
     }
+}
+
+/// A column's summary with the kind worked out from its answers. Scrubbing can make free
+/// text look like a few repeated answers ("[email]"), so free text the guard changed
+/// stays free text.
+fn detect(survey: &Survey, report: &PrivacyReport, index: usize) -> ColumnSummary {
+    let mut summary = summarise_column(index, &survey.columns()[index]);
+    if report
+        .scrubbed
+        .iter()
+        .any(|s| s.name == summary.name && s.changed > 0)
+    {
+        summary.kind = ColumnKind::FreeText;
+        summary.role = propose_role(&summary.name, ColumnKind::FreeText);
+    }
+    summary
 }
 
 #[cfg(test)]

@@ -3,13 +3,10 @@
 //! plain serde values so that they cross the worker boundary as JSON; natively, tests
 //! drive a `Session` directly.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::{build_personas, Built, LoadedSurvey, Recipe, SurveyView};
-use crate::columns::Role;
+use super::{build_personas, Built, ColumnMapping, LoadedSurvey, Recipe, SurveyView};
 use crate::privacy::PrivacySettings;
 use crate::survey::{check_size, Dictionary, Progress, ProgressSink, ReadOptions};
 
@@ -32,8 +29,10 @@ pub enum Request {
     Settings { settings: PrivacySettings },
     /// Undo (or re-apply) a merge of spellings, keyed (column, kept spelling).
     MergeUndone { key: (String, String), undone: bool },
-    /// Set the roles the user chose, by column name.
-    Roles { roles: HashMap<String, Role> },
+    /// Set the roles and kinds the user chose, by column name.
+    Mapping { mapping: ColumnMapping },
+    /// Apply the mapping remembered for this layout as far as it still fits.
+    Remembered { mapping: ColumnMapping },
     /// Build personas grouped by a column.
     Build { column: usize, now: OffsetDateTime },
 }
@@ -154,9 +153,16 @@ impl Session {
                     .map_err(|e| e.to_string())?;
                 Ok(self.keep(next))
             }
-            Request::Roles { roles } => {
+            Request::Mapping { mapping } => {
                 let loaded = self.loaded.as_mut().ok_or(NOTHING_LOADED)?;
-                loaded.set_roles(roles);
+                loaded.set_mapping(mapping)?;
+                Ok(Reply::Survey {
+                    view: Box::new(loaded.view()),
+                })
+            }
+            Request::Remembered { mapping } => {
+                let loaded = self.loaded.as_mut().ok_or(NOTHING_LOADED)?;
+                loaded.apply_fitting(&mapping);
                 Ok(Reply::Survey {
                     view: Box::new(loaded.view()),
                 })

@@ -1,6 +1,8 @@
 use super::*;
+use crate::columns::{ColumnKind, Role};
 use crate::pipeline::PREVIEW_ROWS;
 use crate::survey::{EncodingChoice, Stage, ROWS_PER_REPORT};
+use std::collections::{BTreeMap, HashMap};
 use time::macros::datetime;
 
 fn survey_csv(rows: usize) -> Vec<u8> {
@@ -80,8 +82,8 @@ fn a_failed_request_leaves_the_loaded_survey_as_it_was() {
     assert!(matches!(reply, Reply::Failed { message } if message.contains("between 11")));
     let (_, reply) = replies_of(
         &mut session,
-        Request::Roles {
-            roles: HashMap::new(),
+        Request::Mapping {
+            mapping: ColumnMapping::default(),
         },
         None,
     );
@@ -107,8 +109,11 @@ fn requests_before_a_file_is_read_are_refused() {
 fn roles_and_builds_act_on_the_loaded_survey() {
     let mut session = Session::default();
     view(read(&mut session, survey_csv(60)).1);
-    let ignore = HashMap::from([("How do you travel?".to_string(), Role::Ignore)]);
-    let ignored = view(replies_of(&mut session, Request::Roles { roles: ignore }, None).1);
+    let mapping = ColumnMapping {
+        roles: HashMap::from([("How do you travel?".to_string(), Role::Ignore)]),
+        ..ColumnMapping::default()
+    };
+    let ignored = view(replies_of(&mut session, Request::Mapping { mapping }, None).1);
     assert_eq!(ignored.summaries[0].role, Role::Ignore);
     let now = datetime!(2026-11-25 9:00 UTC);
     let (_, reply) = replies_of(&mut session, Request::Build { column: 0, now }, None);
@@ -118,8 +123,8 @@ fn roles_and_builds_act_on_the_loaded_survey() {
     );
     replies_of(
         &mut session,
-        Request::Roles {
-            roles: HashMap::new(),
+        Request::Mapping {
+            mapping: ColumnMapping::default(),
         },
         None,
     );
@@ -207,4 +212,57 @@ fn a_redcap_dictionary_drops_its_identifiers_and_labels_the_codes() {
     };
     let (_, reply) = replies_of(&mut session, next, Some(shared("redcap-raw.csv")));
     assert_eq!(view(reply).columns, labelled.columns);
+}
+
+#[test]
+fn a_kind_the_answers_do_not_fit_is_refused_and_one_that_fits_survives_a_reread() {
+    let mut session = Session::default();
+    view(read(&mut session, survey_csv(60)).1);
+    let as_number = ColumnMapping {
+        kinds: BTreeMap::from([("How do you travel?".to_string(), ColumnKind::Numeric)]),
+        ..ColumnMapping::default()
+    };
+    let (_, reply) = replies_of(&mut session, Request::Mapping { mapping: as_number }, None);
+    assert!(
+        matches!(reply, Reply::Failed { message } if message.contains("“Bus” is not a number"))
+    );
+    let as_text = ColumnMapping {
+        kinds: BTreeMap::from([("How do you travel?".to_string(), ColumnKind::FreeText)]),
+        ..ColumnMapping::default()
+    };
+    let text = view(
+        replies_of(
+            &mut session,
+            Request::Mapping {
+                mapping: as_text.clone(),
+            },
+            None,
+        )
+        .1,
+    );
+    assert_eq!(text.summaries[0].kind, ColumnKind::FreeText);
+    assert_eq!(
+        text.summaries[0].role,
+        Role::Quotes,
+        "the role follows the new kind"
+    );
+    assert_eq!(text.mapping, as_text);
+    let lowered = PrivacySettings {
+        min_group_size: 12,
+        ..PrivacySettings::default()
+    };
+    let reread = view(replies_of(&mut session, Request::Settings { settings: lowered }, None).1);
+    assert_eq!(reread.summaries[0].kind, ColumnKind::FreeText);
+    let (_, reply) = replies_of(
+        &mut session,
+        Request::Mapping {
+            mapping: ColumnMapping::default(),
+        },
+        None,
+    );
+    assert_eq!(
+        view(reply).summaries[0].kind,
+        ColumnKind::Categorical,
+        "back to the kind worked out"
+    );
 }

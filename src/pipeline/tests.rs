@@ -113,7 +113,11 @@ fn an_ignored_column_neither_groups_nor_describes_and_roles_survive_rereads() {
     let survey = loaded(&[("Partner", 15), ("Alone", 15)]);
     assert_eq!(survey.summaries[0].role, Role::Demographic);
     let mut ignored = survey.clone();
-    ignored.set_roles([("lives_with".to_string(), Role::Ignore)].into());
+    let mapping = ColumnMapping {
+        roles: [("lives_with".to_string(), Role::Ignore)].into(),
+        ..ColumnMapping::default()
+    };
+    ignored.set_mapping(mapping).unwrap();
     assert!(!ignored.summaries[0].can_group());
     assert_eq!(ignored.suggested_grouping, None);
     assert_eq!(

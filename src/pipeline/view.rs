@@ -1,12 +1,10 @@
 //! What the page shows of a loaded survey: summaries, the privacy report and a short
 //! preview — never the respondents' rows beyond that preview.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
-use super::{LoadedSurvey, Recipe};
-use crate::columns::{ColumnSummary, Fold, Merge, Role};
+use super::{ColumnMapping, LoadedSurvey, Recipe};
+use crate::columns::{ColumnSummary, Fold, Merge};
 use crate::privacy::PrivacyReport;
 use crate::survey::SourceFormat;
 
@@ -25,7 +23,7 @@ pub struct SurveyView {
     pub report: PrivacyReport,
     pub merges: Vec<Merge>,
     pub folds: Vec<Fold>,
-    pub roles: HashMap<String, Role>,
+    pub mapping: ColumnMapping,
     pub summaries: Vec<ColumnSummary>,
     pub suggested_grouping: Option<usize>,
     /// The analysed columns' names and the first [`PREVIEW_ROWS`] rows of answers.
@@ -60,7 +58,7 @@ impl LoadedSurvey {
             report: self.report.clone(),
             merges: self.merges.clone(),
             folds: self.folds.clone(),
-            roles: self.roles.clone(),
+            mapping: self.mapping.clone(),
             summaries: self.summaries.clone(),
             suggested_grouping: self.suggested_grouping,
             columns: survey.columns().iter().map(|c| c.name.clone()).collect(),

@@ -9,8 +9,8 @@ use web_sys::File;
 use super::state::{AppState, Busy};
 use crate::browser::pipeline_worker::PipelineWorker;
 use crate::browser::{clock, storage};
-use crate::columns::Role;
-use crate::pipeline::{Built, Reply, Request, SurveyView};
+use crate::columns::{ColumnKind, Role};
+use crate::pipeline::{Built, ColumnMapping, Reply, Request, SurveyView};
 use crate::privacy::{PrivacySettings, ShownCount};
 use crate::survey::{check_size, ReadOptions};
 
@@ -18,7 +18,8 @@ use crate::survey::{check_size, ReadOptions};
 #[derive(Debug, Clone, PartialEq)]
 enum Task {
     Read { file_name: String },
-    RememberedRoles,
+    Remembered,
+    Mapping { key: String, mapping: ColumnMapping },
     ReadAs,
     Dictionary { file_name: String },
     Settings,
@@ -112,17 +113,37 @@ impl AppState {
 
     /// Sets a column's role and remembers it for this survey layout.
     pub fn set_role(&self, column: String, role: Role) {
-        let Some((mut roles, key)) = self
-            .survey
-            .with_untracked(|s| s.as_ref().map(|v| (v.roles.clone(), v.layout_key.clone())))
-        else {
+        self.change_mapping("Applying the role", |mapping| {
+            mapping.roles.insert(column, role);
+        });
+    }
+
+    /// Sets a column's kind (`None`: the kind worked out from its answers) and
+    /// remembers it for this survey layout.
+    pub fn set_kind(&self, column: String, kind: Option<ColumnKind>) {
+        self.change_mapping("Applying the kind", |mapping| match kind {
+            Some(kind) => {
+                mapping.kinds.insert(column, kind);
+            }
+            None => {
+                mapping.kinds.remove(&column);
+            }
+        });
+    }
+
+    fn change_mapping(&self, what: &str, change: impl FnOnce(&mut ColumnMapping)) {
+        let Some((mut mapping, key)) = self.survey.with_untracked(|s| {
+            s.as_ref()
+                .map(|v| (v.mapping.clone(), v.layout_key.clone()))
+        }) else {
             return;
         };
-        roles.insert(column, role);
-        if let Err(e) = storage::save_roles(&key, &roles) {
-            self.fail(e);
-        }
-        self.send(Request::Roles { roles }, Task::Change, "Applying the role");
+        change(&mut mapping);
+        let task = Task::Mapping {
+            key,
+            mapping: mapping.clone(),
+        };
+        self.send(Request::Mapping { mapping }, task, what);
     }
 
     /// Undoes (or re-applies) a merge of spellings.
@@ -213,6 +234,11 @@ impl AppState {
     }
 
     fn loaded(&self, task: Task, view: SurveyView) {
+        if let Task::Mapping { key, mapping } = &task {
+            if let Err(e) = storage::save_mapping(key, mapping) {
+                self.fail(e);
+            }
+        }
         let grouping = match task {
             Task::Read { file_name } => {
                 self.inform(format!(
@@ -221,13 +247,14 @@ impl AppState {
                     view.summaries.len(),
                     view.report.dropped.len()
                 ));
-                // The roles chosen for an earlier wave of the same survey apply again.
-                let roles = storage::load_roles(&view.layout_key);
-                if !roles.is_empty() {
+                // The roles and kinds chosen for an earlier wave of the same survey
+                // apply again, as far as they fit.
+                let mapping = storage::load_mapping(&view.layout_key);
+                if !mapping.is_empty() {
                     self.send(
-                        Request::Roles { roles },
-                        Task::RememberedRoles,
-                        "Applying remembered roles",
+                        Request::Remembered { mapping },
+                        Task::Remembered,
+                        "Applying the remembered roles and kinds",
                     );
                 }
                 view.suggested_grouping
@@ -249,7 +276,7 @@ impl AppState {
             }
             // Keep the question chosen now (perhaps while the request was under way)
             // when it can still group respondents.
-            Task::Settings | Task::RememberedRoles | Task::Change => self
+            Task::Settings | Task::Remembered | Task::Mapping { .. } | Task::Change => self
                 .grouping_name()
                 .and_then(|name| view.summaries.iter().position(|c| c.name == name))
                 .filter(|&i| view.summaries[i].can_group())

@@ -16,11 +16,11 @@ test("ages are put in bands and spellings of one answer are merged, with undo", 
   await openApp(page);
   await uploadSurvey(page, tempFile("genders.csv", survey()));
   const columns = page.getByRole("table", { name: "Columns", exact: true });
-  await expect(columns.getByRole("row", { name: /^Age / })).toContainText("ordered scale");
+  await expect(page.getByLabel("Kind of “Age”")).toHaveValue("ordered scale");
   await expect(page.getByRole("table", { name: /Preview/ })).toContainText("18–24");
   // A Likert question is an ordered scale, listed from lowest to highest.
   const ease = columns.getByRole("row", { name: /^Getting to the clinic is easy/ });
-  await expect(ease).toContainText("ordered scale");
+  await expect(page.getByLabel("Kind of “Getting to the clinic is easy”")).toHaveValue("ordered scale");
   await expect(ease).toContainText("Strongly disagree (12); Disagree (12); Agree (24); Strongly agree (12)");
 
   const merged = page.locator(".merges");
@@ -74,7 +74,35 @@ test("roles are proposed, an ignored column leaves the personas, and the next wa
   await page.reload();
   await uploadSurvey(page, tempFile("wave2.csv", survey()));
   await expect(page.getByLabel("Role of “Who do you live with?”")).toHaveValue("ignore");
-  const stored = await page.evaluate(() => localStorage.getItem("persona-builder.column-roles"));
+  const stored = await page.evaluate(() => localStorage.getItem("persona-builder.column-mapping"));
   expect(stored).toContain("Who do you live with?");
   expect(stored).not.toContain("Female");
+});
+
+test("the user can change a column's kind; a kind that does not fit is refused; the choice is remembered", async ({ page }) => {
+  await openApp(page);
+  const rows = ["Gender,Clinic number,Who do you live with?"];
+  for (let i = 0; i < 45; i++) rows.push(`${["Female", "Male"][i % 2]},${[30, 100, 20][i % 3]},${["Alone", "Partner"][i % 2]}`);
+  const file = tempFile("clinics.csv", rows.join("\n") + "\n");
+  await uploadSurvey(page, file);
+  const columns = page.getByRole("table", { name: "Columns", exact: true });
+  const kind = page.getByLabel("Kind of “Clinic number”");
+  await expect(kind).toHaveValue("choice");
+  await expect(kind.locator("option:checked")).toHaveText("choice (as read)");
+
+  await kind.selectOption("ordered scale");
+  await expect(kind.locator("option:checked")).toHaveText("ordered scale");
+  await expect(columns.getByRole("row", { name: /^Clinic number / })).toContainText("20 (15); 30 (15); 100 (15)");
+
+  await page.getByLabel("Kind of “Gender”").selectOption("number");
+  await expect(page.getByRole("alert")).toContainText("“Female” is not a number, so “Gender” stays “choice”.");
+  await expect(page.getByLabel("Kind of “Gender”")).toHaveValue("choice");
+
+  // The next wave of the same survey maps itself.
+  await page.getByLabel("Survey file").setInputFiles(file);
+  await expect(page.getByRole("status")).toContainText("Read “clinics.csv”");
+  await expect(kind).toHaveValue("ordered scale");
+  await expect(kind.locator("option:checked")).toHaveText("ordered scale");
+  await kind.selectOption({ label: "as read from the answers" });
+  await expect(kind.locator("option:checked")).toHaveText("choice (as read)");
 });

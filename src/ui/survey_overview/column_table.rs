@@ -2,9 +2,12 @@
 //! be listed, and a small chart of them with the missing-answer share.
 
 use leptos::prelude::*;
+use web_sys::HtmlSelectElement;
 
 use super::super::state::AppState;
-use crate::columns::{histogram, shown_answers, Bar, ColumnKind, ColumnSummary, Role};
+use crate::columns::{
+    histogram, shown_answers, Bar, ColumnKind, ColumnSummary, Role, CHOSEN_KINDS,
+};
 use crate::privacy::disclosure::{answered_label, missing_label};
 
 /// Chart size in SVG units.
@@ -12,7 +15,12 @@ const CHART_WIDTH: f64 = 120.0;
 const CHART_HEIGHT: f64 = 28.0;
 
 /// A table row describing one column.
-pub fn column_row(summary: &ColumnSummary, respondents: usize, k: usize) -> impl IntoView {
+pub fn column_row(
+    summary: &ColumnSummary,
+    respondents: usize,
+    k: usize,
+    chosen_kind: bool,
+) -> impl IntoView {
     let answers = shown_answers(summary, respondents, k);
     let listing_kind = matches!(
         summary.kind,
@@ -35,7 +43,9 @@ pub fn column_row(summary: &ColumnSummary, respondents: usize, k: usize) -> impl
     view! {
         <tr>
             <th scope="row">{summary.name.clone()}</th>
-            <td>{summary.kind.label()}</td>
+            <td>
+                <KindSelect column=summary.name.clone() kind=summary.kind chosen=chosen_kind />
+            </td>
             <td>{answered_label(summary.answered, respondents, k)}</td>
             <td>{summary.distinct()}</td>
             <td>{text}</td>
@@ -48,6 +58,46 @@ pub fn column_row(summary: &ColumnSummary, respondents: usize, k: usize) -> impl
             </td>
         </tr>
     }
+}
+
+/// The column's kind, which the user may change when the one worked out is wrong; the
+/// choice is remembered for this survey layout. Multi-select and empty columns keep theirs.
+#[component]
+fn KindSelect(column: String, kind: ColumnKind, chosen: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    if !CHOSEN_KINDS.contains(&kind) && !chosen {
+        return view! { <span>{kind.label()}</span> }.into_any();
+    }
+    let label = format!("Kind of “{column}”");
+    let detected = (!chosen).then(|| format!("{} (as read)", kind.label()));
+    let options = CHOSEN_KINDS
+        .into_iter()
+        .map(|k| {
+            let text = match &detected {
+                Some(text) if k == kind => text.clone(),
+                _ => k.label().to_string(),
+            };
+            view! { <option value=k.label() prop:selected=k == kind>{text}</option> }
+        })
+        .collect_view();
+    let reset = chosen.then(|| view! { <option value="">"as read from the answers"</option> });
+    view! {
+        <select
+            aria-label=label
+            on:change=move |ev| {
+                let picked = event_target_value(&ev);
+                // The select shows the kind in force until the worker accepts the new one
+                // (it may refuse it); the reply then selects it.
+                event_target::<HtmlSelectElement>(&ev).set_value(kind.label());
+                let picked = CHOSEN_KINDS.into_iter().find(|k| k.label() == picked);
+                state.set_kind(column.clone(), picked);
+            }
+        >
+            {options}
+            {reset}
+        </select>
+    }
+    .into_any()
 }
 
 /// The column's role for personas; the choice is remembered for this survey layout.

@@ -130,7 +130,10 @@ fn overview(loaded: &SurveyView) -> impl IntoView {
     let columns = loaded
         .summaries
         .iter()
-        .map(|summary| column_row(summary, respondents, k))
+        .map(|summary| {
+            let chosen = loaded.mapping.kinds.contains_key(&summary.name);
+            column_row(summary, respondents, k, chosen)
+        })
         .collect_view();
     let header = loaded
         .columns
