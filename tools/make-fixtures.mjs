@@ -1,5 +1,6 @@
 // Writes the small spreadsheet fixtures in tests/fixtures/ (our own, made up): the same
-// survey as XLSX, XLS and ODS, and a two-sheet workbook whose first sheet is a cover.
+// survey as XLSX, XLS and ODS, a two-sheet workbook whose first sheet is a cover, and a
+// Microsoft Forms download.
 //   node tools/make-fixtures.mjs
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { strToU8, strFromU8, unzipSync, zipSync } from "fflate";
@@ -19,6 +20,26 @@ export function surveyRows() {
       Math.round((2.5 + (i % 5) * 0.75) * 100) / 100,
       i % 4 !== 0,
       i % 2 ? `Bus route ${i} is too slow` : "",
+    ]);
+  }
+  return rows;
+}
+
+/**
+ * A Microsoft Forms download as it comes: ID, times, Email ("anonymous"), Name, then
+ * the questions; a multi-select's options joined with ";" and a trailing ";".
+ */
+export function msFormsRows() {
+  const rows = [[
+    "ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
+    "How do you get to the clinic?", "How would you like to hear from us?", "Anything else?",
+  ]];
+  const channels = ["Text message;App;", "Phone call;", "Letter;Phone call;", "App;"];
+  for (let i = 0; i < 24; i++) {
+    const start = new Date(Date.UTC(2025, 2, 1 + (i % 20), 9, i, 0));
+    rows.push([
+      i + 1, start, new Date(start.getTime() + 4 * 60_000), "anonymous", "", "",
+      ["Bus", "Car", "On foot"][i % 3], channels[i % 4], i % 3 ? "" : "Parking is hard",
     ]);
   }
   return rows;
@@ -44,6 +65,7 @@ const covered = workbook([
 ]);
 XLSX.writeFile(covered, `${out}two-sheets.xlsx`, { bookType: "xlsx", compression: true });
 XLSX.writeFile(workbook([["Empty", []]]), `${out}empty.xlsx`, { bookType: "xlsx" });
+XLSX.writeFile(workbook([["Sheet1", msFormsRows()]]), `${out}ms-forms.xlsx`, { bookType: "xlsx", compression: true });
 console.log(`fixtures written to ${out}`);
 
 /**

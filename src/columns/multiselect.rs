@@ -1,17 +1,19 @@
 //! Multi-select questions ("choose all that apply"). Tools spread them over one column
 //! per option (SurveyMonkey, REDCap `field___code`, LimeSurvey `Q3[SQ001]`, Kobo
 //! `group/q/option`) or join the options in one cell (Google Forms ", ", Microsoft
-//! Forms ";"). Either way they are folded into one column whose answers hold the chosen
+//! Forms ";", KoboToolbox " " between option names). Either way they are folded into one column whose answers hold the chosen
 //! options joined by [`OPTION_SEPARATOR`].
 
 use std::collections::HashSet;
 
-use crate::survey::{Column, Survey};
+use crate::survey::{Column, Layout, Survey};
 
 /// Joins the chosen options inside one answer.
 pub const OPTION_SEPARATOR: char = '\u{1f}';
 /// A joined list with more distinct options than this is free text, not a question.
 const MAX_OPTIONS: usize = 30;
+/// Space-joined choice names average at most this many per answer; more is prose.
+const MAX_MEAN_NAMES: usize = 4;
 
 /// Columns folded into one multi-select question, for the user to see.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -36,6 +38,10 @@ pub fn is_multi_select(answers: &[String]) -> bool {
 
 /// The survey with multi-select questions folded, and what was folded.
 pub fn fold(survey: &Survey) -> (Survey, Vec<Fold>) {
+    let kobo = survey
+        .format
+        .as_ref()
+        .is_some_and(|f| f.layout == Layout::KoboToolbox);
     let mut folds = Vec::new();
     let mut out: Vec<Column> = Vec::new();
     let columns = survey.columns();
@@ -63,7 +69,7 @@ pub fn fold(survey: &Survey) -> (Survey, Vec<Fold>) {
             }
         }
         let column = &columns[i];
-        match joined_separator(&column.answers) {
+        match joined_separator(&column.answers, kobo) {
             Some(separator) => {
                 folds.push(Fold {
                     question: column.name.clone(),
@@ -120,10 +126,11 @@ fn fold_group(question: String, group: &[(String, &Column)], respondents: usize)
     }
 }
 
-/// The separator of options joined in one cell (";" or ", "), if the column is such a
-/// list: a third of the answers hold several options, drawn from a small set of options
-/// that recur (free text split at its commas gives phrases that do not).
-fn joined_separator(answers: &[String]) -> Option<&'static str> {
+/// The separator of options joined in one cell (";" or ", ", or in a KoboToolbox export
+/// " " between option names), if the column is such a list: a third of the answers hold
+/// several options, drawn from a small set of options that recur (free text split at its
+/// commas gives phrases that do not).
+fn joined_separator(answers: &[String], kobo: bool) -> Option<&'static str> {
     let answered: Vec<&str> = answers
         .iter()
         .map(|a| a.trim())
@@ -132,7 +139,12 @@ fn joined_separator(answers: &[String]) -> Option<&'static str> {
     if answered.len() < 3 {
         return None;
     }
-    [";", ", "].into_iter().find(|separator| {
+    let spaces = kobo && answered.iter().all(|a| is_list_of_names(a)) && {
+        let tokens: usize = answered.iter().map(|a| a.split(' ').count()).sum();
+        tokens <= answered.len() * MAX_MEAN_NAMES
+    };
+    let candidates: &[&'static str] = if spaces { &[" "] } else { &[";", ", "] };
+    candidates.iter().copied().find(|separator| {
         let several = answered
             .iter()
             .filter(|a| a.trim_end_matches(';').contains(separator))
@@ -144,6 +156,20 @@ fn joined_separator(answers: &[String]) -> Option<&'static str> {
         let options: HashSet<&str> = mentions.iter().copied().collect();
         let recurring = mentions.len() * 5 >= options.len() * 6;
         several * 3 >= answered.len() && (2..=MAX_OPTIONS).contains(&options.len()) && recurring
+    })
+}
+
+/// Whether an answer reads as KoboToolbox choice names joined by single spaces: each a
+/// lower-case name (letters, digits, `_`, `-`, `.`), none twice. Sentences fail on their
+/// capitals, punctuation or repeated words, and on length (see [`MAX_MEAN_NAMES`]).
+fn is_list_of_names(answer: &str) -> bool {
+    let mut seen = HashSet::new();
+    answer.split(' ').all(|name| {
+        !name.is_empty()
+            && seen.insert(name)
+            && name
+                .chars()
+                .all(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.'))
     })
 }
 
