@@ -5,6 +5,8 @@
 //! segment would number 1 to k−1 — a count anyone could work out from the totals — the
 //! smallest segment absorbs them as "… or another answer".
 
+pub mod clustering;
+
 use crate::columns::ColumnSummary;
 use crate::survey::Survey;
 

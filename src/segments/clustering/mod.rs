@@ -1,0 +1,292 @@
+//! Automatic segments on mixed answers. Each pair of respondents is compared with Gower's
+//! distance (numbers, scales, choices and multi-selects each in their own terms, missing
+//! answers skipped); k-medoids partitions a sample of up to [`SAMPLE`] respondents and
+//! everyone is then placed with their nearest medoid. The number of segments is the
+//! user's, or chosen by [`choose`] from 2–8 by silhouette and bootstrap stability.
+//! Everything is deterministic for a given seed.
+
+mod distance;
+mod features;
+mod kmedoids;
+mod quality;
+
+pub use distance::{gower, DistanceMatrix};
+pub use features::{Features, Value};
+
+use rand::{RngExt, SeedableRng};
+use rand_xorshift::XorShiftRng;
+
+use crate::columns::ColumnSummary;
+use crate::survey::Survey;
+use kmedoids::{k_medoids, Partition};
+use quality::{per_cluster_silhouette, stability};
+
+/// The numbers of segments tried by Auto.
+pub const AUTO_RANGE: std::ops::RangeInclusive<usize> = 2..=8;
+/// Respondents segmented directly; the others join their nearest medoid.
+pub const SAMPLE: usize = 1000;
+/// Bootstrap resamples per number of segments.
+pub const BOOTSTRAP_ROUNDS: usize = 10;
+/// k-medoids starts per fit.
+const STARTS: usize = 3;
+/// Mean bootstrap Jaccard at or above which a segment is "stable".
+pub const STABLE: f64 = 0.75;
+/// … and at or above which it is "weak" (below: "unreliable").
+pub const WEAK: f64 = 0.6;
+/// The seed used unless the user gives another.
+pub const DEFAULT_SEED: u64 = 11;
+
+/// How to segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SegmentSettings {
+    /// The number of segments, or `None` for Auto.
+    pub count: Option<usize>,
+    pub seed: u64,
+    /// No segment may be smaller (privacy).
+    pub min_group_size: usize,
+}
+
+impl Default for SegmentSettings {
+    fn default() -> Self {
+        SegmentSettings {
+            count: None,
+            seed: DEFAULT_SEED,
+            min_group_size: crate::privacy::MIN_GROUP_SIZE,
+        }
+    }
+}
+
+/// How far a segment can be trusted to come back in another sample.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stability {
+    Stable,
+    Weak,
+    Unreliable,
+}
+
+impl Stability {
+    /// The badge for a mean bootstrap Jaccard similarity.
+    pub fn of(jaccard: f64) -> Self {
+        if jaccard >= STABLE {
+            Stability::Stable
+        } else if jaccard >= WEAK {
+            Stability::Weak
+        } else {
+            Stability::Unreliable
+        }
+    }
+}
+
+/// One number of segments tried, and how well it did.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    pub count: usize,
+    pub silhouette: f64,
+    /// Mean over segments of their bootstrap Jaccard similarity.
+    pub stability: f64,
+}
+
+/// A segment found in the answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundSegment {
+    /// Respondents (row indices), ascending.
+    pub members: Vec<usize>,
+    /// The respondent at the segment's centre.
+    pub medoid: usize,
+    /// Mean bootstrap Jaccard similarity (see [`Stability::of`]).
+    pub stability: f64,
+    /// Mean silhouette of its sampled members.
+    pub silhouette: f64,
+}
+
+/// Segments found automatically, largest first, with the figures behind them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segmentation {
+    pub segments: Vec<FoundSegment>,
+    /// The number of segments fitted (before small ones were merged).
+    pub fitted: usize,
+    /// Whether Auto chose the number.
+    pub auto: bool,
+    pub silhouette: f64,
+    pub candidates: Vec<Candidate>,
+    /// Segments under the minimum group size whose members joined their next-nearest.
+    pub merged_small: usize,
+    /// The columns compared.
+    pub variables: Vec<usize>,
+    pub seed: u64,
+    /// Respondents in the sample segmented directly.
+    pub sample: usize,
+}
+
+/// Why no segments could be found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SegmentError {
+    #[error("No question describes respondents in a way segments can use (choices, scales, multi-selects or numbers). Check the roles in the column table.")]
+    NoVariables,
+    #[error("Segments need at least {needed} respondents ({k} or more in each of two segments); this survey has fewer.")]
+    TooFewRespondents { needed: usize, k: usize },
+    #[error("{count} personas of at least {k} respondents each need {needed} respondents; choose {most} or fewer.")]
+    TooManySegments {
+        count: usize,
+        k: usize,
+        needed: usize,
+        most: usize,
+    },
+}
+
+/// Finds segments of respondents in their answers to the described columns.
+pub fn segment(
+    survey: &Survey,
+    summaries: &[ColumnSummary],
+    settings: SegmentSettings,
+) -> Result<Segmentation, SegmentError> {
+    let features = Features::from_survey(survey, summaries);
+    let k = settings.min_group_size;
+    if features.width() == 0 {
+        return Err(SegmentError::NoVariables);
+    }
+    let most = features.rows() / k;
+    if most < 2 {
+        return Err(SegmentError::TooFewRespondents { needed: 2 * k, k });
+    }
+    let counts: Vec<usize> = match settings.count {
+        Some(count) if count > most || count < 1 => {
+            return Err(SegmentError::TooManySegments {
+                count,
+                k,
+                needed: count * k,
+                most,
+            })
+        }
+        Some(count) => vec![count],
+        None => AUTO_RANGE.filter(|&c| c <= most).collect(),
+    };
+    let mut rng = XorShiftRng::seed_from_u64(settings.seed);
+    let sample = sample_rows(features.rows(), &mut rng);
+    let d = DistanceMatrix::between(&features, &sample);
+    let fits: Vec<(Candidate, Partition, Vec<f64>)> = counts
+        .iter()
+        .map(|&count| {
+            let partition = k_medoids(&d, count, STARTS, &mut rng);
+            let (silhouette, _) = per_cluster_silhouette(&d, &partition.labels, count);
+            let stable = stability(&d, &partition, BOOTSTRAP_ROUNDS, &mut rng);
+            let candidate = Candidate {
+                count,
+                silhouette,
+                stability: stable.iter().sum::<f64>() / count as f64,
+            };
+            (candidate, partition, stable)
+        })
+        .collect();
+    let candidates: Vec<Candidate> = fits.iter().map(|f| f.0).collect();
+    let chosen = choose(&candidates);
+    let (candidate, partition, stable) = fits
+        .into_iter()
+        .find(|f| f.0.count == chosen)
+        .expect("the chosen count was fitted");
+    let (_, by_cluster) = per_cluster_silhouette(&d, &partition.labels, candidate.count);
+    let medoids: Vec<usize> = partition.medoids.iter().map(|&m| sample[m]).collect();
+    let (segments, merged_small) = place_everyone(&features, medoids, k, &stable, &by_cluster);
+    Ok(Segmentation {
+        segments,
+        fitted: candidate.count,
+        auto: settings.count.is_none(),
+        silhouette: candidate.silhouette,
+        candidates,
+        merged_small,
+        variables: features.columns.clone(),
+        seed: settings.seed,
+        sample: sample.len(),
+    })
+}
+
+/// Auto's choice: among the numbers whose segments are stable on average (≥ 0.75), the
+/// best separated (highest silhouette); when none is, the highest silhouette × stability.
+/// Ties go to fewer segments.
+pub fn choose(candidates: &[Candidate]) -> usize {
+    let best = |score: &dyn Fn(&Candidate) -> f64, pool: Vec<&Candidate>| {
+        pool.into_iter()
+            .fold(None::<&Candidate>, |best, c| match best {
+                Some(b) if score(b) >= score(c) => Some(b),
+                _ => Some(c),
+            })
+            .map(|c| c.count)
+    };
+    let stable: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.stability >= STABLE)
+        .collect();
+    best(&|c| c.silhouette, stable)
+        .or_else(|| best(&|c| c.silhouette * c.stability, candidates.iter().collect()))
+        .unwrap_or(2)
+}
+
+/// Up to [`SAMPLE`] distinct rows, drawn without replacement and sorted.
+fn sample_rows(rows: usize, rng: &mut XorShiftRng) -> Vec<usize> {
+    let mut all: Vec<usize> = (0..rows).collect();
+    if rows > SAMPLE {
+        for i in 0..SAMPLE {
+            let j = rng.random_range(i..rows);
+            all.swap(i, j);
+        }
+        all.truncate(SAMPLE);
+        all.sort_unstable();
+    }
+    all
+}
+
+/// Everyone joins their nearest medoid; a segment under `k` gives up its medoid and its
+/// members join their next-nearest, until every segment has at least `k`.
+fn place_everyone(
+    features: &Features,
+    mut medoids: Vec<usize>,
+    k: usize,
+    stable: &[f64],
+    silhouettes: &[f64],
+) -> (Vec<FoundSegment>, usize) {
+    let mut figures: Vec<(f64, f64)> = stable
+        .iter()
+        .copied()
+        .zip(silhouettes.iter().copied())
+        .collect();
+    let mut merged = 0;
+    loop {
+        let mut members = vec![Vec::new(); medoids.len()];
+        for row in 0..features.rows() {
+            let values = features.row(row);
+            let nearest = (0..medoids.len())
+                .map(|c| (c, gower(values, features.row(medoids[c]))))
+                .fold((0, f32::MAX), |best, x| if x.1 < best.1 { x } else { best })
+                .0;
+            members[nearest].push(row);
+        }
+        let smallest = (0..medoids.len())
+            .filter(|&c| members[c].len() < k)
+            .min_by_key(|&c| members[c].len());
+        match smallest {
+            Some(c) if medoids.len() > 1 => {
+                medoids.remove(c);
+                figures.remove(c);
+                merged += 1;
+            }
+            _ => {
+                let mut segments: Vec<FoundSegment> = members
+                    .into_iter()
+                    .zip(medoids)
+                    .zip(figures)
+                    .map(
+                        |((members, medoid), (stability, silhouette))| FoundSegment {
+                            members,
+                            medoid,
+                            stability,
+                            silhouette,
+                        },
+                    )
+                    .collect();
+                segments.sort_by_key(|s| std::cmp::Reverse(s.members.len()));
+                return (segments, merged);
+            }
+        }
+    }
+}
