@@ -14,6 +14,7 @@ pub fn persona(id: &str, name: &str) -> Persona {
             size: 25,
             share: 0.625,
             rule: Some("lives_with = Partner".to_string()),
+            quality: None,
         },
         traits: vec![Trait {
             attribute: "transport".to_string(),

@@ -37,8 +37,8 @@ pub enum PersonaProblem {
     #[error("a {field} is not a number between {min} and {max}")]
     OutOfRange {
         field: &'static str,
-        min: u32,
-        max: u32,
+        min: i32,
+        max: i32,
     },
     #[error("its provenance is inconsistent: {0}")]
     Provenance(&'static str),
@@ -71,6 +71,10 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
     fraction("segment share", p.segment.share, 1)?;
     if let Some(rule) = &p.segment.rule {
         length("segment rule", rule, MAX_TEXT)?;
+    }
+    if let Some(quality) = &p.segment.quality {
+        in_range("segment stability", quality.stability, 0, 1)?;
+        in_range("segment silhouette", quality.silhouette, -1, 1)?;
     }
     count("traits", p.traits.len(), MAX_TRAITS)?;
     for t in &p.traits {
@@ -153,9 +157,13 @@ fn count(field: &'static str, len: usize, max: usize) -> Result<(), PersonaProbl
     Ok(())
 }
 
-fn fraction(field: &'static str, value: f64, max: u32) -> Result<(), PersonaProblem> {
-    if !(0.0..=f64::from(max)).contains(&value) {
-        return Err(PersonaProblem::OutOfRange { field, min: 0, max });
+fn fraction(field: &'static str, value: f64, max: i32) -> Result<(), PersonaProblem> {
+    in_range(field, value, 0, max)
+}
+
+fn in_range(field: &'static str, value: f64, min: i32, max: i32) -> Result<(), PersonaProblem> {
+    if !(f64::from(min)..=f64::from(max)).contains(&value) {
+        return Err(PersonaProblem::OutOfRange { field, min, max });
     }
     Ok(())
 }

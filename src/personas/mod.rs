@@ -8,8 +8,8 @@ mod model;
 mod synthesis;
 
 pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
-pub use model::{Action, Persona, Provenance, Quote, SegmentInfo, Trait};
+pub use model::{Action, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait};
 pub use synthesis::{
-    personas_from_grouping, QuoteSuggestion, Synthesis, Withheld, QUOTES_SUGGESTED,
-    TOP_ANSWERS_PER_QUESTION,
+    personas_from_grouping, personas_from_segments, Basis, QuoteSuggestion, Synthesis, Withheld,
+    QUOTES_SUGGESTED, TOP_ANSWERS_PER_QUESTION,
 };

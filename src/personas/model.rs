@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use super::dates::review_date;
+use crate::segments::clustering::Stability;
 
 /// A patient persona: a named, evidence-backed description of one segment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,6 +42,27 @@ pub struct SegmentInfo {
     /// The condition that defines the segment, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+    /// How well a segment found in the answers holds together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<SegmentQuality>,
+}
+
+/// How far a found segment can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentQuality {
+    /// Mean Jaccard similarity with itself over bootstrap resamples, 0–1: at least 0.75
+    /// is "stable", 0.6 to 0.75 "weak", below 0.6 "unreliable".
+    pub stability: f64,
+    /// Mean silhouette width of its members, −1 to 1.
+    pub silhouette: f64,
+}
+
+impl SegmentQuality {
+    /// The badge shown on the persona.
+    pub fn badge(&self) -> Stability {
+        Stability::of(self.stability)
+    }
 }
 
 /// One answer that describes the segment, with the numbers behind it.

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use time::OffsetDateTime;
 
-use super::{add_months, Persona, Provenance, SegmentInfo, Trait, REVIEW_INTERVAL_MONTHS};
+use super::{
+    add_months, Persona, Provenance, SegmentInfo, SegmentQuality, Trait, REVIEW_INTERVAL_MONTHS,
+};
 use crate::columns::{chosen, ColumnKind, ColumnSummary, Role};
 use crate::privacy::disclosure::listable;
 use crate::privacy::patterns::contains_identifier;
@@ -49,6 +51,20 @@ pub struct Synthesis {
     pub quote_suggestions: Vec<QuoteSuggestion>,
 }
 
+/// How segments were formed: it names the personas and goes into their provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Basis {
+    /// One segment per answer to a question (which then gives no traits).
+    Answer { column: usize },
+    /// Segments found across the questions; their quality in segment order.
+    Found {
+        method: String,
+        seed: u64,
+        fitted: usize,
+        quality: Vec<SegmentQuality>,
+    },
+}
+
 /// One persona per segment of `grouping`; every count it reports is at least `k`.
 pub fn personas_from_grouping(
     survey: &Survey,
@@ -57,13 +73,59 @@ pub fn personas_from_grouping(
     k: usize,
     now: OffsetDateTime,
 ) -> Synthesis {
-    let question = &summaries[grouping.column].name;
+    let basis = Basis::Answer {
+        column: grouping.column,
+    };
+    personas_from_segments(survey, summaries, &grouping.segments, &basis, k, now)
+}
+
+/// One persona per segment; every count it reports is at least `k`.
+pub fn personas_from_segments(
+    survey: &Survey,
+    summaries: &[ColumnSummary],
+    segments: &[Segment],
+    basis: &Basis,
+    k: usize,
+    now: OffsetDateTime,
+) -> Synthesis {
     let total = survey.respondents();
+    let defining = match basis {
+        Basis::Answer { column } => Some(*column),
+        Basis::Found { .. } => None,
+    };
     let mut synthesis = Synthesis::default();
-    for segment in &grouping.segments {
-        let id = persona_id(&survey.source_sha256, question, &segment.label);
-        let name = format!("{question}: {}", segment.label);
-        let (traits, withheld) = traits_of(survey, summaries, grouping.column, segment, k);
+    for (position, segment) in segments.iter().enumerate() {
+        let (traits, withheld) = traits_of(survey, summaries, defining, segment, k);
+        let (id, name, summary, rule, quality, provenance) = match basis {
+            Basis::Answer { column } => {
+                let question = &summaries[*column].name;
+                (
+                    persona_id(&survey.source_sha256, question, &segment.label),
+                    format!("{question}: {}", segment.label),
+                    answer_summary(question, segment, total, &traits),
+                    Some(format!("{question} = {}", segment.label)),
+                    None,
+                    (GROUP_BY_METHOD.to_string(), segments.len(), 0),
+                )
+            }
+            Basis::Found {
+                method,
+                seed,
+                fitted,
+                quality,
+            } => (
+                persona_id(
+                    &survey.source_sha256,
+                    &format!("{method}:{seed}:{fitted}"),
+                    &segment.label,
+                ),
+                found_name(&segment.label, &traits),
+                found_summary(segment, total, &traits),
+                None,
+                quality.get(position).copied(),
+                (method.clone(), *fitted, *seed),
+            ),
+        };
         synthesis
             .withheld
             .extend(withheld.into_iter().map(|item| Withheld {
@@ -74,12 +136,14 @@ pub fn personas_from_grouping(
         synthesis
             .quote_suggestions
             .extend(quotes_for(survey, summaries, segment, &id));
+        let (method, fitted, seed) = provenance;
         synthesis.personas.push(Persona {
-            summary: summary_of(question, segment, total, &traits),
+            summary,
             segment: SegmentInfo {
                 size: segment.size(),
                 share: round(ratio(segment.size(), total), 4),
-                rule: Some(format!("{question} = {}", segment.label)),
+                rule,
+                quality,
             },
             traits,
             quotes: Vec::new(),
@@ -90,9 +154,9 @@ pub fn personas_from_grouping(
             provenance: Provenance {
                 source_sha256: survey.source_sha256.clone(),
                 rows: total,
-                method: GROUP_BY_METHOD.to_string(),
-                k: grouping.segments.len(),
-                seed: 0,
+                method,
+                k: fitted,
+                seed,
                 min_group_size: k,
             },
             id,
@@ -107,7 +171,7 @@ pub fn personas_from_grouping(
 fn traits_of(
     survey: &Survey,
     summaries: &[ColumnSummary],
-    grouping_column: usize,
+    defining: Option<usize>,
     segment: &Segment,
     k: usize,
 ) -> (Vec<Trait>, Vec<Trait>) {
@@ -116,7 +180,7 @@ fn traits_of(
     // A question everyone answers alike describes no segment: it gives no traits.
     for summary in summaries
         .iter()
-        .filter(|s| s.can_group() && s.index != grouping_column)
+        .filter(|s| s.can_group() && Some(s.index) != defining)
     {
         let answers = &survey.columns()[summary.index].answers;
         let mut in_segment: HashMap<&str, usize> = HashMap::new();
@@ -258,24 +322,58 @@ fn quotes_for(
     quotes
 }
 
-fn summary_of(question: &str, segment: &Segment, total: usize, traits: &[Trait]) -> String {
-    let mut summary = format!(
+fn answer_summary(question: &str, segment: &Segment, total: usize, traits: &[Trait]) -> String {
+    let opening = format!(
         "{} of {total} respondents ({}%) answered “{}” to “{question}”.",
         segment.size(),
         percent(segment.size(), total),
         segment.label
     );
-    let standout = traits
-        .iter()
-        .filter(|t| t.segment_pct > t.overall_pct)
-        .max_by(|a, b| (a.segment_pct - a.overall_pct).total_cmp(&(b.segment_pct - b.overall_pct)));
-    if let Some(t) = standout {
+    with_standout(opening, traits)
+}
+
+fn found_summary(segment: &Segment, total: usize, traits: &[Trait]) -> String {
+    let opening = format!(
+        "{} of {total} respondents ({}%) answered much alike across the survey.",
+        segment.size(),
+        percent(segment.size(), total),
+    );
+    with_standout(opening, traits)
+}
+
+fn with_standout(mut summary: String, traits: &[Trait]) -> String {
+    if let Some(t) = standouts(traits).next() {
         summary.push_str(&format!(
             " More often than respondents overall they answered “{}” to “{}” ({}% vs {}%).",
             t.value, t.attribute, t.segment_pct, t.overall_pct
         ));
     }
     summary
+}
+
+/// "Segment A: Bus, 65–74": its letter and the two answers that most set it apart.
+fn found_name(letter: &str, traits: &[Trait]) -> String {
+    let values: Vec<&str> = standouts(traits)
+        .take(2)
+        .map(|t| t.value.as_str())
+        .collect();
+    if values.is_empty() {
+        format!("Segment {letter}")
+    } else {
+        format!("Segment {letter}: {}", values.join(", "))
+    }
+}
+
+/// Traits more common in the segment than overall, the biggest difference first.
+fn standouts(traits: &[Trait]) -> impl Iterator<Item = &Trait> {
+    let mut above: Vec<&Trait> = traits
+        .iter()
+        .filter(|t| t.segment_pct > t.overall_pct)
+        .collect();
+    above.sort_by(|a, b| {
+        (b.segment_pct - b.overall_pct).total_cmp(&(a.segment_pct - a.overall_pct))
+    });
+    above.into_iter()
 }
 
 /// Same survey, question and answer → same id, so saving a rebuilt persona updates it.

@@ -3,9 +3,15 @@
 use thiserror::Error;
 use time::OffsetDateTime;
 
+use serde::{Deserialize, Serialize};
+
 use super::LoadedSurvey;
-use crate::personas::{personas_from_grouping, Persona, QuoteSuggestion, Withheld};
-use crate::segments::group_by;
+use crate::personas::{
+    personas_from_grouping, personas_from_segments, Basis, Persona, QuoteSuggestion,
+    SegmentQuality, Withheld,
+};
+use crate::segments::clustering::{segment, SegmentError, SegmentSettings, Segmentation};
+use crate::segments::{group_by, Segment};
 
 /// Personas built from a survey, and what the user should know about how.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -46,9 +52,137 @@ impl Built {
     }
 }
 
+/// How respondents are put into segments, one persona each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "by", rename_all = "snake_case", deny_unknown_fields)]
+pub enum GroupBy {
+    /// One segment per answer to a question.
+    Answer { column: usize },
+    /// Segments of respondents who answered alike across the questions; `count: None`
+    /// lets Auto choose how many.
+    Similarity { count: Option<usize>, seed: u64 },
+}
+
+/// The method recorded in provenance for segments found by similarity.
+pub const SIMILARITY_METHOD: &str = "k-medoids (Gower distance)";
+
+/// Builds personas from segments formed as `group_by` says.
+pub fn build(
+    loaded: &LoadedSurvey,
+    group_by: GroupBy,
+    now: OffsetDateTime,
+) -> Result<Built, BuildError> {
+    match group_by {
+        GroupBy::Answer { column } => build_personas(loaded, column, now),
+        GroupBy::Similarity { count, seed } => build_found_personas(loaded, count, seed, now),
+    }
+}
+
+/// Finds segments of respondents who answered alike and builds a persona for each.
+pub fn build_found_personas(
+    loaded: &LoadedSurvey,
+    count: Option<usize>,
+    seed: u64,
+    now: OffsetDateTime,
+) -> Result<Built, BuildError> {
+    let k = loaded.recipe.settings.min_group_size;
+    let settings = SegmentSettings {
+        count,
+        seed,
+        min_group_size: k,
+    };
+    let found = segment(&loaded.survey, &loaded.summaries, settings)?;
+    let segments: Vec<Segment> = found
+        .segments
+        .iter()
+        .zip('A'..='Z')
+        .map(|(s, letter)| Segment {
+            label: letter.to_string(),
+            members: s.members.clone(),
+        })
+        .collect();
+    let basis = Basis::Found {
+        method: SIMILARITY_METHOD.to_string(),
+        seed,
+        fitted: found.fitted,
+        quality: found
+            .segments
+            .iter()
+            .map(|s| SegmentQuality {
+                stability: round2(s.stability),
+                silhouette: round2(s.silhouette),
+            })
+            .collect(),
+    };
+    let synthesis =
+        personas_from_segments(&loaded.survey, &loaded.summaries, &segments, &basis, k, now);
+    let mut notes = vec![found_note(&found, loaded.survey.respondents())];
+    if found.merged_small > 0 {
+        notes.push(format!(
+            "{} segment(s) had fewer than {k} respondents; their members joined the nearest segment.",
+            found.merged_small
+        ));
+    }
+    notes.extend(withheld_note(synthesis.withheld.len()));
+    Ok(Built {
+        personas: synthesis.personas,
+        notes,
+        withheld: synthesis.withheld,
+        quote_suggestions: synthesis.quote_suggestions,
+    })
+}
+
+/// How the segments were found, in words.
+fn found_note(found: &Segmentation, respondents: usize) -> String {
+    let mut note = format!(
+        "{} segments from {} questions (silhouette {:.2}; seed {}).",
+        found.fitted,
+        found.variables.len(),
+        found.silhouette,
+        found.seed
+    );
+    if found.auto {
+        let tried: Vec<String> = found
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}: silhouette {:.2}, stability {:.2}",
+                    c.count, c.silhouette, c.stability
+                )
+            })
+            .collect();
+        note.push_str(&format!(
+            " Auto chose the number: the best separated of those stable on average (stability ≥ 0.75), else the best silhouette × stability. Tried {}.",
+            tried.join("; ")
+        ));
+    }
+    if found.sample < respondents {
+        note.push_str(&format!(
+            " A sample of {} respondents was segmented; everyone else joined the segment they are nearest to.",
+            found.sample
+        ));
+    }
+    note
+}
+
+fn withheld_note(withheld: usize) -> Option<String> {
+    (withheld > 0).then(|| {
+        format!(
+            "{withheld} sensitive answer(s) shared by everyone in a persona are hidden; see the privacy report."
+        )
+    })
+}
+
+fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
 /// Why no personas could be built.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum BuildError {
+    #[error("{0}")]
+    Segments(#[from] SegmentError),
     #[error("Choose a question that groups respondents.")]
     NotAGrouping,
     #[error(
@@ -97,12 +231,7 @@ pub fn build_personas(
         ));
     }
     let synthesis = personas_from_grouping(&loaded.survey, &loaded.summaries, &grouping, k, now);
-    if !synthesis.withheld.is_empty() {
-        notes.push(format!(
-            "{} sensitive answer(s) shared by everyone in a persona are hidden; see the privacy report.",
-            synthesis.withheld.len()
-        ));
-    }
+    notes.extend(withheld_note(synthesis.withheld.len()));
     Ok(Built {
         personas: synthesis.personas,
         notes,

@@ -10,7 +10,9 @@ mod build;
 mod session;
 mod view;
 
-pub use build::{build_personas, BuildError, Built};
+pub use build::{
+    build, build_found_personas, build_personas, BuildError, Built, GroupBy, SIMILARITY_METHOD,
+};
 pub use session::{Envelope, Reply, Request, Session};
 pub use view::{SurveyView, PREVIEW_ROWS};
 

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::{build_personas, Built, ColumnMapping, LoadedSurvey, Recipe, SurveyView};
+use super::{build, Built, ColumnMapping, GroupBy, LoadedSurvey, Recipe, SurveyView};
 use crate::privacy::PrivacySettings;
 use crate::survey::{check_size, Dictionary, Progress, ProgressSink, ReadOptions};
 
@@ -33,8 +33,11 @@ pub enum Request {
     Mapping { mapping: ColumnMapping },
     /// Apply the mapping remembered for this layout as far as it still fits.
     Remembered { mapping: ColumnMapping },
-    /// Build personas grouped by a column.
-    Build { column: usize, now: OffsetDateTime },
+    /// Build personas from segments formed as `group_by` says.
+    Build {
+        group_by: GroupBy,
+        now: OffsetDateTime,
+    },
 }
 
 /// The pipeline's answer to one request.
@@ -167,9 +170,8 @@ impl Session {
                     view: Box::new(loaded.view()),
                 })
             }
-            Request::Build { column, now } => {
-                let built =
-                    build_personas(self.loaded()?, column, now).map_err(|e| e.to_string())?;
+            Request::Build { group_by, now } => {
+                let built = build(self.loaded()?, group_by, now).map_err(|e| e.to_string())?;
                 Ok(Reply::Built {
                     built: Box::new(built),
                 })

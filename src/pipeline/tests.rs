@@ -176,3 +176,60 @@ fn a_column_that_does_not_group_is_refused() {
         Err(BuildError::NotAGrouping)
     );
 }
+
+#[test]
+fn segments_found_across_the_questions_become_personas_with_quality_and_provenance() {
+    let mut csv = String::from("Age,How do you travel?,Who do you live with?,Comment\n");
+    for i in 0..90 {
+        let (age, travel, lives) = [
+            (30, "Car", "Family"),
+            (78, "Bus", "Alone"),
+            (52, "Taxi", "Partner"),
+        ][i % 3];
+        csv.push_str(&format!("{},{travel},{lives},note {i}\n", age + i % 3));
+    }
+    let survey = LoadedSurvey::read(
+        "found.csv",
+        csv.as_bytes(),
+        ReadOptions::default(),
+        PrivacySettings::default(),
+    )
+    .unwrap();
+    let built = build_found_personas(&survey, None, 7, NOW).unwrap();
+    assert_eq!(built.personas.len(), 3);
+    for persona in &built.personas {
+        assert_eq!(persona.segment.size, 30);
+        assert!(persona.name.starts_with("Segment "), "{}", persona.name);
+        let quality = persona
+            .segment
+            .quality
+            .expect("found segments carry quality");
+        assert_eq!(
+            quality.badge(),
+            crate::segments::clustering::Stability::Stable
+        );
+        assert_eq!(persona.provenance.method, SIMILARITY_METHOD);
+        assert_eq!((persona.provenance.k, persona.provenance.seed), (3, 7));
+    }
+    assert!(
+        built.notes[0].contains("Auto chose the number"),
+        "{:?}",
+        built.notes
+    );
+    // The personas pass the same checks as any exported or imported persona.
+    let file = crate::persona_file::export(&built.personas, Default::default(), NOW).unwrap();
+    assert_eq!(
+        crate::persona_file::import(file.as_bytes()).unwrap(),
+        built.personas
+    );
+    let same = build(
+        &survey,
+        GroupBy::Similarity {
+            count: None,
+            seed: 7,
+        },
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(same, built, "the same seed gives the same personas");
+}

@@ -35,6 +35,10 @@ pub struct AppState {
     pub privacy: RwSignal<PrivacySettings>,
     /// The column chosen to group respondents by.
     pub grouping: RwSignal<Option<usize>>,
+    /// Whether to group respondents by similar answers across the questions instead.
+    pub automatic: RwSignal<bool>,
+    /// The number of personas to find; `None` lets Auto choose.
+    pub persona_count: RwSignal<Option<usize>>,
     /// Personas built (not yet saved) and the notes on how.
     pub built: RwSignal<Built>,
     /// The saved personas, always equal to what storage holds.
@@ -60,6 +64,8 @@ impl AppState {
             survey: RwSignal::new(None),
             privacy: RwSignal::new(PrivacySettings::default()),
             grouping: RwSignal::new(None),
+            automatic: RwSignal::new(false),
+            persona_count: RwSignal::new(None),
             built: RwSignal::new(Built::default()),
             library: RwSignal::new(library),
             library_unreadable: RwSignal::new(unreadable),

@@ -10,7 +10,7 @@ use super::state::{AppState, Busy};
 use crate::browser::pipeline_worker::PipelineWorker;
 use crate::browser::{clock, storage};
 use crate::columns::{ColumnKind, Role};
-use crate::pipeline::{Built, ColumnMapping, Reply, Request, SurveyView};
+use crate::pipeline::{Built, ColumnMapping, GroupBy, Reply, Request, SurveyView};
 use crate::privacy::{PrivacySettings, ShownCount};
 use crate::survey::{check_size, ReadOptions};
 
@@ -162,11 +162,11 @@ impl AppState {
         self.send_with(request, Some(&file), task, "Reading the data dictionary");
     }
 
-    /// Builds personas grouped by a column.
-    pub fn build(&self, column: usize) {
+    /// Builds personas from segments formed as `group_by` says.
+    pub fn build(&self, group_by: GroupBy) {
         let now = clock::now();
         self.send(
-            Request::Build { column, now },
+            Request::Build { group_by, now },
             Task::Build,
             "Building personas",
         );

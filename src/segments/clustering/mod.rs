@@ -66,6 +66,15 @@ pub enum Stability {
 }
 
 impl Stability {
+    /// The badge's word.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stability::Stable => "stable",
+            Stability::Weak => "weak",
+            Stability::Unreliable => "unreliable",
+        }
+    }
+
     /// The badge for a mean bootstrap Jaccard similarity.
     pub fn of(jaccard: f64) -> Self {
         if jaccard >= STABLE {

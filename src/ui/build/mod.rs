@@ -5,15 +5,36 @@ use leptos::prelude::*;
 
 use super::persona_card::PersonaCard;
 use super::state::AppState;
+use crate::pipeline::GroupBy;
+use crate::segments::clustering::{AUTO_RANGE, DEFAULT_SEED};
+
+/// The grouping choice's value for automatic segments.
+const AUTOMATIC: &str = "auto";
 
 #[component]
 pub fn BuildPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let results_heading = NodeRef::<html::H2>::new();
 
-    let build = move |_| match state.grouping.get_untracked() {
-        Some(column) => state.build(column),
-        None => state.fail("Choose a question to group respondents by."),
+    let build = move |_| {
+        if state.automatic.get_untracked() {
+            state.build(GroupBy::Similarity {
+                count: state.persona_count.get_untracked(),
+                seed: DEFAULT_SEED,
+            });
+            return;
+        }
+        match state.grouping.get_untracked() {
+            Some(column) => state.build(GroupBy::Answer { column }),
+            None => state.fail("Choose a question to group respondents by."),
+        }
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        state.automatic.set(value == AUTOMATIC);
+        if let Ok(column) = value.parse() {
+            state.grouping.set(Some(column));
+        }
     };
     // Personas that arrive move the focus to their heading.
     Effect::new(move |_| {
@@ -52,10 +73,7 @@ pub fn BuildPanel() -> impl IntoView {
                 <h2 id="build-heading">"3. Build personas"</h2>
                 <div class="build-controls">
                     <label for="group-by">"Group respondents by"</label>
-                    <select
-                        id="group-by"
-                        on:change=move |ev| state.grouping.set(event_target_value(&ev).parse().ok())
-                    >
+                    <select id="group-by" on:change=choose>
                         <For
                             each=choices
                             key=|(index, label)| (*index, label.clone())
@@ -63,20 +81,56 @@ pub fn BuildPanel() -> impl IntoView {
                                 view! {
                                     <option
                                         value=index.to_string()
-                                        prop:selected=move || state.grouping.get() == Some(index)
+                                        prop:selected=move || {
+                                            !state.automatic.get() && state.grouping.get() == Some(index)
+                                        }
                                     >
                                         {label}
                                     </option>
                                 }
                             }
                         />
+                        <option value=AUTOMATIC prop:selected=move || state.automatic.get()>
+                            "Similar answers across all questions (automatic segments)"
+                        </option>
                     </select>
+                    <Show when=move || state.automatic.get()>
+                        <label for="persona-count">"Number of personas"</label>
+                        <select
+                            id="persona-count"
+                            on:change=move |ev| {
+                                state.persona_count.set(event_target_value(&ev).parse().ok())
+                            }
+                        >
+                            <option value="auto" prop:selected=move || state.persona_count.get().is_none()>
+                                "Auto"
+                            </option>
+                            {AUTO_RANGE
+                                .map(|n| {
+                                    view! {
+                                        <option
+                                            value=n.to_string()
+                                            prop:selected=move || state.persona_count.get() == Some(n)
+                                        >
+                                            {n.to_string()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </Show>
                     <button type="button" class="primary" on:click=build>
                         "Build personas"
                     </button>
                 </div>
                 <p class="hint">
-                    "One persona per answer given by at least 11 respondents; smaller groups are left out to protect privacy."
+                    {move || {
+                        if state.automatic.get() {
+                            "Segments of respondents who answered alike across the questions (Auto tries 2 to 8 and keeps the best separated of the stable ones); none smaller than the minimum group size."
+                        } else {
+                            "One persona per answer given by at least 11 respondents; smaller groups are left out to protect privacy."
+                        }
+                    }}
                 </p>
             </section>
             <section class="panel results" aria-labelledby="results-heading">

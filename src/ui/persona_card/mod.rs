@@ -38,6 +38,16 @@ pub fn PersonaCard(
                 <strong>{persona.segment.size}</strong>
                 {format!(" respondents · {share_pct}% of all respondents")}
             </p>
+            {persona.segment.quality.map(|q| {
+                view! {
+                    <p class="persona-quality">
+                        <span class=format!("badge badge-{}", q.badge().label())>
+                            {format!("{} segment", q.badge().label())}
+                        </span>
+                        {format!(" stability {:.2} · silhouette {:.2}", q.stability, q.silhouette)}
+                    </p>
+                }
+            })}
             <p class="persona-summary">{persona.summary.clone()}</p>
             <p class="persona-meta">{format!("Review due {}", persona.review_due)}</p>
             {has_traits
