@@ -22,6 +22,8 @@ pub fn persona(id: &str, name: &str) -> Persona {
             segment_pct: 80.0,
             overall_pct: 57.5,
             n: 20,
+            role: None,
+            distinctive: false,
         }],
         quotes: vec![],
         actions: vec![],

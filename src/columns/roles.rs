@@ -52,6 +52,19 @@ impl Role {
         }
     }
 
+    /// The persona section its traits are shown in, and the sections' order.
+    pub fn section(self) -> (usize, &'static str) {
+        match self {
+            Role::Demographic => (0, "Demographics"),
+            Role::Condition => (1, "Conditions"),
+            Role::Behaviour => (2, "Behaviours"),
+            Role::Motivation => (3, "Motivations and what matters"),
+            Role::Barrier => (4, "Obstacles"),
+            Role::ChannelPreference => (5, "Preferred channels"),
+            Role::Quotes | Role::Other | Role::Ignore => (6, "Other answers"),
+        }
+    }
+
     /// Whether the column takes part in personas at all.
     pub fn is_used(self) -> bool {
         self != Role::Ignore

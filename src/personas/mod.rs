@@ -3,10 +3,12 @@
 //! A [`Persona`] holds counts and percentages about at least 11 respondents and never a
 //! survey row. These types are also the content of the persona file (`persona_file`).
 
+mod actions;
 mod dates;
 mod model;
 mod synthesis;
 
+pub use actions::recommend as recommend_actions;
 pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
 pub use model::{Action, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait};
 pub use synthesis::{

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use super::dates::review_date;
+use crate::columns::Role;
 use crate::segments::clustering::Stability;
 
 /// A patient persona: a named, evidence-backed description of one segment.
@@ -79,6 +80,24 @@ pub struct Trait {
     pub overall_pct: f64,
     /// Respondents in the segment giving this answer (at least 11).
     pub n: usize,
+    /// The question's role, which decides the persona section the trait is shown in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// Whether the segment gives this answer significantly more often than the other
+    /// respondents (two-proportion z test, z ≥ 1.96).
+    #[serde(default)]
+    pub distinctive: bool,
+}
+
+impl Trait {
+    /// How many times more common the answer is in the segment than overall.
+    pub fn lift(&self) -> f64 {
+        if self.overall_pct > 0.0 {
+            self.segment_pct / self.overall_pct
+        } else {
+            0.0
+        }
+    }
 }
 
 /// A free-text answer approved for the persona.

@@ -34,6 +34,12 @@ test("automatic segments build personas with a quality badge, and the number can
     await expect(card).toContainText("60 respondents");
   }
   await expect(page.locator(".build-notes")).toContainText("Auto chose the number");
+  // Traits sit in sections by the questions' roles; actions cite the trait behind them.
+  const digital = cards.filter({ hasText: "App" }).first();
+  await expect(digital.getByRole("rowheader", { name: "Demographics" })).toBeVisible();
+  await expect(digital.getByRole("rowheader", { name: "Preferred channels" })).toBeVisible();
+  await expect(digital.locator(".actions")).toContainText("Use the app, text reminders and video visits.");
+  await expect(digital.locator(".actions")).toContainText(/60 of 60 \(100% vs 33\.3% of all respondents\) answered “(App|Text)” to “How would you like to hear from us\?”/);
 
   await count.selectOption("2");
   await buildPersonas(page);

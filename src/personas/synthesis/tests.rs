@@ -186,8 +186,9 @@ fn multi_select_options_become_traits_when_both_sides_are_large() {
         .filter(|t| t.attribute == "Channels")
         .map(|t| (t.value.as_str(), t.n))
         .collect();
-    // Each option and its complement are at least 11, in the segment and overall.
-    assert_eq!(listed, [("App", 20), ("Text", 20), ("Phone", 11)]);
+    // Each option and its complement are at least 11, in the segment and overall;
+    // the options that set the segment apart most come first.
+    assert_eq!(listed, [("Text", 20), ("App", 20), ("Phone", 11)]);
     let app = alone.traits.iter().find(|t| t.value == "App").unwrap();
     assert_eq!((app.segment_pct, app.overall_pct), (64.5, 52.5));
     // Partner: App 12 of 30 (18 not), Phone and Letter 18 (12 not): all listed.
@@ -204,4 +205,28 @@ fn multi_select_options_become_traits_when_both_sides_are_large() {
             .count(),
         3
     );
+}
+
+#[test]
+fn strong_evidence_outranks_a_bigger_difference_on_few_people_and_sections_follow_roles() {
+    use crate::personas::Trait;
+    let t = |attribute: &str, role, n, segment_pct, overall_pct| Trait {
+        attribute: attribute.into(),
+        value: "yes".into(),
+        segment_pct,
+        overall_pct,
+        n,
+        role: Some(role),
+        distinctive: false,
+    };
+    // 12 of a 12-person segment vs 300 of 900 in a 900-person one cannot be compared
+    // directly; within one segment of 900 out of 5,000: 11 giving a rare answer (lift 5)
+    // against 500 giving a common one (lift 1.3).
+    let rare = t("Rare", Role::Behaviour, 11, 1.2, 0.24);
+    let common = t("Common", Role::Behaviour, 500, 55.6, 42.2);
+    let age = t("Age", Role::Demographic, 400, 44.4, 40.0);
+    let ordered = in_sections(vec![rare.clone(), common.clone(), age.clone()], 900, 5000);
+    let names: Vec<&str> = ordered.iter().map(|t| t.attribute.as_str()).collect();
+    assert_eq!(names, ["Age", "Common", "Rare"]);
+    assert!(rare.lift() > common.lift());
 }

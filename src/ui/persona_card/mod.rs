@@ -19,9 +19,19 @@ pub fn PersonaCard(
     let heading_id = format!("{context}-{}", persona.id);
     let labelled_by = heading_id.clone();
     let share_pct = (persona.segment.share * 1000.0).round() / 10.0;
-    let traits = trait_groups(&persona.traits)
+    let traits = sections(&persona.traits)
         .into_iter()
-        .map(trait_group)
+        .map(|(title, groups)| {
+            let groups = groups.into_iter().map(trait_group).collect_view();
+            view! {
+                <tbody class="trait-section">
+                    <tr>
+                        <th scope="rowgroup" colspan="4" class="section-title">{title}</th>
+                    </tr>
+                </tbody>
+                {groups}
+            }
+        })
         .collect_view();
     let has_traits = !persona.traits.is_empty();
     let quotes = persona
@@ -67,6 +77,24 @@ pub fn PersonaCard(
                         </table>
                     }
                 })}
+            {(!persona.actions.is_empty()).then(|| {
+                let actions = persona
+                    .actions
+                    .iter()
+                    .map(|a| {
+                        view! {
+                            <li>
+                                <strong>{a.text.clone()}</strong>
+                                <span class="evidence">{format!(" Why: {}", a.evidence)}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h4>"Recommended actions"</h4>
+                    <ul class="actions">{actions}</ul>
+                }
+            })}
             {has_quotes.then(|| view! {
                 <section class="persona-quotes" aria-label="Quotes">
                     <h4>"In their words"</h4>
@@ -78,16 +106,21 @@ pub fn PersonaCard(
     }
 }
 
-/// Traits grouped by question, keeping their order.
-fn trait_groups(traits: &[Trait]) -> Vec<Vec<Trait>> {
-    let mut groups: Vec<Vec<Trait>> = Vec::new();
+/// Traits by persona section, then by question, keeping their order.
+fn sections(traits: &[Trait]) -> Vec<(&'static str, Vec<Vec<Trait>>)> {
+    let mut sections: Vec<(&'static str, Vec<Vec<Trait>>)> = Vec::new();
     for t in traits {
+        let title = t.role.map_or("Answers", |r| r.section().1);
+        if sections.last().is_none_or(|(last, _)| *last != title) {
+            sections.push((title, Vec::new()));
+        }
+        let groups = &mut sections.last_mut().expect("just pushed").1;
         match groups.last_mut() {
             Some(group) if group[0].attribute == t.attribute => group.push(t.clone()),
             _ => groups.push(vec![t.clone()]),
         }
     }
-    groups
+    sections
 }
 
 fn trait_group(group: Vec<Trait>) -> impl IntoView {
@@ -102,7 +135,16 @@ fn trait_group(group: Vec<Trait>) -> impl IntoView {
             view! {
                 <tr>
                     {question}
-                    <td>{t.value.clone()}</td>
+                    <td>
+                        {t.value.clone()}
+                        {t.distinctive.then(|| {
+                            view! {
+                                <span class="distinctive">
+                                    {format!(" ×{:.1} vs all", t.lift())}
+                                </span>
+                            }
+                        })}
+                    </td>
                     <td>
                         <Bar pct=t.segment_pct class="bar-segment" />
                         {format!("{}% (n = {})", t.segment_pct, t.n)}
