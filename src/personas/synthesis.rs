@@ -27,6 +27,8 @@ const QUOTE_LENGTH: std::ops::RangeInclusive<usize> = 20..=280;
 
 /// The method name recorded in provenance for one-question groupings.
 const GROUP_BY_METHOD: &str = "group-by";
+/// … and for rule-based segments.
+const RULE_METHOD: &str = "rule";
 
 /// A trait held back because everyone in the segment shares a sensitive answer.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -57,6 +59,11 @@ pub struct Synthesis {
 pub enum Basis {
     /// One segment per answer to a question (which then gives no traits).
     Answer { column: usize },
+    /// The respondents who meet a rule (its columns then give no traits).
+    Rule {
+        description: String,
+        columns: Vec<usize>,
+    },
     /// Segments found across the questions; their quality in segment order.
     Found {
         method: String,
@@ -90,13 +97,14 @@ pub fn personas_from_segments(
     now: OffsetDateTime,
 ) -> Synthesis {
     let total = survey.respondents();
-    let defining = match basis {
-        Basis::Answer { column } => Some(*column),
-        Basis::Found { .. } => None,
+    let defining: Vec<usize> = match basis {
+        Basis::Answer { column } => vec![*column],
+        Basis::Rule { columns, .. } => columns.clone(),
+        Basis::Found { .. } => Vec::new(),
     };
     let mut synthesis = Synthesis::default();
     for (position, segment) in segments.iter().enumerate() {
-        let (traits, withheld) = traits_of(survey, summaries, defining, segment, k);
+        let (traits, withheld) = traits_of(survey, summaries, &defining, segment, k);
         let (id, name, summary, rule, quality, provenance) = match basis {
             Basis::Answer { column } => {
                 let question = &summaries[*column].name;
@@ -109,6 +117,14 @@ pub fn personas_from_segments(
                     (GROUP_BY_METHOD.to_string(), segments.len(), 0),
                 )
             }
+            Basis::Rule { description, .. } => (
+                persona_id(&survey.source_sha256, RULE_METHOD, description),
+                short(description),
+                rule_summary(description, segment, total, &traits),
+                Some(description.clone()),
+                None,
+                (RULE_METHOD.to_string(), 1, 0),
+            ),
             Basis::Found {
                 method,
                 seed,
@@ -172,7 +188,7 @@ pub fn personas_from_segments(
 fn traits_of(
     survey: &Survey,
     summaries: &[ColumnSummary],
-    defining: Option<usize>,
+    defining: &[usize],
     segment: &Segment,
     k: usize,
 ) -> (Vec<Trait>, Vec<Trait>) {
@@ -181,7 +197,7 @@ fn traits_of(
     // A question everyone answers alike describes no segment: it gives no traits.
     for summary in summaries
         .iter()
-        .filter(|s| s.can_group() && Some(s.index) != defining)
+        .filter(|s| s.can_group() && !defining.contains(&s.index))
     {
         let answers = &survey.columns()[summary.index].answers;
         let mut in_segment: HashMap<&str, usize> = HashMap::new();
@@ -209,10 +225,9 @@ fn traits_of(
             }
         }
     }
-    for summary in summaries
-        .iter()
-        .filter(|s| s.kind == ColumnKind::MultiSelect && s.role.is_used())
-    {
+    for summary in summaries.iter().filter(|s| {
+        s.kind == ColumnKind::MultiSelect && s.role.is_used() && !defining.contains(&s.index)
+    }) {
         let (items, alike) = option_traits(survey, summary, segment, k);
         if alike {
             withheld.extend(items);
@@ -384,6 +399,25 @@ fn answer_summary(question: &str, segment: &Segment, total: usize, traits: &[Tra
         segment.label
     );
     with_standout(opening, traits)
+}
+
+fn rule_summary(rule: &str, segment: &Segment, total: usize, traits: &[Trait]) -> String {
+    let opening = format!(
+        "{} of {total} respondents ({}%) meet the rule: {rule}.",
+        segment.size(),
+        percent(segment.size(), total),
+    );
+    with_standout(opening, traits)
+}
+
+/// A rule short enough to be a persona's name.
+fn short(rule: &str) -> String {
+    const MOST: usize = 120;
+    if rule.chars().count() <= MOST {
+        return rule.to_string();
+    }
+    let cut: String = rule.chars().take(MOST - 1).collect();
+    format!("{cut}…")
 }
 
 fn found_summary(segment: &Segment, total: usize, traits: &[Trait]) -> String {

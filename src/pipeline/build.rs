@@ -11,6 +11,7 @@ use crate::personas::{
     SegmentQuality, Withheld,
 };
 use crate::segments::clustering::{segment, SegmentError, SegmentSettings, Segmentation};
+use crate::segments::rules::{Rule, RuleError};
 use crate::segments::{group_by, Segment};
 
 /// Personas built from a survey, and what the user should know about how.
@@ -53,7 +54,7 @@ impl Built {
 }
 
 /// How respondents are put into segments, one persona each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "by", rename_all = "snake_case", deny_unknown_fields)]
 pub enum GroupBy {
     /// One segment per answer to a question.
@@ -61,6 +62,8 @@ pub enum GroupBy {
     /// Segments of respondents who answered alike across the questions; `count: None`
     /// lets Auto choose how many.
     Similarity { count: Option<usize>, seed: u64 },
+    /// One segment: the respondents who meet every condition of a rule.
+    Rule { rule: Rule },
 }
 
 /// The method recorded in provenance for segments found by similarity.
@@ -75,7 +78,45 @@ pub fn build(
     match group_by {
         GroupBy::Answer { column } => build_personas(loaded, column, now),
         GroupBy::Similarity { count, seed } => build_found_personas(loaded, count, seed, now),
+        GroupBy::Rule { rule } => build_rule_persona(loaded, &rule, now),
     }
+}
+
+/// Builds one persona for the respondents who meet every condition of `rule`. Refused
+/// when fewer than k meet it, or fewer than k do not (that count would show too).
+pub fn build_rule_persona(
+    loaded: &LoadedSurvey,
+    rule: &Rule,
+    now: OffsetDateTime,
+) -> Result<Built, BuildError> {
+    let k = loaded.recipe.settings.min_group_size;
+    let survey = &loaded.survey;
+    let members = rule.members(survey)?;
+    let rest = survey.respondents() - members.len();
+    if members.len() < k || (rest > 0 && rest < k) {
+        return Err(BuildError::RuleGroupTooSmall {
+            k,
+            meet: members.len() >= k,
+        });
+    }
+    let description = rule.describe();
+    let basis = Basis::Rule {
+        description: description.clone(),
+        columns: rule.columns(survey)?,
+    };
+    let segment = Segment {
+        label: description,
+        members,
+    };
+    let synthesis = personas_from_segments(survey, &loaded.summaries, &[segment], &basis, k, now);
+    Ok(Built {
+        personas: synthesis.personas,
+        notes: withheld_note(synthesis.withheld.len())
+            .into_iter()
+            .collect(),
+        withheld: synthesis.withheld,
+        quote_suggestions: synthesis.quote_suggestions,
+    })
 }
 
 /// Finds segments of respondents who answered alike and builds a persona for each.
@@ -183,6 +224,13 @@ fn round2(value: f64) -> f64 {
 pub enum BuildError {
     #[error("{0}")]
     Segments(#[from] SegmentError),
+    #[error("{0}")]
+    Rule(#[from] RuleError),
+    #[error(
+        "Fewer than {k} respondents {}, so a persona for this rule could let someone be recognised. Change a condition.",
+        if *meet { "do not meet the rule" } else { "meet the rule" }
+    )]
+    RuleGroupTooSmall { k: usize, meet: bool },
     #[error("Choose a question that groups respondents.")]
     NotAGrouping,
     #[error(

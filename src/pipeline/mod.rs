@@ -11,7 +11,8 @@ mod session;
 mod view;
 
 pub use build::{
-    build, build_found_personas, build_personas, BuildError, Built, GroupBy, SIMILARITY_METHOD,
+    build, build_found_personas, build_personas, build_rule_persona, BuildError, Built, GroupBy,
+    SIMILARITY_METHOD,
 };
 pub use session::{Envelope, Reply, Request, Session};
 pub use view::{SurveyView, PREVIEW_ROWS};

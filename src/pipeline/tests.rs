@@ -233,3 +233,75 @@ fn segments_found_across_the_questions_become_personas_with_quality_and_provenan
     .unwrap();
     assert_eq!(same, built, "the same seed gives the same personas");
 }
+
+#[test]
+fn a_rule_gives_one_persona_for_those_who_meet_it_and_small_groups_are_refused() {
+    use crate::segments::rules::{Condition, Rule, Test};
+    let mut csv = String::from("Age,How do you travel?,Who do you live with?\n");
+    for i in 0..90 {
+        let (age, travel, lives) = [
+            (30, "Car", "Family"),
+            (78, "Bus", "Alone"),
+            (52, "Bus", "Partner"),
+        ][i % 3];
+        csv.push_str(&format!("{},{travel},{lives}\n", age + i % 3));
+    }
+    let survey = LoadedSurvey::read(
+        "rule.csv",
+        csv.as_bytes(),
+        ReadOptions::default(),
+        PrivacySettings::default(),
+    )
+    .unwrap();
+    let condition = |question: &str, test| Condition {
+        question: question.into(),
+        test,
+    };
+    let rule = Rule {
+        conditions: vec![
+            condition("Age", Test::AtLeast { number: 65.0 }),
+            condition(
+                "How do you travel?",
+                Test::Is {
+                    value: "Bus".into(),
+                },
+            ),
+        ],
+    };
+    let built = build(&survey, GroupBy::Rule { rule: rule.clone() }, NOW).unwrap();
+    let persona = &built.personas[0];
+    assert_eq!(
+        persona.name,
+        "Age at least 65 AND How do you travel? is Bus"
+    );
+    assert_eq!(persona.segment.size, 30);
+    assert_eq!(persona.segment.rule.as_deref(), Some(persona.name.as_str()));
+    assert_eq!(persona.provenance.method, "rule");
+    // The rule's own questions give no traits; the others do, with counts read directly.
+    assert!(persona
+        .traits
+        .iter()
+        .all(|t| t.attribute == "Who do you live with?"));
+    assert_eq!(
+        (persona.traits[0].value.as_str(), persona.traits[0].n),
+        ("Alone", 30)
+    );
+    let few = Rule {
+        conditions: vec![condition("Age", Test::AtLeast { number: 80.0 })],
+    };
+    assert!(matches!(
+        build_rule_persona(&survey, &few, NOW),
+        Err(BuildError::RuleGroupTooSmall { meet: false, .. })
+    ));
+    let nearly_all = Rule {
+        conditions: vec![condition("Age", Test::AtLeast { number: 0.0 })],
+    };
+    assert_eq!(
+        build_rule_persona(&survey, &nearly_all, NOW)
+            .unwrap()
+            .personas[0]
+            .segment
+            .size,
+        90
+    );
+}

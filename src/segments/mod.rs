@@ -6,6 +6,7 @@
 //! smallest segment absorbs them as "… or another answer".
 
 pub mod clustering;
+pub mod rules;
 
 use crate::columns::ColumnSummary;
 use crate::survey::Survey;

@@ -9,6 +9,7 @@ mod library;
 mod notice;
 mod persona_card;
 mod privacy_report;
+mod rule_builder;
 mod state;
 mod survey_overview;
 mod tasks;

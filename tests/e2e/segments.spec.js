@@ -46,3 +46,33 @@ test("automatic segments build personas with a quality badge, and the number can
   await expect(cards).toHaveCount(2);
   await expect(page.locator(".build-notes")).not.toContainText("Auto chose the number");
 });
+
+test("a rule-based persona for the respondents who meet every condition; too few is refused", async ({ page }) => {
+  await openApp(page);
+  await uploadSurvey(page, tempFile("planted.csv", plantedSurvey()));
+  const addCondition = async (question, test, value) => {
+    await page.getByLabel("Question", { exact: true }).selectOption(question);
+    await page.getByLabel("Condition", { exact: true }).selectOption({ label: test });
+    const field = page.getByLabel("Answer or number");
+    if (test.startsWith("at ")) await field.fill(value);
+    else await field.selectOption(value);
+    await page.getByRole("button", { name: "Add condition" }).click();
+  };
+  await addCondition("Age", "at least", "65");
+  await addCondition("How would you like to hear from us?", "includes", "Phone");
+  const conditions = page.getByRole("list", { name: "Conditions" });
+  await expect(conditions.getByRole("listitem")).toHaveText([
+    "Age at least 65 Remove “Age at least 65”",
+    "How would you like to hear from us? includes Phone Remove “How would you like to hear from us? includes Phone”",
+  ]);
+  await page.getByRole("button", { name: "Build persona from rule" }).click();
+  await expect(page.getByRole("status")).toContainText("Built 1 persona(s)");
+  const card = page.getByRole("article");
+  await expect(card.getByRole("heading", { level: 3 })).toHaveText("Age at least 65 AND How would you like to hear from us? includes Phone");
+  await expect(card).toContainText("60 respondents");
+
+  await conditions.getByRole("button", { name: /Remove “Age at least 65”/ }).click();
+  await addCondition("Age", "at most", "20");
+  await page.getByRole("button", { name: "Build persona from rule" }).click();
+  await expect(page.getByRole("alert")).toContainText("Fewer than 11 respondents meet the rule");
+});

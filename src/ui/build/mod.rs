@@ -4,6 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::persona_card::PersonaCard;
+use super::rule_builder::RuleBuilder;
 use super::state::AppState;
 use crate::pipeline::GroupBy;
 use crate::segments::clustering::{AUTO_RANGE, DEFAULT_SEED};
@@ -133,6 +134,7 @@ pub fn BuildPanel() -> impl IntoView {
                     }}
                 </p>
             </section>
+            <RuleBuilder />
             <section class="panel results" aria-labelledby="results-heading">
                 <h2 id="results-heading" tabindex="-1" node_ref=results_heading>
                     "4. Personas"

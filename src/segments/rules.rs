@@ -1,0 +1,179 @@
+//! Rule-based segments: the respondents who meet every condition a user sets, such as
+//! "Age at least 65 AND Conditions include Diabetes AND Who do you live with? is Alone".
+
+use serde::{Deserialize, Serialize};
+
+use crate::columns::chosen;
+use crate::survey::Survey;
+
+/// What a respondent's answer to one question must be.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Test {
+    /// The answer is exactly this.
+    Is { value: String },
+    /// A multi-select answer includes this option.
+    Includes { option: String },
+    /// A number (or an age band starting) at or above this.
+    AtLeast { number: f64 },
+    /// A number (or an age band ending) at or below this.
+    AtMost { number: f64 },
+}
+
+/// One condition of a rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The question, by name.
+    pub question: String,
+    pub test: Test,
+}
+
+/// Conditions that must all hold.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub conditions: Vec<Condition>,
+}
+
+/// Why a rule cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    #[error("Add at least one condition.")]
+    Empty,
+    #[error("The survey has no question “{0}”.")]
+    UnknownQuestion(String),
+}
+
+impl Condition {
+    /// "Age at least 65", "Conditions include Diabetes"…
+    pub fn describe(&self) -> String {
+        let q = &self.question;
+        match &self.test {
+            Test::Is { value } => format!("{q} is {value}"),
+            Test::Includes { option } => format!("{q} includes {option}"),
+            Test::AtLeast { number } => format!("{q} at least {number}"),
+            Test::AtMost { number } => format!("{q} at most {number}"),
+        }
+    }
+
+    fn holds(&self, answer: &str) -> bool {
+        let answer = answer.trim();
+        match &self.test {
+            Test::Is { value } => answer == value.trim(),
+            Test::Includes { option } => chosen(answer).any(|o| o == option.trim()),
+            Test::AtLeast { number } => bounds(answer).is_some_and(|(low, _)| low >= *number),
+            Test::AtMost { number } => bounds(answer).is_some_and(|(_, high)| high <= *number),
+        }
+    }
+}
+
+impl Rule {
+    /// The rule in words, conditions joined by AND.
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self.conditions.iter().map(Condition::describe).collect();
+        parts.join(" AND ")
+    }
+
+    /// The columns the rule reads, by index.
+    pub fn columns(&self, survey: &Survey) -> Result<Vec<usize>, RuleError> {
+        self.conditions
+            .iter()
+            .map(|c| {
+                survey
+                    .columns()
+                    .iter()
+                    .position(|col| col.name == c.question)
+                    .ok_or_else(|| RuleError::UnknownQuestion(c.question.clone()))
+            })
+            .collect()
+    }
+
+    /// The respondents (row indices) who meet every condition.
+    pub fn members(&self, survey: &Survey) -> Result<Vec<usize>, RuleError> {
+        if self.conditions.is_empty() {
+            return Err(RuleError::Empty);
+        }
+        let columns = self.columns(survey)?;
+        Ok((0..survey.respondents())
+            .filter(|&row| {
+                self.conditions
+                    .iter()
+                    .zip(&columns)
+                    .all(|(c, &col)| c.holds(&survey.columns()[col].answers[row]))
+            })
+            .collect())
+    }
+}
+
+/// The range an answer stands for: a number, an age band "65–74", or "90+".
+fn bounds(answer: &str) -> Option<(f64, f64)> {
+    let number = |s: &str| s.trim().replace(',', ".").parse::<f64>().ok();
+    if let Some(n) = number(answer) {
+        return Some((n, n));
+    }
+    if let Some(low) = answer.strip_suffix('+') {
+        return Some((number(low)?, f64::INFINITY));
+    }
+    let (low, high) = answer.split_once(['–', '-'])?;
+    Some((number(low)?, number(high)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::read_csv;
+
+    #[test]
+    fn every_condition_must_hold_and_bands_count_by_their_bounds() {
+        let survey = read_csv(
+            "Age,Conditions,Lives\n65–74,Diabetes;Asthma,Alone\n90+,Diabetes,Alone\n55–64,Diabetes,Alone\n70,Asthma,Alone\n66,Diabetes,Partner\n"
+                .replace(';', "\u{1f}")
+                .as_bytes(),
+        )
+        .unwrap();
+        let rule = Rule {
+            conditions: vec![
+                Condition {
+                    question: "Age".into(),
+                    test: Test::AtLeast { number: 65.0 },
+                },
+                Condition {
+                    question: "Conditions".into(),
+                    test: Test::Includes {
+                        option: "Diabetes".into(),
+                    },
+                },
+                Condition {
+                    question: "Lives".into(),
+                    test: Test::Is {
+                        value: "Alone".into(),
+                    },
+                },
+            ],
+        };
+        assert_eq!(rule.members(&survey).unwrap(), [0, 1]);
+        assert_eq!(
+            rule.describe(),
+            "Age at least 65 AND Conditions includes Diabetes AND Lives is Alone"
+        );
+        let young = Rule {
+            conditions: vec![Condition {
+                question: "Age".into(),
+                test: Test::AtMost { number: 64.0 },
+            }],
+        };
+        assert_eq!(young.members(&survey).unwrap(), [2]);
+        assert_eq!(Rule::default().members(&survey), Err(RuleError::Empty));
+        let unknown = Rule {
+            conditions: vec![Condition {
+                question: "Name".into(),
+                test: Test::Is { value: "x".into() },
+            }],
+        };
+        assert!(matches!(
+            unknown.members(&survey),
+            Err(RuleError::UnknownQuestion(_))
+        ));
+    }
+}
