@@ -5,6 +5,7 @@ use time::OffsetDateTime;
 
 use serde::{Deserialize, Serialize};
 
+use super::coverage::{coverage, Coverage};
 use super::LoadedSurvey;
 use crate::personas::{
     personas_from_grouping, personas_from_segments, Basis, Persona, QuoteSuggestion,
@@ -23,6 +24,8 @@ pub struct Built {
     pub withheld: Vec<Withheld>,
     /// Scrubbed free-text answers the user may approve as quotes.
     pub quote_suggestions: Vec<QuoteSuggestion>,
+    /// How well the personas cover the respondents.
+    pub coverage: Option<Coverage>,
 }
 
 impl Built {
@@ -104,11 +107,11 @@ pub fn build_rule_persona(
         description: description.clone(),
         columns: rule.columns(survey)?,
     };
-    let segment = Segment {
+    let segments = [Segment {
         label: description,
         members,
-    };
-    let synthesis = personas_from_segments(survey, &loaded.summaries, &[segment], &basis, k, now);
+    }];
+    let synthesis = personas_from_segments(survey, &loaded.summaries, &segments, &basis, k, now);
     Ok(Built {
         personas: synthesis.personas,
         notes: withheld_note(synthesis.withheld.len())
@@ -116,6 +119,7 @@ pub fn build_rule_persona(
             .collect(),
         withheld: synthesis.withheld,
         quote_suggestions: synthesis.quote_suggestions,
+        coverage: Some(coverage(survey, &loaded.summaries, &segments, k, None)),
     })
 }
 
@@ -165,11 +169,19 @@ pub fn build_found_personas(
         ));
     }
     notes.extend(withheld_note(synthesis.withheld.len()));
+    let covered = coverage(
+        &loaded.survey,
+        &loaded.summaries,
+        &segments,
+        k,
+        Some(found.fits_well),
+    );
     Ok(Built {
         personas: synthesis.personas,
         notes,
         withheld: synthesis.withheld,
         quote_suggestions: synthesis.quote_suggestions,
+        coverage: Some(covered),
     })
 }
 
@@ -280,10 +292,18 @@ pub fn build_personas(
     }
     let synthesis = personas_from_grouping(&loaded.survey, &loaded.summaries, &grouping, k, now);
     notes.extend(withheld_note(synthesis.withheld.len()));
+    let covered = coverage(
+        &loaded.survey,
+        &loaded.summaries,
+        &grouping.segments,
+        k,
+        None,
+    );
     Ok(Built {
         personas: synthesis.personas,
         notes,
         withheld: synthesis.withheld,
         quote_suggestions: synthesis.quote_suggestions,
+        coverage: Some(covered),
     })
 }

@@ -7,6 +7,7 @@
 //! [`Request`]s; natively, tests call the same types directly.
 
 mod build;
+mod coverage;
 mod session;
 mod view;
 
@@ -14,6 +15,7 @@ pub use build::{
     build, build_found_personas, build_personas, build_rule_persona, BuildError, Built, GroupBy,
     SIMILARITY_METHOD,
 };
+pub use coverage::{Coverage, Unrepresented};
 pub use session::{Envelope, Reply, Request, Session};
 pub use view::{SurveyView, PREVIEW_ROWS};
 

@@ -216,6 +216,10 @@ fn segments_found_across_the_questions_become_personas_with_quality_and_provenan
         "{:?}",
         built.notes
     );
+    let coverage = built.coverage.clone().unwrap();
+    assert_eq!(coverage.in_personas, 1.0);
+    assert!(coverage.fits_well.unwrap() > 0.9, "{coverage:?}");
+    assert!(coverage.unrepresented.is_empty(), "{coverage:?}");
     // The personas pass the same checks as any exported or imported persona.
     let file = crate::persona_file::export(&built.personas, Default::default(), NOW).unwrap();
     assert_eq!(
@@ -286,6 +290,27 @@ fn a_rule_gives_one_persona_for_those_who_meet_it_and_small_groups_are_refused()
         (persona.traits[0].value.as_str(), persona.traits[0].n),
         ("Alone", 30)
     );
+    // One persona of the three kinds of respondent leaves two of each demographic out.
+    let coverage = built.coverage.clone().unwrap();
+    assert!((coverage.in_personas - 1.0 / 3.0).abs() < 1e-9);
+    let left_out: Vec<(&str, &str)> = coverage
+        .unrepresented
+        .iter()
+        .map(|u| (u.question.as_str(), u.answer.as_str()))
+        .collect();
+    assert!(
+        left_out.contains(&("Who do you live with?", "Family")),
+        "{left_out:?}"
+    );
+    assert!(
+        left_out.contains(&("Who do you live with?", "Partner")),
+        "{left_out:?}"
+    );
+    assert!(
+        !left_out.contains(&("Who do you live with?", "Alone")),
+        "{left_out:?}"
+    );
+    assert!(left_out.iter().any(|(q, _)| *q == "Age"), "{left_out:?}");
     let few = Rule {
         conditions: vec![condition("Age", Test::AtLeast { number: 80.0 })],
     };

@@ -34,6 +34,7 @@ test("automatic segments build personas with a quality badge, and the number can
     await expect(card).toContainText("60 respondents");
   }
   await expect(page.locator(".build-notes")).toContainText("Auto chose the number");
+  await expect(page.getByRole("group", { name: "Coverage" })).toContainText(/100% of respondents are in a persona; \d+(\.\d)?% fit theirs well\./);
   // Traits sit in sections by the questions' roles; actions cite the trait behind them.
   const digital = cards.filter({ hasText: "App" }).first();
   await expect(digital.getByRole("rowheader", { name: "Demographics" })).toBeVisible();
@@ -70,6 +71,9 @@ test("a rule-based persona for the respondents who meet every condition; too few
   const card = page.getByRole("article");
   await expect(card.getByRole("heading", { level: 3 })).toHaveText("Age at least 65 AND How would you like to hear from us? includes Phone");
   await expect(card).toContainText("60 respondents");
+  const coverage = page.getByRole("group", { name: "Coverage" });
+  await expect(coverage).toContainText("33.3% of respondents are in a persona.");
+  await expect(coverage.locator(".unrepresented")).toContainText("Who do you live with?: Family (");
 
   await conditions.getByRole("button", { name: /Remove “Age at least 65”/ }).click();
   await addCondition("Age", "at most", "20");

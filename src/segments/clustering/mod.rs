@@ -126,7 +126,13 @@ pub struct Segmentation {
     pub seed: u64,
     /// Respondents in the sample segmented directly.
     pub sample: usize,
+    /// The share of respondents who fit their segment well (see [`FIT_MARGIN`]).
+    pub fits_well: f64,
 }
+
+/// A respondent fits their segment well when their distance to its medoid is at most
+/// this fraction short of the distance to the next-nearest medoid: (b − a) / b ≥ 0.25.
+pub const FIT_MARGIN: f64 = 0.25;
 
 /// Why no segments could be found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -196,7 +202,8 @@ pub fn segment(
         .expect("the chosen count was fitted");
     let (_, by_cluster) = per_cluster_silhouette(&d, &partition.labels, candidate.count);
     let medoids: Vec<usize> = partition.medoids.iter().map(|&m| sample[m]).collect();
-    let (segments, merged_small) = place_everyone(&features, medoids, k, &stable, &by_cluster);
+    let (segments, merged_small, fits_well) =
+        place_everyone(&features, medoids, k, &stable, &by_cluster);
     Ok(Segmentation {
         segments,
         fitted: candidate.count,
@@ -207,6 +214,7 @@ pub fn segment(
         variables: features.columns.clone(),
         seed: settings.seed,
         sample: sample.len(),
+        fits_well,
     })
 }
 
@@ -253,7 +261,7 @@ fn place_everyone(
     k: usize,
     stable: &[f64],
     silhouettes: &[f64],
-) -> (Vec<FoundSegment>, usize) {
+) -> (Vec<FoundSegment>, usize, f64) {
     let mut figures: Vec<(f64, f64)> = stable
         .iter()
         .copied()
@@ -262,13 +270,18 @@ fn place_everyone(
     let mut merged = 0;
     loop {
         let mut members = vec![Vec::new(); medoids.len()];
+        let mut well = 0usize;
         for row in 0..features.rows() {
             let values = features.row(row);
-            let nearest = (0..medoids.len())
+            let mut distances: Vec<(usize, f32)> = (0..medoids.len())
                 .map(|c| (c, gower(values, features.row(medoids[c]))))
-                .fold((0, f32::MAX), |best, x| if x.1 < best.1 { x } else { best })
-                .0;
-            members[nearest].push(row);
+                .collect();
+            distances.sort_by(|a, b| a.1.total_cmp(&b.1));
+            members[distances[0].0].push(row);
+            let (a, b) = (distances[0].1, distances.get(1).map_or(1.0, |d| d.1));
+            if b > 0.0 && f64::from((b - a) / b) >= FIT_MARGIN {
+                well += 1;
+            }
         }
         let smallest = (0..medoids.len())
             .filter(|&c| members[c].len() < k)
@@ -294,7 +307,8 @@ fn place_everyone(
                     )
                     .collect();
                 segments.sort_by_key(|s| std::cmp::Reverse(s.members.len()));
-                return (segments, merged);
+                let fits_well = well as f64 / features.rows().max(1) as f64;
+                return (segments, merged, fits_well);
             }
         }
     }

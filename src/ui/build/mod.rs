@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::persona_card::PersonaCard;
 use super::rule_builder::RuleBuilder;
 use super::state::AppState;
-use crate::pipeline::GroupBy;
+use crate::pipeline::{Coverage, GroupBy};
 use crate::segments::clustering::{AUTO_RANGE, DEFAULT_SEED};
 
 /// The grouping choice's value for automatic segments.
@@ -153,6 +153,7 @@ pub fn BuildPanel() -> impl IntoView {
                     <button type="button" class="primary" on:click=save>
                         "Save to library"
                     </button>
+                    {move || state.built.with(|b| b.coverage.clone()).map(coverage_view)}
                     <div class="persona-grid">
                         <For
                             each=move || state.built.with(|b| b.personas.clone())
@@ -211,5 +212,38 @@ fn QuoteSuggestions(persona_id: String) -> impl IntoView {
                 }}
             </div>
         </Show>
+    }
+}
+
+/// How much of the survey the personas cover, and who they leave out.
+fn coverage_view(coverage: Coverage) -> impl IntoView {
+    let pct = |share: f64| (share * 1000.0).round() / 10.0;
+    let mut text = format!(
+        "{}% of respondents are in a persona",
+        pct(coverage.in_personas)
+    );
+    if let Some(well) = coverage.fits_well {
+        text.push_str(&format!("; {}% fit theirs well", pct(well)));
+    }
+    text.push('.');
+    let left_out = coverage
+        .unrepresented
+        .iter()
+        .map(|u| {
+            view! {
+                <li>{format!("{}: {} ({}% of respondents)", u.question, u.answer, u.overall_pct)}</li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="coverage" role="group" aria-label="Coverage">
+            <p>{text}</p>
+            {(!coverage.unrepresented.is_empty()).then(|| {
+                view! {
+                    <p>"Not represented by any persona:"</p>
+                    <ul class="unrepresented">{left_out}</ul>
+                }
+            })}
+        </div>
     }
 }
