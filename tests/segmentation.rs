@@ -206,3 +206,44 @@ proptest! {
         prop_assert!(first.segments.iter().all(|s| s.members.len() >= 11));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(8))]
+    /// Every number a found persona shows equals a direct count over its members.
+    #[test]
+    fn the_evidence_numbers_equal_direct_counts(data in 0u64..1000, noise in 0.0f64..0.4) {
+        use persona_builder::columns::chosen;
+        use persona_builder::personas::{personas_from_segments, Basis};
+        use persona_builder::segments::Segment;
+        let planted = planted(&[70, 50, 40], noise, 0.1, data);
+        let loaded = load(&planted.csv);
+        let found = segment(&loaded.survey, &loaded.summaries, SegmentSettings::default()).unwrap();
+        let segments: Vec<Segment> = found.segments.iter().zip('A'..).map(|(s, l)| Segment {
+            label: l.to_string(),
+            members: s.members.clone(),
+        }).collect();
+        let basis = Basis::Found { method: "m".into(), seed: 11, fitted: found.fitted, quality: Vec::new() };
+        let now = time::OffsetDateTime::UNIX_EPOCH;
+        let synthesis = personas_from_segments(&loaded.survey, &loaded.summaries, &segments, &basis, 11, now);
+        let survey = &loaded.survey;
+        let total = survey.respondents();
+        // One decimal, as the persona format says (100 × part ÷ whole, rounded).
+        let percent = |part: usize, whole: usize| (100.0 * (part as f64 / whole as f64) * 10.0).round() / 10.0;
+        for (persona, segment) in synthesis.personas.iter().zip(&segments) {
+            prop_assert_eq!(persona.segment.size, segment.members.len());
+            for t in &persona.traits {
+                let column = survey.columns().iter().find(|c| c.name == t.attribute).unwrap();
+                let gives = |row: usize| {
+                    let answer = column.answers[row].trim();
+                    answer == t.value || chosen(answer).any(|o| o == t.value)
+                };
+                let n = segment.members.iter().filter(|&&r| gives(r)).count();
+                let overall = (0..total).filter(|&r| gives(r)).count();
+                prop_assert_eq!(t.n, n, "{} = {}", t.attribute, t.value);
+                prop_assert_eq!(t.segment_pct, percent(n, segment.members.len()));
+                prop_assert_eq!(t.overall_pct, percent(overall, total));
+                prop_assert!(n >= 11);
+            }
+        }
+    }
+}

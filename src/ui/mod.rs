@@ -5,6 +5,7 @@
 mod app;
 mod build;
 mod busy;
+mod compare;
 mod library;
 mod notice;
 mod persona_card;

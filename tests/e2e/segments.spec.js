@@ -80,3 +80,19 @@ test("a rule-based persona for the respondents who meet every condition; too few
   await page.getByRole("button", { name: "Build persona from rule" }).click();
   await expect(page.getByRole("alert")).toContainText("Fewer than 11 respondents meet the rule");
 });
+
+test("personas can be compared side by side, each with an abstract portrait", async ({ page }) => {
+  await openApp(page);
+  await uploadSurvey(page, tempFile("planted.csv", plantedSurvey()));
+  await page.getByLabel("Group respondents by").selectOption({ label: "Similar answers across all questions (automatic segments)" });
+  await buildPersonas(page);
+  await expect(page.getByRole("article").locator("svg.avatar")).toHaveCount(3);
+  const toggle = page.getByRole("button", { name: "Compare side by side" });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  const table = page.getByRole("region", { name: "Personas side by side" }).getByRole("table");
+  // One column per persona, plus the answer and all respondents.
+  await expect(table.getByRole("columnheader")).toHaveCount(5);
+  await expect(table.getByRole("row", { name: /^Age: 75–84/ })).toContainText("100% (n = 60)");
+  await expect(table.getByRole("row", { name: /^Age: 75–84/ })).toContainText("—33.3%");
+});

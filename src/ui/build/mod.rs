@@ -3,6 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::compare::CompareTable;
 use super::persona_card::PersonaCard;
 use super::rule_builder::RuleBuilder;
 use super::state::AppState;
@@ -16,6 +17,7 @@ const AUTOMATIC: &str = "auto";
 pub fn BuildPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let results_heading = NodeRef::<html::H2>::new();
+    let compare = RwSignal::new(false);
 
     let build = move |_| {
         if state.automatic.get_untracked() {
@@ -154,6 +156,20 @@ pub fn BuildPanel() -> impl IntoView {
                         "Save to library"
                     </button>
                     {move || state.built.with(|b| b.coverage.clone()).map(coverage_view)}
+                    <Show when=move || state.built.with(|b| b.personas.len() >= 2)>
+                        <button
+                            type="button"
+                            aria-pressed=move || compare.get().to_string()
+                            on:click=move |_| compare.update(|c| *c = !*c)
+                        >
+                            "Compare side by side"
+                        </button>
+                    </Show>
+                    {move || {
+                        let personas = state.built.with(|b| b.personas.clone());
+                        (compare.get() && personas.len() >= 2)
+                            .then(|| view! { <CompareTable personas=personas /> })
+                    }}
                     <div class="persona-grid">
                         <For
                             each=move || state.built.with(|b| b.personas.clone())

@@ -3,6 +3,10 @@
 
 use leptos::prelude::*;
 
+mod avatar;
+
+use avatar::Avatar;
+
 use crate::personas::{Persona, Trait};
 
 /// The bar width, in SVG units, that stands for 100 %.
@@ -43,7 +47,10 @@ pub fn PersonaCard(
 
     view! {
         <article class="persona-card" aria-labelledby=labelled_by>
-            <h3 id=heading_id>{persona.name.clone()}</h3>
+            <div class="persona-head">
+                <Avatar id=persona.id.clone() />
+                <h3 id=heading_id>{persona.name.clone()}</h3>
+            </div>
             <p class="persona-size">
                 <strong>{persona.segment.size}</strong>
                 {format!(" respondents · {share_pct}% of all respondents")}
