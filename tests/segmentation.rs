@@ -5,7 +5,7 @@
 use persona_builder::pipeline::LoadedSurvey;
 use persona_builder::privacy::PrivacySettings;
 use persona_builder::segments::clustering::{
-    choose, segment, Candidate, SegmentError, SegmentSettings, Stability,
+    choose, segment, Candidate, SegmentError, SegmentSettings, Stability, AUTO_RANGE,
 };
 use persona_builder::survey::ReadOptions;
 use proptest::prelude::*;
@@ -246,4 +246,32 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_real_surveymonkey_export_segments() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/survey-samples/surveymonkey-2-header-rows-ohbm-2022.csv"
+    );
+    let loaded = LoadedSurvey::read(
+        "ohbm.csv",
+        std::fs::read(path).unwrap(),
+        ReadOptions::default(),
+        PrivacySettings::default(),
+    )
+    .unwrap();
+    let found = segment(
+        &loaded.survey,
+        &loaded.summaries,
+        SegmentSettings::default(),
+    )
+    .unwrap();
+    // Real answers hold weaker structure than planted ones; the figures say so honestly.
+    assert_eq!(found.candidates.len(), 7, "Auto tried 2 to 8");
+    assert!(AUTO_RANGE.contains(&found.fitted));
+    let sizes: Vec<usize> = found.segments.iter().map(|s| s.members.len()).collect();
+    assert!(sizes.iter().all(|&n| n >= 11), "{sizes:?}");
+    assert_eq!(sizes.iter().sum::<usize>(), loaded.survey.respondents());
+    assert!(found.variables.len() >= 10, "most questions take part");
 }

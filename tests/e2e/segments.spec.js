@@ -96,3 +96,17 @@ test("personas can be compared side by side, each with an abstract portrait", as
   await expect(table.getByRole("row", { name: /^Age: 75–84/ })).toContainText("100% (n = 60)");
   await expect(table.getByRole("row", { name: /^Age: 75–84/ })).toContainText("—33.3%");
 });
+
+test("a real SurveyMonkey export gets automatic segments, each with an honest quality badge", async ({ page }) => {
+  const { SURVEYMONKEY } = await import("./helpers.js");
+  await openApp(page);
+  await uploadSurvey(page, SURVEYMONKEY);
+  await page.getByLabel("Group respondents by").selectOption({ label: "Similar answers across all questions (automatic segments)" });
+  await buildPersonas(page);
+  const cards = page.getByRole("article");
+  await expect(cards.first()).toBeVisible();
+  for (const card of await cards.all()) {
+    await expect(card.locator(".badge")).toHaveText(/^(stable|weak|unreliable) segment$/);
+  }
+  await expect(page.locator(".build-notes")).toContainText("Auto chose the number");
+});
