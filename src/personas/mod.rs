@@ -5,8 +5,10 @@
 
 mod actions;
 mod dates;
+mod evidence;
 mod model;
 mod synthesis;
+mod wording;
 
 pub use actions::recommend as recommend_actions;
 pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use time::OffsetDateTime;
 
+use super::evidence::{in_sections, percent, ratio, round, z_score, SIGNIFICANT_Z};
+use super::wording::{answer_summary, found_name, found_summary, rule_summary, short};
 use super::{
     add_months, recommend_actions, Persona, Provenance, SegmentInfo, SegmentQuality, Trait,
     REVIEW_INTERVAL_MONTHS,
@@ -238,57 +240,6 @@ fn traits_of(
     (in_sections(shown, segment.size(), total), withheld)
 }
 
-/// Traits by persona section (demographics first), each section's questions ordered by
-/// how strongly their answers set the segment apart, and each question's answers too.
-/// The strength is the two-proportion z statistic (segment vs everyone else): it grows
-/// with the difference and with the evidence, so 3 of 12 does not outrank 300 of 900.
-fn in_sections(traits: Vec<Trait>, size: usize, total: usize) -> Vec<Trait> {
-    let strength = |t: &Trait| {
-        let overall = (t.overall_pct / 100.0 * total as f64).round() as usize;
-        z_score(t.n, size, overall, total)
-    };
-    let mut by_question: Vec<Vec<Trait>> = Vec::new();
-    for t in traits {
-        match by_question
-            .iter_mut()
-            .find(|g| g[0].attribute == t.attribute)
-        {
-            Some(group) => group.push(t),
-            None => by_question.push(vec![t]),
-        }
-    }
-    for group in &mut by_question {
-        group.sort_by(|a, b| strength(b).total_cmp(&strength(a)));
-    }
-    by_question.sort_by(|a, b| {
-        let section = |g: &[Trait]| g[0].role.map_or(usize::MAX, |r| r.section().0);
-        section(a)
-            .cmp(&section(b))
-            .then(strength(&b[0]).total_cmp(&strength(&a[0])))
-    });
-    by_question.into_iter().flatten().collect()
-}
-
-/// z at or above which an over-represented answer counts as distinctive (p < 0.05).
-const SIGNIFICANT_Z: f64 = 1.96;
-
-/// The two-proportion z statistic of `n` of the segment's `size` against the rest of the
-/// `overall` of `total` who gave the answer; 0 when there is no one to compare with.
-fn z_score(n: usize, size: usize, overall: usize, total: usize) -> f64 {
-    let rest = total.saturating_sub(size);
-    if size == 0 || rest == 0 || total == 0 {
-        return 0.0;
-    }
-    let (n, size, rest) = (n as f64, size as f64, rest as f64);
-    let overall = overall as f64;
-    let pooled = overall / total as f64;
-    let spread = (pooled * (1.0 - pooled) * (1.0 / size + 1.0 / rest)).sqrt();
-    if spread == 0.0 {
-        return 0.0;
-    }
-    (n / size - (overall - n) / rest) / spread
-}
-
 /// The options of a multi-select most chosen in the segment. Each option is a yes/no
 /// for every respondent, so each is listed only when those choosing it and those not
 /// are both 0 or at least `k`, in the segment and overall. Returns whether everyone in
@@ -391,100 +342,10 @@ fn quotes_for(
     quotes
 }
 
-fn answer_summary(question: &str, segment: &Segment, total: usize, traits: &[Trait]) -> String {
-    let opening = format!(
-        "{} of {total} respondents ({}%) answered “{}” to “{question}”.",
-        segment.size(),
-        percent(segment.size(), total),
-        segment.label
-    );
-    with_standout(opening, traits)
-}
-
-fn rule_summary(rule: &str, segment: &Segment, total: usize, traits: &[Trait]) -> String {
-    let opening = format!(
-        "{} of {total} respondents ({}%) meet the rule: {rule}.",
-        segment.size(),
-        percent(segment.size(), total),
-    );
-    with_standout(opening, traits)
-}
-
-/// A rule short enough to be a persona's name.
-fn short(rule: &str) -> String {
-    const MOST: usize = 120;
-    if rule.chars().count() <= MOST {
-        return rule.to_string();
-    }
-    let cut: String = rule.chars().take(MOST - 1).collect();
-    format!("{cut}…")
-}
-
-fn found_summary(segment: &Segment, total: usize, traits: &[Trait]) -> String {
-    let opening = format!(
-        "{} of {total} respondents ({}%) answered much alike across the survey.",
-        segment.size(),
-        percent(segment.size(), total),
-    );
-    with_standout(opening, traits)
-}
-
-fn with_standout(mut summary: String, traits: &[Trait]) -> String {
-    if let Some(t) = standouts(traits).next() {
-        summary.push_str(&format!(
-            " More often than respondents overall they answered “{}” to “{}” ({}% vs {}%).",
-            t.value, t.attribute, t.segment_pct, t.overall_pct
-        ));
-    }
-    summary
-}
-
-/// "Segment A: Bus, 65–74": its letter and the two answers that most set it apart.
-fn found_name(letter: &str, traits: &[Trait]) -> String {
-    let values: Vec<&str> = standouts(traits)
-        .take(2)
-        .map(|t| t.value.as_str())
-        .collect();
-    if values.is_empty() {
-        format!("Segment {letter}")
-    } else {
-        format!("Segment {letter}: {}", values.join(", "))
-    }
-}
-
-/// Traits more common in the segment than overall, the biggest difference first.
-fn standouts(traits: &[Trait]) -> impl Iterator<Item = &Trait> {
-    let mut above: Vec<&Trait> = traits
-        .iter()
-        .filter(|t| t.segment_pct > t.overall_pct)
-        .collect();
-    above.sort_by(|a, b| {
-        (b.segment_pct - b.overall_pct).total_cmp(&(a.segment_pct - a.overall_pct))
-    });
-    above.into_iter()
-}
-
 /// Same survey, question and answer → same id, so saving a rebuilt persona updates it.
 fn persona_id(source_sha256: &str, question: &str, answer: &str) -> String {
     let key = format!("{source_sha256}\u{1f}{question}\u{1f}{answer}");
     sha256_hex(key.as_bytes())[..32].to_string()
-}
-
-fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
-    }
-}
-
-fn percent(part: usize, whole: usize) -> f64 {
-    round(100.0 * ratio(part, whole), 1)
-}
-
-fn round(value: f64, decimals: i32) -> f64 {
-    let scale = 10f64.powi(decimals);
-    (value * scale).round() / scale
 }
 
 #[cfg(test)]

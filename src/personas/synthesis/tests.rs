@@ -230,3 +230,42 @@ fn strong_evidence_outranks_a_bigger_difference_on_few_people_and_sections_follo
     assert_eq!(names, ["Age", "Common", "Rare"]);
     assert!(rare.lift() > common.lift());
 }
+
+#[test]
+fn the_summary_tells_the_standout_once_then_one_strong_answer_per_section() {
+    let mut csv = String::from(
+        "Age,How do you travel?,What makes it hard to attend?,Who do you live with?\n",
+    );
+    for i in 0..60 {
+        let row = if i % 2 == 0 {
+            "75–84,Bus,Transport,Alone"
+        } else {
+            "25–34,Car,Work hours,Family"
+        };
+        csv.push_str(row);
+        csv.push('\n');
+    }
+    let survey = read_csv(csv.as_bytes()).unwrap();
+    let summaries = summarise(&survey);
+    let grouping = group_by(&survey, &summaries[3], MIN_GROUP_SIZE);
+    let built = personas_from_grouping(&survey, &summaries, &grouping, MIN_GROUP_SIZE, NOW);
+    let alone = built
+        .personas
+        .iter()
+        .find(|p| p.name.ends_with("Alone"))
+        .unwrap();
+    let summary = &alone.summary;
+    assert!(
+        summary
+            .starts_with("30 of 60 respondents (50%) answered “Alone” to “Who do you live with?”."),
+        "{summary}"
+    );
+    assert_eq!(summary.matches("“75–84”").count(), 1, "{summary}");
+    assert!(summary.contains("Obstacles: “Transport” for “What makes it hard to attend?” (100% of them, 50% overall)."), "{summary}");
+    assert!(summary.contains("Behaviours: “Bus”"), "{summary}");
+    // The rule library proposes the action for the transport barrier, with its evidence.
+    assert!(alone
+        .actions
+        .iter()
+        .any(|a| a.text.starts_with("Offer telehealth") && a.evidence.contains("“Transport”")));
+}

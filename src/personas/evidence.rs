@@ -1,0 +1,72 @@
+//! The strength of a persona's evidence: how strongly an answer sets a segment apart
+//! (two-proportion z), and the order traits are shown in.
+
+use super::Trait;
+
+/// Traits by persona section (demographics first), each section's questions ordered by
+/// how strongly their answers set the segment apart, and each question's answers too.
+/// The strength is the two-proportion z statistic (segment vs everyone else): it grows
+/// with the difference and with the evidence, so 3 of 12 does not outrank 300 of 900.
+pub(super) fn in_sections(traits: Vec<Trait>, size: usize, total: usize) -> Vec<Trait> {
+    let strength = |t: &Trait| {
+        let overall = (t.overall_pct / 100.0 * total as f64).round() as usize;
+        z_score(t.n, size, overall, total)
+    };
+    let mut by_question: Vec<Vec<Trait>> = Vec::new();
+    for t in traits {
+        match by_question
+            .iter_mut()
+            .find(|g| g[0].attribute == t.attribute)
+        {
+            Some(group) => group.push(t),
+            None => by_question.push(vec![t]),
+        }
+    }
+    for group in &mut by_question {
+        group.sort_by(|a, b| strength(b).total_cmp(&strength(a)));
+    }
+    by_question.sort_by(|a, b| {
+        let section = |g: &[Trait]| g[0].role.map_or(usize::MAX, |r| r.section().0);
+        section(a)
+            .cmp(&section(b))
+            .then(strength(&b[0]).total_cmp(&strength(&a[0])))
+    });
+    by_question.into_iter().flatten().collect()
+}
+
+/// z at or above which an over-represented answer counts as distinctive (p < 0.05).
+pub(super) const SIGNIFICANT_Z: f64 = 1.96;
+
+/// The two-proportion z statistic of `n` of the segment's `size` against the rest of the
+/// `overall` of `total` who gave the answer; 0 when there is no one to compare with.
+pub(super) fn z_score(n: usize, size: usize, overall: usize, total: usize) -> f64 {
+    let rest = total.saturating_sub(size);
+    if size == 0 || rest == 0 || total == 0 {
+        return 0.0;
+    }
+    let (n, size, rest) = (n as f64, size as f64, rest as f64);
+    let overall = overall as f64;
+    let pooled = overall / total as f64;
+    let spread = (pooled * (1.0 - pooled) * (1.0 / size + 1.0 / rest)).sqrt();
+    if spread == 0.0 {
+        return 0.0;
+    }
+    (n / size - (overall - n) / rest) / spread
+}
+
+pub(super) fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+pub(super) fn percent(part: usize, whole: usize) -> f64 {
+    round(100.0 * ratio(part, whole), 1)
+}
+
+pub(super) fn round(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}
