@@ -1,14 +1,10 @@
 //! Recommended actions from a small library of rules taken from practice (see
 //! docs/actions.md): a persona whose traits show a need gets the action that answers it,
-//! with the trait that triggered it as evidence.
+//! with the trait that triggered it as evidence. Only strong traits trigger a rule
+//! ([`Trait::is_strong`]).
 
 use super::{Action, Trait};
 use crate::columns::Role;
-
-/// A trait triggers a rule when at least this share of the segment gives the answer…
-const MIN_SHARE: f64 = 25.0;
-/// … and it sets the segment apart (distinctive), or this share or more gives it.
-const MAJORITY: f64 = 50.0;
 
 /// One rule: which traits show the need, and what to do about it.
 struct Rule {
@@ -73,7 +69,7 @@ pub fn recommend(traits: &[Trait], segment_size: usize) -> Vec<Action> {
         .filter_map(|rule| {
             let trigger = traits
                 .iter()
-                .filter(|t| strong(t) && applies(rule, t))
+                .filter(|t| t.is_strong() && applies(rule, t))
                 .max_by(|a, b| a.segment_pct.total_cmp(&b.segment_pct))?;
             Some(Action {
                 text: rule.action.to_string(),
@@ -88,10 +84,6 @@ pub fn recommend(traits: &[Trait], segment_size: usize) -> Vec<Action> {
             })
         })
         .collect()
-}
-
-fn strong(t: &Trait) -> bool {
-    t.segment_pct >= MIN_SHARE && (t.distinctive || t.segment_pct >= MAJORITY)
 }
 
 fn applies(rule: &Rule, t: &Trait) -> bool {

@@ -7,31 +7,26 @@ use super::Trait;
 /// how strongly their answers set the segment apart, and each question's answers too.
 /// The strength is the two-proportion z statistic (segment vs everyone else): it grows
 /// with the difference and with the evidence, so 3 of 12 does not outrank 300 of 900.
-pub(super) fn in_sections(traits: Vec<Trait>, size: usize, total: usize) -> Vec<Trait> {
-    let strength = |t: &Trait| {
-        let overall = (t.overall_pct / 100.0 * total as f64).round() as usize;
-        z_score(t.n, size, overall, total)
-    };
-    let mut by_question: Vec<Vec<Trait>> = Vec::new();
-    for t in traits {
+/// Each trait comes with its z, worked out once from exact counts ([`z_score`]).
+pub(super) fn in_sections(traits: Vec<(Trait, f64)>) -> Vec<Trait> {
+    let mut by_question: Vec<Vec<(Trait, f64)>> = Vec::new();
+    for scored in traits {
         match by_question
             .iter_mut()
-            .find(|g| g[0].attribute == t.attribute)
+            .find(|g| g[0].0.attribute == scored.0.attribute)
         {
-            Some(group) => group.push(t),
-            None => by_question.push(vec![t]),
+            Some(group) => group.push(scored),
+            None => by_question.push(vec![scored]),
         }
     }
     for group in &mut by_question {
-        group.sort_by(|a, b| strength(b).total_cmp(&strength(a)));
+        group.sort_by(|a, b| b.1.total_cmp(&a.1));
     }
     by_question.sort_by(|a, b| {
-        let section = |g: &[Trait]| g[0].role.map_or(usize::MAX, |r| r.section().0);
-        section(a)
-            .cmp(&section(b))
-            .then(strength(&b[0]).total_cmp(&strength(&a[0])))
+        let section = |g: &[(Trait, f64)]| g[0].0.role.map_or(usize::MAX, |r| r.section().0);
+        section(a).cmp(&section(b)).then(b[0].1.total_cmp(&a[0].1))
     });
-    by_question.into_iter().flatten().collect()
+    by_question.into_iter().flatten().map(|(t, _)| t).collect()
 }
 
 /// z at or above which an over-represented answer counts as distinctive (p < 0.05).

@@ -90,6 +90,13 @@ pub struct Trait {
 }
 
 impl Trait {
+    /// Whether the answer is strong enough to speak for the persona (in its summary, or
+    /// to call for an action): given by at least a quarter of the segment, and either
+    /// distinctive or given by half of it or more.
+    pub fn is_strong(&self) -> bool {
+        self.segment_pct >= 25.0 && (self.distinctive || self.segment_pct >= 50.0)
+    }
+
     /// How many times more common the answer is in the segment than overall.
     pub fn lift(&self) -> f64 {
         if self.overall_pct > 0.0 {

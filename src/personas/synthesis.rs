@@ -219,11 +219,11 @@ fn traits_of(
             TOP_ANSWERS_PER_QUESTION,
         ) {
             let (value, [n, overall]) = candidates[i];
-            let item = trait_of(summary, value, n, overall, segment.size(), total);
+            let scored = trait_of(summary, value, n, overall, segment.size(), total);
             if everyone_alike {
-                withheld.push(item);
+                withheld.push(scored.0);
             } else {
-                shown.push(item);
+                shown.push(scored);
             }
         }
     }
@@ -232,12 +232,12 @@ fn traits_of(
     }) {
         let (items, alike) = option_traits(survey, summary, segment, k);
         if alike {
-            withheld.extend(items);
+            withheld.extend(items.into_iter().map(|(item, _)| item));
         } else {
             shown.extend(items);
         }
     }
-    (in_sections(shown, segment.size(), total), withheld)
+    (in_sections(shown), withheld)
 }
 
 /// The options of a multi-select most chosen in the segment. Each option is a yes/no
@@ -249,7 +249,7 @@ fn option_traits(
     summary: &ColumnSummary,
     segment: &Segment,
     k: usize,
-) -> (Vec<Trait>, bool) {
+) -> (Vec<(Trait, f64)>, bool) {
     let total = survey.respondents();
     let answers = &survey.columns()[summary.index].answers;
     let mut in_segment: HashMap<&str, usize> = HashMap::new();
@@ -260,13 +260,14 @@ fn option_traits(
     }
     let options = candidates(summary, &in_segment);
     let totals = [segment.size(), total];
-    let items: Vec<Trait> = options
+    let items: Vec<(Trait, f64)> = options
         .into_iter()
         .filter(|(_, counts)| !listable(&[*counts], totals, k, 1).is_empty())
         .take(TOP_ANSWERS_PER_QUESTION)
         .map(|(value, [n, overall])| trait_of(summary, value, n, overall, segment.size(), total))
         .collect();
-    let alike = is_sensitive_question(&summary.name) && items.iter().any(|t| t.n == segment.size());
+    let alike =
+        is_sensitive_question(&summary.name) && items.iter().any(|(t, _)| t.n == segment.size());
     (items, alike)
 }
 
@@ -290,7 +291,8 @@ fn candidates<'a>(
     candidates
 }
 
-/// A trait with its evidence: `n` of the segment's `size`, `overall` of all `total`.
+/// A trait with its evidence: `n` of the segment's `size`, `overall` of all `total`;
+/// and how strongly it sets the segment apart (z), for ordering.
 fn trait_of(
     summary: &ColumnSummary,
     value: &str,
@@ -298,16 +300,18 @@ fn trait_of(
     overall: usize,
     size: usize,
     total: usize,
-) -> Trait {
-    Trait {
+) -> (Trait, f64) {
+    let z = z_score(n, size, overall, total);
+    let item = Trait {
         attribute: summary.name.clone(),
         value: value.to_string(),
         segment_pct: percent(n, size),
         overall_pct: percent(overall, total),
         n,
         role: Some(summary.role),
-        distinctive: z_score(n, size, overall, total) >= SIGNIFICANT_Z,
-    }
+        distinctive: z >= SIGNIFICANT_Z,
+    };
+    (item, z)
 }
 
 /// Up to [`QUOTES_SUGGESTED`] of the segment's free-text answers (already scrubbed by

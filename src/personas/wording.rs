@@ -55,8 +55,7 @@ pub(super) fn found_summary(segment: &Segment, total: usize, traits: &[Trait]) -
 }
 
 /// The summary paragraph: the opening, the answer that most sets the segment apart, then
-/// one sentence per persona section whose leading answer is strong (given by at least a
-/// quarter of the segment, and distinctive or by half of it).
+/// one sentence per persona section whose leading answer is strong ([`Trait::is_strong`]).
 fn with_standout(mut summary: String, traits: &[Trait]) -> String {
     let standout = standouts(traits).next();
     if let Some(t) = standout {
@@ -73,9 +72,8 @@ fn with_standout(mut summary: String, traits: &[Trait]) -> String {
             continue;
         }
         last_section = section;
-        let strong = t.segment_pct >= 25.0 && (t.distinctive || t.segment_pct >= 50.0);
         let told = standout.is_some_and(|s| std::ptr::eq(s, t));
-        if let (Some((_, title)), true, false) = (section, strong, told) {
+        if let (Some((_, title)), true, false) = (section, t.is_strong(), told) {
             summary.push_str(&format!(
                 " {title}: “{}” for “{}” ({}% of them, {}% overall).",
                 t.value, t.attribute, t.segment_pct, t.overall_pct

@@ -9,7 +9,7 @@ use super::coverage::{coverage, Coverage};
 use super::LoadedSurvey;
 use crate::personas::{
     personas_from_grouping, personas_from_segments, Basis, Persona, QuoteSuggestion,
-    SegmentQuality, Withheld,
+    SegmentQuality, Synthesis, Withheld,
 };
 use crate::segments::clustering::{segment, SegmentError, SegmentSettings, Segmentation};
 use crate::segments::rules::{Rule, RuleError};
@@ -112,15 +112,8 @@ pub fn build_rule_persona(
         members,
     }];
     let synthesis = personas_from_segments(survey, &loaded.summaries, &segments, &basis, k, now);
-    Ok(Built {
-        personas: synthesis.personas,
-        notes: withheld_note(synthesis.withheld.len())
-            .into_iter()
-            .collect(),
-        withheld: synthesis.withheld,
-        quote_suggestions: synthesis.quote_suggestions,
-        coverage: Some(coverage(survey, &loaded.summaries, &segments, k, None)),
-    })
+    let covered = coverage(survey, &loaded.summaries, &segments, k, None);
+    Ok(finish(synthesis, Vec::new(), covered))
 }
 
 /// Finds segments of respondents who answered alike and builds a persona for each.
@@ -168,7 +161,6 @@ pub fn build_found_personas(
             found.merged_small
         ));
     }
-    notes.extend(withheld_note(synthesis.withheld.len()));
     let covered = coverage(
         &loaded.survey,
         &loaded.summaries,
@@ -176,13 +168,7 @@ pub fn build_found_personas(
         k,
         Some(found.fits_well),
     );
-    Ok(Built {
-        personas: synthesis.personas,
-        notes,
-        withheld: synthesis.withheld,
-        quote_suggestions: synthesis.quote_suggestions,
-        coverage: Some(covered),
-    })
+    Ok(finish(synthesis, notes, covered))
 }
 
 /// How the segments were found, in words.
@@ -219,12 +205,21 @@ fn found_note(found: &Segmentation, respondents: usize) -> String {
     note
 }
 
-fn withheld_note(withheld: usize) -> Option<String> {
-    (withheld > 0).then(|| {
-        format!(
+/// The personas built, with the notes on how (and on any trait held back).
+fn finish(synthesis: Synthesis, mut notes: Vec<String>, covered: Coverage) -> Built {
+    let withheld = synthesis.withheld.len();
+    if withheld > 0 {
+        notes.push(format!(
             "{withheld} sensitive answer(s) shared by everyone in a persona are hidden; see the privacy report."
-        )
-    })
+        ));
+    }
+    Built {
+        personas: synthesis.personas,
+        notes,
+        withheld: synthesis.withheld,
+        quote_suggestions: synthesis.quote_suggestions,
+        coverage: Some(covered),
+    }
 }
 
 fn round2(value: f64) -> f64 {
@@ -291,7 +286,6 @@ pub fn build_personas(
         ));
     }
     let synthesis = personas_from_grouping(&loaded.survey, &loaded.summaries, &grouping, k, now);
-    notes.extend(withheld_note(synthesis.withheld.len()));
     let covered = coverage(
         &loaded.survey,
         &loaded.summaries,
@@ -299,11 +293,5 @@ pub fn build_personas(
         k,
         None,
     );
-    Ok(Built {
-        personas: synthesis.personas,
-        notes,
-        withheld: synthesis.withheld,
-        quote_suggestions: synthesis.quote_suggestions,
-        coverage: Some(covered),
-    })
+    Ok(finish(synthesis, notes, covered))
 }

@@ -47,6 +47,15 @@ pub struct Recipe {
 }
 
 impl Recipe {
+    /// Undoes a merge of spellings (keyed column, kept spelling), or applies it again.
+    pub fn set_merge_undone(&mut self, key: (String, String), undone: bool) {
+        if undone {
+            self.undone_merges.insert(key);
+        } else {
+            self.undone_merges.remove(&key);
+        }
+    }
+
     /// The privacy settings with the dictionary's identifier marks added.
     fn guard_settings(&self) -> PrivacySettings {
         let mut settings = self.settings.clone();
@@ -212,38 +221,6 @@ impl LoadedSurvey {
         self.summaries = summaries;
         self.mapping = mapping;
         Ok(())
-    }
-
-    /// The same file under other privacy settings.
-    pub fn with_settings(&self, settings: PrivacySettings) -> Self {
-        let recipe = Recipe {
-            settings,
-            ..self.recipe.clone()
-        };
-        // The same bytes read the same way read again.
-        self.rebuilt(recipe, &mut |_| {})
-            .expect("it was read before")
-    }
-
-    /// The same file read another way (encoding, delimiter…); it may now fail to read.
-    pub fn with_read_options(&self, read_options: ReadOptions) -> Result<Self, ReadError> {
-        let recipe = Recipe {
-            read_options,
-            ..self.recipe.clone()
-        };
-        self.rebuilt(recipe, &mut |_| {})
-    }
-
-    /// The same file with a merge of spellings undone (or applied again).
-    pub fn with_merge_undone(&self, key: (String, String), undone: bool) -> Self {
-        let mut recipe = self.recipe.clone();
-        if undone {
-            recipe.undone_merges.insert(key);
-        } else {
-            recipe.undone_merges.remove(&key);
-        }
-        self.rebuilt(recipe, &mut |_| {})
-            .expect("it was read before")
     }
 
     /// A fingerprint of the survey's layout (its analysed column names), under which the

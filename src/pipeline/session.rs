@@ -108,68 +108,26 @@ impl Session {
                 Ok(self.keep(loaded))
             }
             Request::Dictionary { file_name } => {
-                let loaded = self.loaded()?;
                 let bytes = bytes.ok_or(NO_CONTENTS)?;
                 let dictionary = Dictionary::parse(&bytes)
                     .map_err(|e| format!("“{file_name}” was not used. {e}"))?;
-                let recipe = Recipe {
-                    dictionary: Some(dictionary),
-                    ..loaded.recipe.clone()
-                };
-                let next = loaded
-                    .rebuilt(recipe, progress)
-                    .map_err(|e| e.to_string())?;
-                Ok(self.keep(next))
+                self.rebuild(|recipe| recipe.dictionary = Some(dictionary), progress)
             }
             Request::ReadAs { options } => {
-                let loaded = self.loaded()?;
-                let recipe = Recipe {
-                    read_options: options,
-                    ..loaded.recipe.clone()
-                };
-                let next = loaded
-                    .rebuilt(recipe, progress)
-                    .map_err(|e| e.to_string())?;
-                Ok(self.keep(next))
+                self.rebuild(|recipe| recipe.read_options = options, progress)
             }
             Request::Settings { settings } => {
-                let loaded = self.loaded()?;
-                let recipe = Recipe {
-                    settings: checked(settings)?,
-                    ..loaded.recipe.clone()
-                };
-                let next = loaded
-                    .rebuilt(recipe, progress)
-                    .map_err(|e| e.to_string())?;
-                Ok(self.keep(next))
+                let settings = checked(settings)?;
+                self.rebuild(|recipe| recipe.settings = settings, progress)
             }
             Request::MergeUndone { key, undone } => {
-                let loaded = self.loaded()?;
-                let mut recipe = loaded.recipe.clone();
-                if undone {
-                    recipe.undone_merges.insert(key);
-                } else {
-                    recipe.undone_merges.remove(&key);
-                }
-                let next = loaded
-                    .rebuilt(recipe, progress)
-                    .map_err(|e| e.to_string())?;
-                Ok(self.keep(next))
+                self.rebuild(|recipe| recipe.set_merge_undone(key, undone), progress)
             }
-            Request::Mapping { mapping } => {
-                let loaded = self.loaded.as_mut().ok_or(NOTHING_LOADED)?;
-                loaded.set_mapping(mapping)?;
-                Ok(Reply::Survey {
-                    view: Box::new(loaded.view()),
-                })
-            }
-            Request::Remembered { mapping } => {
-                let loaded = self.loaded.as_mut().ok_or(NOTHING_LOADED)?;
+            Request::Mapping { mapping } => self.change(|loaded| loaded.set_mapping(mapping)),
+            Request::Remembered { mapping } => self.change(|loaded| {
                 loaded.apply_fitting(&mapping);
-                Ok(Reply::Survey {
-                    view: Box::new(loaded.view()),
-                })
-            }
+                Ok(())
+            }),
             Request::Build { group_by, now } => {
                 let built = build(self.loaded()?, group_by, now).map_err(|e| e.to_string())?;
                 Ok(Reply::Built {
@@ -177,6 +135,33 @@ impl Session {
                 })
             }
         }
+    }
+
+    /// Reads the loaded file again under its recipe as `change` leaves it.
+    fn rebuild(
+        &mut self,
+        change: impl FnOnce(&mut Recipe),
+        progress: ProgressSink,
+    ) -> Result<Reply, String> {
+        let loaded = self.loaded()?;
+        let mut recipe = loaded.recipe.clone();
+        change(&mut recipe);
+        let next = loaded
+            .rebuilt(recipe, progress)
+            .map_err(|e| e.to_string())?;
+        Ok(self.keep(next))
+    }
+
+    /// Changes the loaded survey in place (no reading again).
+    fn change(
+        &mut self,
+        change: impl FnOnce(&mut LoadedSurvey) -> Result<(), String>,
+    ) -> Result<Reply, String> {
+        let loaded = self.loaded.as_mut().ok_or(NOTHING_LOADED)?;
+        change(loaded)?;
+        Ok(Reply::Survey {
+            view: Box::new(loaded.view()),
+        })
     }
 
     fn loaded(&self) -> Result<&LoadedSurvey, String> {

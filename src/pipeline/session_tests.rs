@@ -23,6 +23,14 @@ fn read(session: &mut Session, bytes: Vec<u8>) -> (Vec<Progress>, Reply) {
     replies_of(session, request, Some(bytes))
 }
 
+fn build_by_first_column(
+    session: &mut Session,
+    now: time::OffsetDateTime,
+) -> (Vec<Progress>, Reply) {
+    let group_by = GroupBy::Answer { column: 0 };
+    replies_of(session, Request::Build { group_by, now }, None)
+}
+
 fn view(reply: Reply) -> SurveyView {
     match reply {
         Reply::Survey { view } => *view,
@@ -94,14 +102,7 @@ fn a_failed_request_leaves_the_loaded_survey_as_it_was() {
 fn requests_before_a_file_is_read_are_refused() {
     let mut session = Session::default();
     let now = datetime!(2026-11-25 9:00 UTC);
-    let (_, reply) = replies_of(
-        &mut session,
-        Request::Build {
-            group_by: GroupBy::Answer { column: 0 },
-            now,
-        },
-        None,
-    );
+    let (_, reply) = build_by_first_column(&mut session, now);
     assert!(matches!(reply, Reply::Failed { message } if message.contains("No survey")));
     let request = Request::Read {
         file_name: "x.csv".into(),
@@ -123,14 +124,7 @@ fn roles_and_builds_act_on_the_loaded_survey() {
     let ignored = view(replies_of(&mut session, Request::Mapping { mapping }, None).1);
     assert_eq!(ignored.summaries[0].role, Role::Ignore);
     let now = datetime!(2026-11-25 9:00 UTC);
-    let (_, reply) = replies_of(
-        &mut session,
-        Request::Build {
-            group_by: GroupBy::Answer { column: 0 },
-            now,
-        },
-        None,
-    );
+    let (_, reply) = build_by_first_column(&mut session, now);
     assert!(
         matches!(reply, Reply::Failed { .. }),
         "an ignored column cannot group"
@@ -142,14 +136,7 @@ fn roles_and_builds_act_on_the_loaded_survey() {
         },
         None,
     );
-    let (_, reply) = replies_of(
-        &mut session,
-        Request::Build {
-            group_by: GroupBy::Answer { column: 0 },
-            now,
-        },
-        None,
-    );
+    let (_, reply) = build_by_first_column(&mut session, now);
     let Reply::Built { built } = reply else {
         panic!("expected personas, got {reply:?}");
     };

@@ -4,6 +4,16 @@ use time::OffsetDateTime;
 
 const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
 
+/// The same file read again under its recipe as `change` leaves it (as the session does).
+fn rebuilt(
+    survey: &LoadedSurvey,
+    change: impl FnOnce(&mut Recipe),
+) -> Result<LoadedSurvey, ReadError> {
+    let mut recipe = survey.recipe.clone();
+    change(&mut recipe);
+    survey.rebuilt(recipe, &mut |_| {})
+}
+
 fn loaded(rows: &[(&str, usize)]) -> LoadedSurvey {
     let mut csv = String::from("Respondent ID,lives_with\n");
     let mut i = 0;
@@ -79,14 +89,14 @@ fn the_user_can_change_how_the_file_is_read() {
         delimiter: Some(b','),
         ..ReadOptions::default()
     };
-    let reread = survey.with_read_options(commas).unwrap();
+    let reread = rebuilt(&survey, |r| r.read_options = commas).unwrap();
     assert_eq!(reread.survey.columns()[0].name, "a;b");
     assert_eq!(survey.survey.columns()[0].answers[0], "José");
     let latin = ReadOptions {
         encoding: crate::survey::EncodingChoice::Windows1252,
         ..ReadOptions::default()
     };
-    let misread = survey.with_read_options(latin).unwrap();
+    let misread = rebuilt(&survey, |r| r.read_options = latin).unwrap();
     assert_eq!(misread.survey.columns()[0].answers[0], "JosÃ©");
     assert_eq!(
         misread.survey.format.clone().unwrap().encoding,
@@ -101,10 +111,16 @@ fn spellings_are_merged_before_grouping_and_a_merge_can_be_undone() {
     let built = build_personas(&survey, 0, NOW).unwrap();
     let sizes: Vec<_> = built.personas.iter().map(|p| p.segment.size).collect();
     assert_eq!(sizes, [20, 15]);
-    let apart = survey.with_merge_undone(survey.merges[0].key(), true);
+    let apart = rebuilt(&survey, |r| {
+        r.set_merge_undone(survey.merges[0].key(), true)
+    })
+    .unwrap();
     assert_eq!(apart.summaries[0].distinct(), 3);
     assert_eq!(apart.merges.len(), 1, "an undone merge is still listed");
-    let again = apart.with_merge_undone(survey.merges[0].key(), false);
+    let again = rebuilt(&apart, |r| {
+        r.set_merge_undone(survey.merges[0].key(), false)
+    })
+    .unwrap();
     assert_eq!(again.summaries[0].distinct(), 2);
 }
 
@@ -124,7 +140,7 @@ fn an_ignored_column_neither_groups_nor_describes_and_roles_survive_rereads() {
         build_personas(&ignored, 0, NOW),
         Err(BuildError::NotAGrouping)
     );
-    let stricter = ignored.with_settings(ignored.recipe.settings.clone());
+    let stricter = rebuilt(&ignored, |_| {}).unwrap();
     assert_eq!(stricter.summaries[0].role, Role::Ignore);
     assert_eq!(survey.layout_key(), ignored.layout_key());
     assert_eq!(survey.layout_key().len(), 16);
@@ -143,7 +159,7 @@ fn a_raised_minimum_applies_to_segments_and_provenance() {
     let survey = loaded(&[("Partner", 30), ("Alone", 15), ("Family", 20)]);
     let mut settings = survey.recipe.settings.clone();
     settings.set_min_group_size(20).unwrap();
-    let stricter = survey.with_settings(settings);
+    let stricter = rebuilt(&survey, |r| r.settings = settings).unwrap();
     let built = build_personas(&stricter, 0, NOW).unwrap();
     let sizes: Vec<_> = built
         .personas

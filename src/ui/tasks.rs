@@ -78,14 +78,10 @@ impl AppState {
             }
             Some(seq)
         });
-        match sent.flatten() {
-            Some(Ok(_)) => self.busy.set(Some(Busy {
-                what: format!("Reading “{file_name}”"),
-                progress: None,
-            })),
-            Some(Err(e)) => self.fail(format!("“{file_name}” was not read. {e}")),
-            None => {}
-        }
+        let what = format!("Reading “{file_name}”");
+        self.sent(sent.flatten(), what, |e| {
+            format!("“{file_name}” was not read. {e}")
+        });
     }
 
     /// Applies new privacy settings: the loaded survey is guarded again and personas
@@ -190,12 +186,22 @@ impl AppState {
             }
             Some(seq)
         });
-        match sent.flatten() {
+        self.sent(sent.flatten(), what.to_string(), |e| e);
+    }
+
+    /// Shows the progress bar for a request sent, or why it could not be sent.
+    fn sent(
+        &self,
+        sent: Option<Result<u32, String>>,
+        what: String,
+        why: impl FnOnce(String) -> String,
+    ) {
+        match sent {
             Some(Ok(_)) => self.busy.set(Some(Busy {
-                what: what.to_string(),
+                what,
                 progress: None,
             })),
-            Some(Err(e)) => self.fail(e),
+            Some(Err(e)) => self.fail(why(e)),
             None => {}
         }
     }

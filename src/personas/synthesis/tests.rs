@@ -225,7 +225,13 @@ fn strong_evidence_outranks_a_bigger_difference_on_few_people_and_sections_follo
     let rare = t("Rare", Role::Behaviour, 11, 1.2, 0.24);
     let common = t("Common", Role::Behaviour, 500, 55.6, 42.2);
     let age = t("Age", Role::Demographic, 400, 44.4, 40.0);
-    let ordered = in_sections(vec![rare.clone(), common.clone(), age.clone()], 900, 5000);
+    // Overall counts: 12, 2,110 and 2,000 of the 5,000.
+    let scored = vec![
+        (rare.clone(), z_score(11, 900, 12, 5000)),
+        (common.clone(), z_score(500, 900, 2110, 5000)),
+        (age.clone(), z_score(400, 900, 2000, 5000)),
+    ];
+    let ordered = in_sections(scored);
     let names: Vec<&str> = ordered.iter().map(|t| t.attribute.as_str()).collect();
     assert_eq!(names, ["Age", "Common", "Rare"]);
     assert!(rare.lift() > common.lift());
