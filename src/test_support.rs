@@ -15,6 +15,7 @@ pub fn persona(id: &str, name: &str) -> Persona {
             share: 0.625,
             rule: Some("lives_with = Partner".to_string()),
             quality: None,
+            definition: None,
         },
         traits: vec![Trait {
             attribute: "transport".to_string(),
@@ -30,6 +31,10 @@ pub fn persona(id: &str, name: &str) -> Persona {
         created_at: datetime!(2026-11-24 10:00 UTC),
         updated_at: datetime!(2026-11-24 10:00 UTC),
         review_due: date!(2027 - 02 - 24),
+        last_reviewed: None,
+        owner: String::new(),
+        tags: vec![],
+        notes: vec![],
         provenance: Provenance {
             source_sha256: "ab".repeat(32),
             rows: 40,
@@ -37,6 +42,7 @@ pub fn persona(id: &str, name: &str) -> Persona {
             k: 2,
             seed: 0,
             min_group_size: 11,
+            refreshed: None,
         },
     }
 }

@@ -122,7 +122,7 @@ fn planted_identifiers_reach_no_persona_library_or_export() {
     }
     assert!(built.personas.iter().any(|p| !p.quotes.is_empty()));
     let mut library = Library::default();
-    library.save(&built.personas);
+    library.save(&built.personas, "", NOW);
     let stored = serde_json::to_string(&library.to_stored()).unwrap();
     let exported = export(
         library.personas(),

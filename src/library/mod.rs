@@ -1,19 +1,30 @@
-//! The persona library: the personas a team keeps, and the versioned shape in which
-//! the browser edge stores them. Only personas are ever stored, never survey rows.
+//! The persona library: the personas a team keeps, each with its version history, and
+//! the versioned shape in which the browser edge stores them. Only personas are ever
+//! stored, never survey rows.
 
-use serde::{Deserialize, Serialize};
+mod history;
+mod query;
+mod quota;
+mod stored;
+
+pub use history::{History, Version, MAX_VERSIONS};
+pub use query::Query;
+pub use quota::{StorageUse, STORAGE_BUDGET_CHARS, STORAGE_WARN_SHARE};
+pub use stored::{LoadError, StoredLibrary, STORAGE_VERSION};
+
+use std::collections::BTreeMap;
+
 use thiserror::Error;
+use time::OffsetDateTime;
 
 use crate::persona_file::{check_persona, PersonaProblem, MAX_PERSONAS};
 use crate::personas::Persona;
 
-/// The version of the stored library this build writes and the newest it reads.
-pub const STORAGE_VERSION: u32 = 1;
-
-/// The saved personas, in the order they were first added.
+/// The saved personas, in the order they were first added, and their earlier versions.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Library {
     personas: Vec<Persona>,
+    history: BTreeMap<String, History>,
 }
 
 /// What adding personas to the library did.
@@ -25,32 +36,24 @@ pub struct MergeSummary {
     pub unchanged: usize,
 }
 
-/// Why a stored library cannot be loaded (it is then left untouched in storage).
+/// Why a change to a persona was refused; the library is then unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum LoadError {
-    #[error("the stored library is damaged ({0})")]
-    Damaged(String),
-    #[error(
-        "the stored library was written by a newer version of Persona Builder \
-         (storage version {0}); update the app to use it"
-    )]
-    Newer(u64),
-    #[error("a stored persona is invalid: {0}")]
+pub enum EditError {
+    #[error("That persona is no longer in the library.")]
+    Missing,
+    #[error("That version is no longer in the persona's history.")]
+    NoSuchVersion,
+    #[error("The change was not kept: {0}.")]
     Invalid(PersonaProblem),
 }
 
-/// The library as it is stored: a version tag and the personas, nothing else.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StoredLibrary {
-    storage_version: u32,
-    personas: Vec<Persona>,
-}
-
 impl Library {
-    /// A library holding `personas`.
+    /// A library holding `personas`, with no history.
     pub fn new(personas: Vec<Persona>) -> Self {
-        Library { personas }
+        Library {
+            personas,
+            history: BTreeMap::new(),
+        }
     }
 
     /// The saved personas.
@@ -58,23 +61,110 @@ impl Library {
         &self.personas
     }
 
+    /// The persona with this id.
+    pub fn get(&self, id: &str) -> Option<&Persona> {
+        self.personas.iter().find(|p| p.id == id)
+    }
+
+    /// The persona's earlier versions, newest first.
+    pub fn history(&self, id: &str) -> &[Version] {
+        self.history.get(id).map_or(&[], History::versions)
+    }
+
     /// True when nothing is saved.
     pub fn is_empty(&self) -> bool {
         self.personas.is_empty()
     }
 
-    /// Adds personas, replacing a saved one with the same id when the incoming one was
-    /// updated more recently; older or identical incoming versions are left out.
-    pub fn merge(&mut self, incoming: &[Persona]) -> MergeSummary {
+    /// Changes one persona; the change is kept only if the persona still meets every
+    /// rule, and the version before it goes into the history with who, when and what.
+    /// Returns the fields that changed (none: nothing recorded).
+    pub fn edit(
+        &mut self,
+        id: &str,
+        by: &str,
+        now: OffsetDateTime,
+        change: impl FnOnce(&mut Persona),
+    ) -> Result<Vec<&'static str>, EditError> {
+        let index = self.index(id)?;
+        let mut next = self.personas[index].clone();
+        change(&mut next);
+        let changed = next.changed_fields(&self.personas[index]);
+        if changed.is_empty() {
+            return Ok(changed);
+        }
+        check_persona(&next).map_err(EditError::Invalid)?;
+        self.replace(
+            index,
+            next,
+            by,
+            now,
+            format!("edited {}", changed.join(", ")),
+        );
+        Ok(changed)
+    }
+
+    /// Marks the persona reviewed today; its next review is due a quarter later.
+    pub fn mark_reviewed(
+        &mut self,
+        id: &str,
+        by: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), EditError> {
+        let index = self.index(id)?;
+        let mut next = self.personas[index].clone();
+        next.mark_reviewed(now.date());
+        self.replace(index, next, by, now, "marked reviewed".into());
+        Ok(())
+    }
+
+    /// Brings back an earlier version (`version` counts from the newest, 0); the
+    /// version replaced goes into the history too, so a restore can be undone the same way.
+    pub fn restore(
+        &mut self,
+        id: &str,
+        version: usize,
+        by: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), EditError> {
+        let index = self.index(id)?;
+        let earlier = self
+            .history(id)
+            .get(version)
+            .ok_or(EditError::NoSuchVersion)?;
+        let change = format!(
+            "restored the version of {}",
+            earlier.at.date() // the day it was replaced
+        );
+        let mut next = earlier.persona.clone();
+        next.created_at = self.personas[index].created_at;
+        self.replace(index, next, by, now, change);
+        Ok(())
+    }
+
+    /// Adds a copy of the persona after it; returns the copy's id.
+    pub fn duplicate(&mut self, id: &str, now: OffsetDateTime) -> Result<String, EditError> {
+        let index = self.index(id)?;
+        let copy = self.personas[index].duplicate(now);
+        let copy_id = copy.id.clone();
+        self.personas.insert(index + 1, copy);
+        Ok(copy_id)
+    }
+
+    /// Adds personas from a persona file, replacing a saved one with the same id when
+    /// the incoming one was updated more recently (the saved one goes into its history);
+    /// older or identical incoming versions are left out.
+    pub fn merge(&mut self, incoming: &[Persona], by: &str, now: OffsetDateTime) -> MergeSummary {
         let mut summary = MergeSummary::default();
         for persona in incoming {
-            match self.personas.iter_mut().find(|p| p.id == persona.id) {
+            match self.personas.iter().position(|p| p.id == persona.id) {
                 None => {
                     self.personas.push(persona.clone());
                     summary.added += 1;
                 }
-                Some(saved) if persona.updated_at > saved.updated_at => {
-                    *saved = persona.clone();
+                Some(i) if persona.updated_at > self.personas[i].updated_at => {
+                    let change = "replaced by a newer imported version".to_string();
+                    self.replace_as_is(i, persona.clone(), by, now, change);
                     summary.updated += 1;
                 }
                 Some(_) => summary.unchanged += 1,
@@ -84,15 +174,24 @@ impl Library {
     }
 
     /// Replaces saved personas with these (same id), adding the others: used when the
-    /// user saves freshly built personas, which always win.
-    pub fn save(&mut self, personas: &[Persona]) -> MergeSummary {
+    /// user saves freshly built personas, which always win. The staff's own fields
+    /// (owner, tags, notes, review) stay, and the replaced version goes into history.
+    pub fn save(&mut self, personas: &[Persona], by: &str, now: OffsetDateTime) -> MergeSummary {
         let mut summary = MergeSummary::default();
         for persona in personas {
-            match self.personas.iter_mut().find(|p| p.id == persona.id) {
-                Some(saved) => {
-                    let created_at = saved.created_at;
-                    *saved = persona.clone();
-                    saved.created_at = created_at;
+            match self.personas.iter().position(|p| p.id == persona.id) {
+                Some(i) => {
+                    let saved = &self.personas[i];
+                    let next = Persona {
+                        created_at: saved.created_at,
+                        owner: saved.owner.clone(),
+                        tags: saved.tags.clone(),
+                        notes: saved.notes.clone(),
+                        review_due: saved.review_due,
+                        last_reviewed: saved.last_reviewed,
+                        ..persona.clone()
+                    };
+                    self.replace(i, next, by, now, "rebuilt from the survey".into());
                     summary.updated += 1;
                 }
                 None => {
@@ -104,9 +203,25 @@ impl Library {
         summary
     }
 
-    /// Removes the persona with this id, returning it.
+    /// Replaces a persona with a checked new version (refreshed from a new wave, say),
+    /// keeping the old one in its history.
+    pub fn update(
+        &mut self,
+        next: Persona,
+        by: &str,
+        now: OffsetDateTime,
+        change: &str,
+    ) -> Result<(), EditError> {
+        let index = self.index(&next.id)?;
+        check_persona(&next).map_err(EditError::Invalid)?;
+        self.replace(index, next, by, now, change.to_string());
+        Ok(())
+    }
+
+    /// Removes the persona with this id and its history, returning it.
     pub fn remove(&mut self, id: &str) -> Option<Persona> {
         let index = self.personas.iter().position(|p| p.id == id)?;
+        self.history.remove(id);
         Some(self.personas.remove(index))
     }
 
@@ -115,102 +230,46 @@ impl Library {
         self.personas.len() <= MAX_PERSONAS
     }
 
-    /// The value kept in browser storage (serialised as JSON by the storage edge).
-    pub fn to_stored(&self) -> StoredLibrary {
-        StoredLibrary {
-            storage_version: STORAGE_VERSION,
-            personas: self.personas.clone(),
-        }
+    fn index(&self, id: &str) -> Result<usize, EditError> {
+        self.personas
+            .iter()
+            .position(|p| p.id == id)
+            .ok_or(EditError::Missing)
     }
 
-    /// Reads the value kept in browser storage, checking its version and every persona.
-    pub fn from_stored(value: serde_json::Value) -> Result<Self, LoadError> {
-        let version = value.get("storage_version").and_then(|v| v.as_u64());
-        match version {
-            Some(v) if v > u64::from(STORAGE_VERSION) => return Err(LoadError::Newer(v)),
-            Some(v) if v >= 1 => {}
-            _ => return Err(LoadError::Damaged("no storage version".into())),
-        }
-        let stored: StoredLibrary =
-            serde_json::from_value(value).map_err(|e| LoadError::Damaged(e.to_string()))?;
-        for persona in &stored.personas {
-            check_persona(persona).map_err(LoadError::Invalid)?;
-        }
-        Ok(Library::new(stored.personas))
+    /// Puts `next` in place of persona `index`, stamped `now`, keeping the old version.
+    fn replace(
+        &mut self,
+        index: usize,
+        mut next: Persona,
+        by: &str,
+        now: OffsetDateTime,
+        change: String,
+    ) {
+        next.updated_at = now;
+        self.replace_as_is(index, next, by, now, change);
+    }
+
+    fn replace_as_is(
+        &mut self,
+        index: usize,
+        next: Persona,
+        by: &str,
+        now: OffsetDateTime,
+        change: String,
+    ) {
+        let before = std::mem::replace(&mut self.personas[index], next);
+        self.history
+            .entry(before.id.clone())
+            .or_default()
+            .record(Version {
+                at: now,
+                by: by.to_string(),
+                change,
+                persona: before,
+            });
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::test_support::persona;
-    use time::Duration;
-
-    #[test]
-    fn storage_round_trip_keeps_every_persona() {
-        let library = Library::new(vec![persona("a", "A"), persona("b", "B")]);
-        let value = serde_json::to_value(library.to_stored()).unwrap();
-        assert_eq!(value["storage_version"], 1);
-        assert_eq!(Library::from_stored(value).unwrap(), library);
-    }
-
-    #[test]
-    fn a_newer_or_damaged_store_is_refused() {
-        let newer = serde_json::json!({"storage_version": 2, "personas": []});
-        assert_eq!(Library::from_stored(newer), Err(LoadError::Newer(2)));
-        let damaged = serde_json::json!({"storage_version": 1, "personas": "x"});
-        assert!(matches!(
-            Library::from_stored(damaged),
-            Err(LoadError::Damaged(_))
-        ));
-        let mut small = persona("a", "A");
-        small.segment.size = 5;
-        let value = serde_json::to_value(Library::new(vec![small]).to_stored()).unwrap();
-        assert!(matches!(
-            Library::from_stored(value),
-            Err(LoadError::Invalid(_))
-        ));
-    }
-
-    #[test]
-    fn merge_adds_new_updates_newer_and_skips_older() {
-        let mut library = Library::new(vec![persona("a", "A"), persona("b", "B")]);
-        let mut newer_a = persona("a", "A renamed");
-        newer_a.updated_at += Duration::hours(1);
-        let mut older_b = persona("b", "B old");
-        older_b.updated_at -= Duration::hours(1);
-        let summary = library.merge(&[newer_a, older_b, persona("c", "C")]);
-        assert_eq!(
-            summary,
-            MergeSummary {
-                added: 1,
-                updated: 1,
-                unchanged: 1
-            }
-        );
-        let names: Vec<_> = library.personas().iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["A renamed", "B", "C"]);
-    }
-
-    #[test]
-    fn saving_a_rebuilt_persona_replaces_it_but_keeps_its_creation_time() {
-        let mut library = Library::new(vec![persona("a", "A")]);
-        let mut rebuilt = persona("a", "A again");
-        rebuilt.created_at += Duration::days(2);
-        let summary = library.save(&[rebuilt]);
-        assert_eq!(summary.updated, 1);
-        assert_eq!(library.personas()[0].name, "A again");
-        assert_eq!(
-            library.personas()[0].created_at,
-            persona("a", "A").created_at
-        );
-    }
-
-    #[test]
-    fn remove_takes_out_only_that_persona() {
-        let mut library = Library::new(vec![persona("a", "A"), persona("b", "B")]);
-        assert_eq!(library.remove("a").unwrap().name, "A");
-        assert!(library.remove("a").is_none());
-        assert_eq!(library.personas().len(), 1);
-    }
-}
+mod tests;

@@ -15,7 +15,7 @@ use crate::personas::Persona;
 /// The `format` tag every persona file carries.
 pub const FORMAT: &str = "persona-builder";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Files larger than this are refused before parsing (5 MiB).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The file name offered for downloads.

@@ -30,7 +30,7 @@ fn export_then_import_gives_the_same_personas() {
 fn export_has_every_documented_field() {
     let file = exported();
     assert_eq!(file["format"], "persona-builder");
-    assert_eq!(file["schema_version"], 1);
+    assert_eq!(file["schema_version"], 2);
     assert_eq!(file["exported_at"], "2026-11-24T12:00:00Z");
     let p = &file["personas"][0];
     for field in [
@@ -97,9 +97,9 @@ fn refuses_other_formats_and_newer_or_bad_schemas() {
         .contains("missing"));
 
     let mut file = exported();
-    file["schema_version"] = json!(2);
+    file["schema_version"] = json!(3);
     let error = import_value(&file).unwrap_err();
-    assert_eq!(error, ImportError::NewerSchema { found: 2 });
+    assert_eq!(error, ImportError::NewerSchema { found: 3 });
     assert!(error.to_string().contains("newer"));
     for bad in [json!(0), json!("1"), json!(1.5), Value::Null] {
         file["schema_version"] = bad;
@@ -239,4 +239,46 @@ fn counts_must_reach_the_persona_s_own_minimum() {
     file["personas"][0]["traits"][0]["n"] = json!(20);
     let error = import_value(&file).unwrap_err();
     assert!(error.to_string().contains("fewer than 25"), "{error}");
+}
+
+#[test]
+fn a_version_1_file_without_the_library_fields_still_imports() {
+    let mut file = exported();
+    file["schema_version"] = json!(1);
+    let imported = import_value(&file).unwrap();
+    assert_eq!(imported[0].owner, "");
+    assert!(imported[0].tags.is_empty() && imported[0].notes.is_empty());
+}
+
+#[test]
+fn owner_tags_notes_and_definition_round_trip_and_are_checked() {
+    use crate::personas::Note;
+    use crate::segments::rules::{Rule, Test};
+    let mut p = persona("p1", "Partner");
+    p.owner = "Outpatients team".into();
+    p.tags = vec!["diabetes clinic".into()];
+    p.notes = vec![Note {
+        date: time::macros::date!(2026 - 12 - 01),
+        author: "Sam".into(),
+        text: "Asked for evening slots at the December clinic.".into(),
+    }];
+    p.last_reviewed = Some(time::macros::date!(2026 - 11 - 30));
+    p.segment.definition = Some(Rule::one(
+        "lives_with",
+        Test::Is {
+            value: "Partner".into(),
+        },
+    ));
+    let text = export(std::slice::from_ref(&p), ExportOptions::default(), NOW).unwrap();
+    assert_eq!(import(text.as_bytes()).unwrap(), vec![p.clone()]);
+
+    let mut blank_tag = p.clone();
+    blank_tag.tags.push("  ".into());
+    assert_eq!(check_persona(&blank_tag), Err(PersonaProblem::BlankTag));
+    let mut identifying = p.clone();
+    identifying.notes[0].text = "Call her on 07700 900123".into();
+    assert_eq!(
+        check_persona(&identifying),
+        Err(PersonaProblem::LooksIdentifying { field: "note" })
+    );
 }

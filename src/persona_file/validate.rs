@@ -5,6 +5,7 @@ use thiserror::Error;
 use crate::personas::Persona;
 use crate::privacy::patterns::{contains_identifier, identifier_kind, ID_CODES};
 use crate::privacy::MIN_GROUP_SIZE;
+use crate::segments::rules::Test;
 
 /// The most personas one file or library may hold.
 pub const MAX_PERSONAS: usize = 500;
@@ -14,6 +15,9 @@ const MAX_SUMMARY: usize = 5_000;
 const MAX_TEXT: usize = 1_000;
 const MAX_TRAITS: usize = 500;
 const MAX_LIST: usize = 100;
+const MAX_TAGS: usize = 20;
+const MAX_TAG: usize = 40;
+const MAX_CONDITIONS: usize = 20;
 
 /// A rule a persona breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -22,6 +26,8 @@ pub enum PersonaProblem {
     BadId,
     #[error("its name must not be blank")]
     BlankName,
+    #[error("a tag is blank")]
+    BlankTag,
     #[error("its {field} is longer than {max} characters")]
     TooLong { field: &'static str, max: usize },
     #[error("its {field} holds more than {max} entries")]
@@ -95,16 +101,45 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
         length("action", &a.text, MAX_TEXT)?;
         length("action evidence", &a.evidence, MAX_TEXT)?;
     }
+    length("owner", &p.owner, MAX_NAME)?;
+    count("tags", p.tags.len(), MAX_TAGS)?;
+    for tag in &p.tags {
+        if tag.trim().is_empty() {
+            return Err(BlankTag);
+        }
+        length("tag", tag, MAX_TAG)?;
+    }
+    count("notes", p.notes.len(), MAX_LIST)?;
+    for note in &p.notes {
+        length("note", &note.text, MAX_TEXT)?;
+        length("note author", &note.author, MAX_NAME)?;
+    }
+    if let Some(rule) = &p.segment.definition {
+        count("segment definition", rule.conditions.len(), MAX_CONDITIONS)?;
+        for condition in &rule.conditions {
+            length("segment definition", &condition.question, MAX_TEXT)?;
+            if let Test::Is { value: text } | Test::Includes { option: text } = &condition.test {
+                length("segment definition", text, MAX_TEXT)?;
+            }
+        }
+    }
     let prov = &p.provenance;
-    let hash_ok = prov.source_sha256.len() == 64
-        && prov
-            .source_sha256
-            .chars()
-            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase());
-    if !hash_ok {
+    if let Some(wave) = &prov.refreshed {
+        if !is_sha256(&wave.source_sha256) {
+            return Err(Provenance(
+                "refreshed.source_sha256 must be 64 lowercase hex digits",
+            ));
+        }
+        if wave.rows < p.segment.size {
+            return Err(Provenance(
+                "the refreshing wave has fewer rows than the segment",
+            ));
+        }
+    }
+    if !is_sha256(&prov.source_sha256) {
         return Err(Provenance("source_sha256 must be 64 lowercase hex digits"));
     }
-    if prov.rows < p.segment.size {
+    if prov.rows < p.segment.size && prov.refreshed.is_none() {
         return Err(Provenance("the survey has fewer rows than the segment"));
     }
     if prov.method.trim().is_empty() || prov.method.len() > MAX_ID {
@@ -137,10 +172,25 @@ fn check_identifiers(p: &Persona) -> Result<(), PersonaProblem> {
         texts.push(("action", &a.text));
         texts.push(("action evidence", &a.evidence));
     }
+    texts.extend(p.tags.iter().map(|t| ("tag", t.as_str())));
+    texts.extend(p.notes.iter().map(|n| ("note", n.text.as_str())));
+    for condition in p.segment.definition.iter().flat_map(|r| &r.conditions) {
+        texts.push(("segment definition", &condition.question));
+        if let Test::Is { value: text } | Test::Includes { option: text } = &condition.test {
+            texts.push(("segment definition", text));
+        }
+    }
     match texts.into_iter().find(|(_, text)| identifying(text)) {
         Some((field, _)) => Err(PersonaProblem::LooksIdentifying { field }),
         None => Ok(()),
     }
+}
+
+fn is_sha256(text: &str) -> bool {
+    text.len() == 64
+        && text
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
 }
 
 fn length(field: &'static str, text: &str, max: usize) -> Result<(), PersonaProblem> {

@@ -37,6 +37,27 @@ pub(crate) mod review_date {
     }
 }
 
+/// Serde for an optional date, written like a review date.
+pub(crate) mod optional_date {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    pub fn serialize<S: Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => super::review_date::serialize(date, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Date>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrapped(#[serde(with = "super::review_date")] Date);
+        Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(date)| date))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

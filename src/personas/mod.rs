@@ -8,12 +8,16 @@ mod dates;
 mod evidence;
 mod model;
 mod synthesis;
+mod upkeep;
 mod wording;
 
 pub use actions::recommend as recommend_actions;
 pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
-pub use model::{Action, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait};
+pub use model::{
+    Action, Note, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait, Wave,
+};
 pub use synthesis::{
     personas_from_grouping, personas_from_segments, Basis, QuoteSuggestion, Synthesis, Withheld,
     QUOTES_SUGGESTED, TOP_ANSWERS_PER_QUESTION,
 };
+pub use upkeep::{ReviewState, DUE_SOON_DAYS};

@@ -3,9 +3,10 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use super::dates::review_date;
+use super::dates::{optional_date, review_date};
 use crate::columns::Role;
 use crate::segments::clustering::Stability;
+use crate::segments::rules::Rule;
 
 /// A patient persona: a named, evidence-backed description of one segment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,7 +30,35 @@ pub struct Persona {
     /// The date the persona should next be reviewed.
     #[serde(with = "review_date")]
     pub review_due: Date,
+    /// When staff last marked it reviewed.
+    #[serde(
+        default,
+        with = "optional_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_reviewed: Option<Date>,
+    /// Who on the team looks after it (free text, may be blank).
+    #[serde(default)]
+    pub owner: String,
+    /// Labels staff filter by ("diabetes clinic", "2027 plan").
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Dated notes from staff: what they observed, patient feedback.
+    #[serde(default)]
+    pub notes: Vec<Note>,
     pub provenance: Provenance,
+}
+
+/// A dated note staff attached to a persona.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    #[serde(with = "review_date")]
+    pub date: Date,
+    /// Who wrote it (may be blank).
+    #[serde(default)]
+    pub author: String,
+    pub text: String,
 }
 
 /// How many respondents the persona stands for.
@@ -46,6 +75,10 @@ pub struct SegmentInfo {
     /// How well a segment found in the answers holds together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality: Option<SegmentQuality>,
+    /// The conditions that define the segment, when it is one answer or a rule: a new
+    /// survey wave is sorted by them exactly. Found segments have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<Rule>,
 }
 
 /// How far a found segment can be trusted.
@@ -140,6 +173,21 @@ pub struct Provenance {
     /// The smallest group size the persona was allowed to rest on.
     #[serde(default = "default_min_group_size")]
     pub min_group_size: usize,
+    /// The later survey wave its figures were last refreshed from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refreshed: Option<Wave>,
+}
+
+/// A survey wave a persona's figures come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wave {
+    /// Hex SHA-256 of the wave's file.
+    pub source_sha256: String,
+    /// Respondents in the wave.
+    pub rows: usize,
+    #[serde(with = "review_date")]
+    pub date: Date,
 }
 
 fn default_min_group_size() -> usize {

@@ -17,6 +17,7 @@ use crate::columns::{chosen, ColumnKind, ColumnSummary, Role};
 use crate::privacy::disclosure::listable;
 use crate::privacy::patterns::contains_identifier;
 use crate::privacy::sensitive::is_sensitive_question;
+use crate::segments::rules::{Rule, Test};
 use crate::segments::{Grouping, Segment};
 use crate::survey::{sha256_hex, Survey};
 
@@ -63,6 +64,7 @@ pub enum Basis {
     Answer { column: usize },
     /// The respondents who meet a rule (its columns then give no traits).
     Rule {
+        rule: Rule,
         description: String,
         columns: Vec<usize>,
     },
@@ -107,9 +109,21 @@ pub fn personas_from_segments(
     let mut synthesis = Synthesis::default();
     for (position, segment) in segments.iter().enumerate() {
         let (traits, withheld) = traits_of(survey, summaries, &defining, segment, k);
+        let mut definition = None;
         let (id, name, summary, rule, quality, provenance) = match basis {
             Basis::Answer { column } => {
-                let question = &summaries[*column].name;
+                let summary = &summaries[*column];
+                let question = &summary.name;
+                // A segment that took in a small remainder ("… or another answer") is
+                // no longer one answer: it has no exact definition.
+                if summary.counts.iter().any(|a| a.value == segment.label) {
+                    definition = Some(Rule::one(
+                        question,
+                        Test::Is {
+                            value: segment.label.clone(),
+                        },
+                    ));
+                }
                 (
                     persona_id(&survey.source_sha256, question, &segment.label),
                     format!("{question}: {}", segment.label),
@@ -119,14 +133,19 @@ pub fn personas_from_segments(
                     (GROUP_BY_METHOD.to_string(), segments.len(), 0),
                 )
             }
-            Basis::Rule { description, .. } => (
-                persona_id(&survey.source_sha256, RULE_METHOD, description),
-                short(description),
-                rule_summary(description, segment, total, &traits),
-                Some(description.clone()),
-                None,
-                (RULE_METHOD.to_string(), 1, 0),
-            ),
+            Basis::Rule {
+                rule, description, ..
+            } => {
+                definition = Some(rule.clone());
+                (
+                    persona_id(&survey.source_sha256, RULE_METHOD, description),
+                    short(description),
+                    rule_summary(description, segment, total, &traits),
+                    Some(description.clone()),
+                    None,
+                    (RULE_METHOD.to_string(), 1, 0),
+                )
+            }
             Basis::Found {
                 method,
                 seed,
@@ -163,6 +182,7 @@ pub fn personas_from_segments(
                 share: round(ratio(segment.size(), total), 4),
                 rule,
                 quality,
+                definition,
             },
             actions: recommend_actions(&traits, segment.size()),
             traits,
@@ -170,6 +190,10 @@ pub fn personas_from_segments(
             created_at: now,
             updated_at: now,
             review_due: add_months(now.date(), REVIEW_INTERVAL_MONTHS),
+            last_reviewed: None,
+            owner: String::new(),
+            tags: Vec::new(),
+            notes: Vec::new(),
             provenance: Provenance {
                 source_sha256: survey.source_sha256.clone(),
                 rows: total,
@@ -177,6 +201,7 @@ pub fn personas_from_segments(
                 k: fitted,
                 seed,
                 min_group_size: k,
+                refreshed: None,
             },
             id,
             name,

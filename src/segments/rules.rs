@@ -69,6 +69,16 @@ impl Condition {
 }
 
 impl Rule {
+    /// A rule of one condition.
+    pub fn one(question: &str, test: Test) -> Self {
+        Rule {
+            conditions: vec![Condition {
+                question: question.to_string(),
+                test,
+            }],
+        }
+    }
+
     /// The rule in words, conditions joined by AND.
     pub fn describe(&self) -> String {
         let parts: Vec<String> = self.conditions.iter().map(Condition::describe).collect();
