@@ -2,7 +2,8 @@
 //!
 //! The pipeline, in the order the data flows (see ARCHITECTURE.md):
 //! [`survey`] → [`columns`] → [`segments`] → [`personas`] → [`persona_file`], with
-//! [`privacy`] applied at every step and [`library`] keeping personas between visits.
+//! [`privacy`] applied at every step, [`library`] keeping personas between visits and
+//! [`refresh`] bringing kept personas up to date from a new survey wave.
 //! These modules are pure Rust and tested natively. The browser-only layers, [`ui`]
 //! (Leptos components) and [`browser`] (storage, files, downloads), exist only in the
 //! wasm build.
@@ -13,6 +14,7 @@ pub mod persona_file;
 pub mod personas;
 pub mod pipeline;
 pub mod privacy;
+pub mod refresh;
 pub mod segments;
 pub mod survey;
 

@@ -11,7 +11,7 @@ use crate::personas::{
     personas_from_grouping, personas_from_segments, Basis, Persona, QuoteSuggestion,
     SegmentQuality, Synthesis, Withheld,
 };
-use crate::segments::clustering::{segment, SegmentError, SegmentSettings, Segmentation};
+use crate::segments::clustering::{segment_among, SegmentError, SegmentSettings, Segmentation};
 use crate::segments::rules::{Rule, RuleError};
 use crate::segments::{group_by, Segment};
 
@@ -104,6 +104,7 @@ pub fn build_rule_persona(
     }
     let description = rule.describe();
     let basis = Basis::Rule {
+        rule: rule.clone(),
         description: description.clone(),
         columns: rule.columns(survey)?,
     };
@@ -123,13 +124,26 @@ pub fn build_found_personas(
     seed: u64,
     now: OffsetDateTime,
 ) -> Result<Built, BuildError> {
+    let everyone: Vec<usize> = (0..loaded.survey.respondents()).collect();
+    build_found_personas_among(loaded, &everyone, count, seed, now)
+}
+
+/// Finds segments among some respondents (`rows`, ascending) and builds a persona for
+/// each; their figures are against the whole survey.
+pub(super) fn build_found_personas_among(
+    loaded: &LoadedSurvey,
+    rows: &[usize],
+    count: Option<usize>,
+    seed: u64,
+    now: OffsetDateTime,
+) -> Result<Built, BuildError> {
     let k = loaded.recipe.settings.min_group_size;
     let settings = SegmentSettings {
         count,
         seed,
         min_group_size: k,
     };
-    let found = segment(&loaded.survey, &loaded.summaries, settings)?;
+    let found = segment_among(&loaded.survey, &loaded.summaries, rows, settings)?;
     let segments: Vec<Segment> = found
         .segments
         .iter()
@@ -154,7 +168,7 @@ pub fn build_found_personas(
     };
     let synthesis =
         personas_from_segments(&loaded.survey, &loaded.summaries, &segments, &basis, k, now);
-    let mut notes = vec![found_note(&found, loaded.survey.respondents())];
+    let mut notes = vec![found_note(&found, rows.len())];
     if found.merged_small > 0 {
         notes.push(format!(
             "{} segment(s) had fewer than {k} respondents; their members joined the nearest segment.",

@@ -8,6 +8,7 @@
 
 mod build;
 mod coverage;
+mod refresh;
 mod session;
 mod view;
 
@@ -16,6 +17,7 @@ pub use build::{
     SIMILARITY_METHOD,
 };
 pub use coverage::{Coverage, Unrepresented};
+pub use refresh::{refresh, SPLIT_FACT_POINTS, SPLIT_SILHOUETTE, SPLIT_SMALLER_SHARE};
 pub use session::{Envelope, Reply, Request, Session};
 pub use view::{SurveyView, PREVIEW_ROWS};
 

@@ -6,8 +6,10 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::{build, Built, ColumnMapping, GroupBy, LoadedSurvey, Recipe, SurveyView};
+use super::{build, refresh, Built, ColumnMapping, GroupBy, LoadedSurvey, Recipe, SurveyView};
+use crate::personas::Persona;
 use crate::privacy::PrivacySettings;
+use crate::refresh::Refresh;
 use crate::survey::{check_size, Dictionary, Progress, ProgressSink, ReadOptions};
 
 /// What the page asks of the pipeline.
@@ -38,6 +40,11 @@ pub enum Request {
         group_by: GroupBy,
         now: OffsetDateTime,
     },
+    /// Compare kept personas with the loaded survey, a later wave.
+    Refresh {
+        personas: Vec<Persona>,
+        now: OffsetDateTime,
+    },
 }
 
 /// The pipeline's answer to one request.
@@ -52,6 +59,8 @@ pub enum Reply {
     Survey { view: Box<SurveyView> },
     /// Personas built.
     Built { built: Box<Built> },
+    /// What the loaded wave says about the kept personas.
+    Refreshed { refresh: Box<Refresh> },
     /// The request could not be carried out; whatever was loaded is unchanged.
     Failed { message: String },
 }
@@ -132,6 +141,12 @@ impl Session {
                 let built = build(self.loaded()?, group_by, now).map_err(|e| e.to_string())?;
                 Ok(Reply::Built {
                     built: Box::new(built),
+                })
+            }
+            Request::Refresh { personas, now } => {
+                let refresh = refresh(self.loaded()?, &personas, now);
+                Ok(Reply::Refreshed {
+                    refresh: Box::new(refresh),
                 })
             }
         }

@@ -274,3 +274,31 @@ fn a_kind_the_answers_do_not_fit_is_refused_and_one_that_fits_survives_a_reread(
         "back to the kind worked out"
     );
 }
+
+#[test]
+fn a_refresh_compares_kept_personas_with_the_loaded_wave() {
+    let mut session = Session::default();
+    view(read(&mut session, survey_csv(60)).1);
+    let now = datetime!(2026-11-25 9:00 UTC);
+    let Reply::Built { built } = build_by_first_column(&mut session, now).1 else {
+        panic!("expected personas");
+    };
+    view(read(&mut session, survey_csv(90)).1);
+    let request = Request::Refresh {
+        personas: built.personas.clone(),
+        now,
+    };
+    // The request crosses the worker boundary as JSON.
+    let json = serde_json::to_string(&request).unwrap();
+    let request: Request = serde_json::from_str(&json).unwrap();
+    let Reply::Refreshed { refresh } = replies_of(&mut session, request, None).1 else {
+        panic!("expected a refresh");
+    };
+    assert_eq!(refresh.respondents, 90);
+    assert_eq!(refresh.personas.len(), 3);
+    for r in &refresh.personas {
+        assert_eq!(r.size_after, Some(30));
+        assert_eq!(r.drift, crate::refresh::Drift::Stable, "{:?}", r.reasons);
+    }
+    assert_eq!(refresh.fits_none, Some(0));
+}

@@ -156,12 +156,24 @@ pub fn segment(
     summaries: &[ColumnSummary],
     settings: SegmentSettings,
 ) -> Result<Segmentation, SegmentError> {
+    let everyone: Vec<usize> = (0..survey.respondents()).collect();
+    segment_among(survey, summaries, &everyone, settings)
+}
+
+/// Finds segments among some respondents (`rows`, ascending row indices); the
+/// segments' members are row indices of the whole survey.
+pub fn segment_among(
+    survey: &Survey,
+    summaries: &[ColumnSummary],
+    rows: &[usize],
+    settings: SegmentSettings,
+) -> Result<Segmentation, SegmentError> {
     let features = Features::from_survey(survey, summaries);
     let k = settings.min_group_size;
     if features.width() == 0 {
         return Err(SegmentError::NoVariables);
     }
-    let most = features.rows() / k;
+    let most = rows.len() / k;
     if most < 2 {
         return Err(SegmentError::TooFewRespondents { needed: 2 * k, k });
     }
@@ -178,7 +190,7 @@ pub fn segment(
         None => AUTO_RANGE.filter(|&c| c <= most).collect(),
     };
     let mut rng = XorShiftRng::seed_from_u64(settings.seed);
-    let sample = sample_rows(features.rows(), &mut rng);
+    let sample = sample_rows(rows, &mut rng);
     let d = DistanceMatrix::between(&features, &sample);
     let fits: Vec<(Candidate, Partition, Vec<f64>)> = counts
         .iter()
@@ -203,7 +215,7 @@ pub fn segment(
     let (_, by_cluster) = per_cluster_silhouette(&d, &partition.labels, candidate.count);
     let medoids: Vec<usize> = partition.medoids.iter().map(|&m| sample[m]).collect();
     let (segments, merged_small, fits_well) =
-        place_everyone(&features, medoids, k, &stable, &by_cluster);
+        place_everyone(&features, rows, medoids, k, &stable, &by_cluster);
     Ok(Segmentation {
         segments,
         fitted: candidate.count,
@@ -239,12 +251,12 @@ pub fn choose(candidates: &[Candidate]) -> usize {
         .unwrap_or(2)
 }
 
-/// Up to [`SAMPLE`] distinct rows, drawn without replacement and sorted.
-fn sample_rows(rows: usize, rng: &mut XorShiftRng) -> Vec<usize> {
-    let mut all: Vec<usize> = (0..rows).collect();
-    if rows > SAMPLE {
+/// Up to [`SAMPLE`] distinct rows of `rows`, drawn without replacement and sorted.
+fn sample_rows(rows: &[usize], rng: &mut XorShiftRng) -> Vec<usize> {
+    let mut all: Vec<usize> = rows.to_vec();
+    if rows.len() > SAMPLE {
         for i in 0..SAMPLE {
-            let j = rng.random_range(i..rows);
+            let j = rng.random_range(i..rows.len());
             all.swap(i, j);
         }
         all.truncate(SAMPLE);
@@ -257,6 +269,7 @@ fn sample_rows(rows: usize, rng: &mut XorShiftRng) -> Vec<usize> {
 /// members join their next-nearest, until every segment has at least `k`.
 fn place_everyone(
     features: &Features,
+    rows: &[usize],
     mut medoids: Vec<usize>,
     k: usize,
     stable: &[f64],
@@ -271,7 +284,7 @@ fn place_everyone(
     loop {
         let mut members = vec![Vec::new(); medoids.len()];
         let mut well = 0usize;
-        for row in 0..features.rows() {
+        for &row in rows {
             let values = features.row(row);
             let mut distances: Vec<(usize, f32)> = (0..medoids.len())
                 .map(|c| (c, gower(values, features.row(medoids[c]))))
@@ -307,7 +320,7 @@ fn place_everyone(
                     )
                     .collect();
                 segments.sort_by_key(|s| std::cmp::Reverse(s.members.len()));
-                let fits_well = well as f64 / features.rows().max(1) as f64;
+                let fits_well = well as f64 / rows.len().max(1) as f64;
                 return (segments, merged, fits_well);
             }
         }

@@ -1,0 +1,168 @@
+//! Refreshing kept personas from the loaded survey, a later wave of the one they were
+//! built from: assign its respondents, compare, label, and propose personas for those
+//! who fit none (see `crate::refresh`).
+
+use time::OffsetDateTime;
+
+use super::build::build_found_personas_among;
+use super::LoadedSurvey;
+use crate::personas::{personas_from_segments, Basis, Persona, Wave};
+use crate::refresh::drift::giving;
+use crate::refresh::{assign, fact_changes, judge, with_new_figures, PersonaRefresh, Refresh};
+use crate::segments::clustering::{segment_among, SegmentSettings, DEFAULT_SEED, STABLE};
+use crate::segments::Segment;
+
+/// A persona's members split when two segments of them are this well separated …
+pub const SPLIT_SILHOUETTE: f64 = 0.3;
+/// … stable (mean bootstrap Jaccard), the smaller holds at least this share …
+pub const SPLIT_SMALLER_SHARE: f64 = 0.2;
+/// … and they part on one of the persona's typical answers by this many points: a
+/// spread of ages or scores that k-medoids can always cut in two is not a split.
+pub const SPLIT_FACT_POINTS: f64 = 40.0;
+
+/// What the loaded wave says about `personas`.
+pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime) -> Refresh {
+    let survey = &loaded.survey;
+    let summaries = &loaded.summaries;
+    let k = loaded.recipe.settings.min_group_size;
+    let total = survey.respondents();
+    let wave = Wave {
+        source_sha256: survey.source_sha256.clone(),
+        rows: total,
+        date: now.date(),
+    };
+    let mut report = Refresh {
+        respondents: total,
+        ..Refresh::default()
+    };
+    let mut fitted = vec![false; total];
+    for (persona, members) in personas.iter().zip(assign(survey, summaries, personas)) {
+        let Some(members) = members else {
+            report.not_in_survey.push(persona.name.clone());
+            continue;
+        };
+        for &row in &members {
+            fitted[row] = true;
+        }
+        let share_after = if total == 0 {
+            0.0
+        } else {
+            members.len() as f64 / total as f64
+        };
+        let facts = fact_changes(persona, survey, summaries, &members, k);
+        let split = members.len() >= 2 * k && splits(loaded, persona, &members, k);
+        let (drift, reasons) = judge(
+            persona.segment.share,
+            share_after,
+            members.len(),
+            &facts,
+            split,
+            k,
+        );
+        let shown = members.len() >= k;
+        report.personas.push(PersonaRefresh {
+            id: persona.id.clone(),
+            name: persona.name.clone(),
+            drift,
+            reasons,
+            size_before: persona.segment.size,
+            size_after: (shown || members.is_empty()).then_some(members.len()),
+            share_before: persona.segment.share,
+            share_after: if shown {
+                (share_after * 10_000.0).round() / 10_000.0
+            } else {
+                0.0
+            },
+            facts,
+            refreshed: shown.then(|| recounted(loaded, persona, members, wave.clone(), now)),
+        });
+    }
+    let outside: Vec<usize> = (0..total).filter(|&row| !fitted[row]).collect();
+    report.fits_none = (outside.is_empty() || outside.len() >= k).then_some(outside.len());
+    if outside.len() >= 2 * k {
+        match build_found_personas_among(loaded, &outside, None, DEFAULT_SEED, now) {
+            Ok(built) => {
+                report.proposals = built.personas;
+                for proposal in &mut report.proposals {
+                    proposal.name = format!("New {}", proposal.name);
+                }
+            }
+            Err(e) => report.notes.push(format!(
+                "No new persona was proposed for the respondents who fit none: {e}"
+            )),
+        }
+    }
+    report
+}
+
+/// Whether the members now form two distinct groups: two segments, well separated and
+/// stable, the smaller not a sliver, parting on one of the persona's typical answers.
+fn splits(loaded: &LoadedSurvey, persona: &Persona, members: &[usize], k: usize) -> bool {
+    let settings = SegmentSettings {
+        count: Some(2),
+        seed: DEFAULT_SEED,
+        min_group_size: k,
+    };
+    let Ok(found) = segment_among(&loaded.survey, &loaded.summaries, members, settings) else {
+        return false;
+    };
+    let smaller = found
+        .segments
+        .iter()
+        .map(|s| s.members.len())
+        .min()
+        .unwrap_or(0);
+    let separate = found.segments.len() == 2
+        && found.silhouette >= SPLIT_SILHOUETTE
+        && found.candidates.iter().all(|c| c.stability >= STABLE)
+        && smaller as f64 >= SPLIT_SMALLER_SHARE * members.len() as f64;
+    if !separate {
+        return false;
+    }
+    let rate = |t, rows: &[usize]| {
+        giving(t, &loaded.survey, &loaded.summaries, rows)
+            .map(|n| 100.0 * n as f64 / rows.len() as f64)
+    };
+    let (one, other) = (&found.segments[0].members, &found.segments[1].members);
+    persona
+        .traits
+        .iter()
+        .filter(|t| t.segment_pct > t.overall_pct)
+        .any(|t| match (rate(t, one), rate(t, other)) {
+            (Some(a), Some(b)) => (a - b).abs() >= SPLIT_FACT_POINTS,
+            _ => false,
+        })
+}
+
+/// The persona with its figures recounted among `members` of the new wave.
+fn recounted(
+    loaded: &LoadedSurvey,
+    persona: &Persona,
+    members: Vec<usize>,
+    wave: Wave,
+    now: OffsetDateTime,
+) -> Persona {
+    let survey = &loaded.survey;
+    let basis = match &persona.segment.definition {
+        Some(rule) => Basis::Rule {
+            rule: rule.clone(),
+            description: rule.describe(),
+            columns: rule.columns(survey).unwrap_or_default(),
+        },
+        None => Basis::Found {
+            method: persona.provenance.method.clone(),
+            seed: persona.provenance.seed,
+            fitted: persona.provenance.k,
+            quality: Vec::new(),
+        },
+    };
+    let segment = [Segment {
+        label: persona.name.clone(),
+        members,
+    }];
+    let k = loaded.recipe.settings.min_group_size;
+    let fresh = personas_from_segments(survey, &loaded.summaries, &segment, &basis, k, now)
+        .personas
+        .remove(0);
+    with_new_figures(persona, fresh, wave)
+}
