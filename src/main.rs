@@ -4,6 +4,7 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(persona_builder::ui::App);
+    persona_builder::browser::offline::register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod download;
 pub mod files;
+pub mod offline;
 pub mod pipeline_service;
 pub mod pipeline_worker;
 pub mod storage;

@@ -20,4 +20,4 @@ pub use synthesis::{
     personas_from_grouping, personas_from_segments, Basis, QuoteSuggestion, Synthesis, Withheld,
     QUOTES_SUGGESTED, TOP_ANSWERS_PER_QUESTION,
 };
-pub use upkeep::{ReviewState, DUE_SOON_DAYS};
+pub use upkeep::{parse_tags, ReviewState, DUE_SOON_DAYS};

@@ -104,6 +104,17 @@ impl Persona {
     }
 }
 
+/// Tags from what staff typed ("a, b, a"): trimmed, with blanks and repeats left out.
+pub fn parse_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +159,14 @@ mod tests {
         assert_eq!(copy.traits, p.traits);
         assert!(crate::persona_file::check_persona(&copy).is_ok());
         assert!(copy.mentions("copy of") && copy.mentions("car"));
+    }
+
+    #[test]
+    fn tags_are_trimmed_without_blanks_or_repeats() {
+        assert_eq!(
+            parse_tags(" transport, 2027 plan,,transport "),
+            ["transport", "2027 plan"]
+        );
+        assert!(parse_tags(" , ").is_empty());
     }
 }

@@ -7,25 +7,31 @@ use super::build::BuildPanel;
 use super::busy::BusyBar;
 use super::library::LibraryView;
 use super::notice::NoticeArea;
+use super::present::PresentView;
 use super::privacy_report::PrivacyReport;
 use super::state::AppState;
 use super::survey_overview::SurveyOverview;
 use super::upload::UploadPanel;
 
 /// The two views, chosen by the URL's fragment so links work under any sub-path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Page {
     Build,
     Library,
+    /// The presentation view, at this persona.
+    Present(String),
 }
 
 impl Page {
     /// The page the fragment names; other fragments (like the skip link's) keep the page.
     fn from_location() -> Option<Self> {
-        match window().location().hash().unwrap_or_default().as_str() {
+        let hash = window().location().hash().unwrap_or_default();
+        match hash.as_str() {
             "#library" => Some(Page::Library),
             "#build" => Some(Page::Build),
-            _ => None,
+            _ => hash
+                .strip_prefix("#present/")
+                .map(|id| Page::Present(id.to_string())),
         }
     }
 }
@@ -44,12 +50,12 @@ pub fn App() -> impl IntoView {
     // A file dropped outside the drop zone must not make the browser leave the app.
     let _ = window_event_listener(ev::dragover, |ev| ev.prevent_default());
     let _ = window_event_listener(ev::drop, |ev| ev.prevent_default());
-    let current = move |p: Page| (page.get() == p).then_some("page");
+    let current = move |p: Page| page.with(|now| *now == p).then_some("page");
     let saved = move || state.library.with(|l| l.personas().len());
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <header class="app-header">
+        <header class="app-header no-print" class:presenting=move || matches!(page.get(), Page::Present(_))>
             <h1>"Persona Builder"</h1>
             <p class="tagline">
                 "Patient personas from your survey exports. The survey is read in this tab and never leaves your device."
@@ -73,6 +79,7 @@ pub fn App() -> impl IntoView {
                 }
                 .into_any(),
                 Page::Library => view! { <LibraryView /> }.into_any(),
+                Page::Present(id) => view! { <PresentView id /> }.into_any(),
             }}
         </main>
     }

@@ -9,6 +9,7 @@ mod compare;
 mod library;
 mod notice;
 mod persona_card;
+mod present;
 mod privacy_report;
 mod rule_builder;
 mod state;

@@ -4,10 +4,11 @@ use leptos::prelude::*;
 
 use super::tasks::Tasks;
 use crate::browser::storage;
-use crate::library::Library;
+use crate::library::{Library, StorageUse};
 use crate::persona_file::MAX_PERSONAS;
 use crate::pipeline::{Built, SurveyView};
 use crate::privacy::PrivacySettings;
+use crate::refresh::Refresh;
 use crate::survey::Progress;
 
 /// A message for the user; errors are announced assertively.
@@ -49,6 +50,15 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// What the pipeline worker is doing, if anything.
     pub busy: RwSignal<Option<Busy>>,
+    /// Library states before the latest changes, newest last, with what each change
+    /// was ("delete “Commuters”"); kept in this tab only.
+    pub undo: RwSignal<Vec<(String, Library)>>,
+    /// How the person editing calls themselves, for version histories and notes.
+    pub editor: RwSignal<String>,
+    /// Local storage used against what browsers allow.
+    pub storage_use: RwSignal<StorageUse>,
+    /// What a new survey wave says about the saved personas, while it is reviewed.
+    pub refresh: RwSignal<Option<Refresh>>,
     /// Requests sent to the pipeline worker and what to do with their replies.
     pub tasks: StoredValue<Tasks, LocalStorage>,
 }
@@ -71,6 +81,10 @@ impl AppState {
             library_unreadable: RwSignal::new(unreadable),
             notice: RwSignal::new(None),
             busy: RwSignal::new(None),
+            undo: RwSignal::new(Vec::new()),
+            editor: RwSignal::new(storage::load_editor()),
+            storage_use: RwSignal::new(StorageUse::of(storage::used_chars())),
+            refresh: RwSignal::new(None),
             tasks: StoredValue::new_local(Tasks::default()),
         };
         state.tasks.set_value(Tasks::new(state));
@@ -89,14 +103,58 @@ impl AppState {
 
     /// Changes a copy of the library and keeps the change only once storage holds it,
     /// so a failed save (a full storage, say) leaves library and storage as they were.
-    pub fn change_library<R>(&self, change: impl FnOnce(&mut Library) -> R) -> Result<R, String> {
+    /// `what` names the change for Undo.
+    pub fn change_library<R>(
+        &self,
+        what: impl Into<String>,
+        change: impl FnOnce(&mut Library) -> R,
+    ) -> Result<R, String> {
+        self.try_change_library(what, |library| {
+            Ok::<R, std::convert::Infallible>(change(library))
+        })
+    }
+
+    /// Like [`change_library`](Self::change_library) for changes that can be refused; a
+    /// refused one changes nothing.
+    pub fn try_change_library<R, E: std::fmt::Display>(
+        &self,
+        what: impl Into<String>,
+        change: impl FnOnce(&mut Library) -> Result<R, E>,
+    ) -> Result<R, String> {
+        let before = self.library.get_untracked();
+        let mut next = before.clone();
+        let result = change(&mut next).map_err(|e| e.to_string())?;
+        if next == before {
+            return Ok(result);
+        }
+        self.keep_library(next)?;
+        self.undo.update(|undo| {
+            undo.push((what.into(), before));
+            let excess = undo.len().saturating_sub(UNDO_DEPTH);
+            undo.drain(..excess);
+        });
+        Ok(result)
+    }
+
+    /// Takes back the latest change; returns what it was.
+    pub fn undo_last(&self) -> Result<String, String> {
+        let Some((what, before)) = self.undo.with_untracked(|u| u.last().cloned()) else {
+            return Err("There is nothing to undo.".into());
+        };
+        self.keep_library(before)?;
+        self.undo.update(|undo| {
+            undo.pop();
+        });
+        Ok(what)
+    }
+
+    /// Writes `next` to storage and, once it is there, shows it.
+    fn keep_library(&self, next: Library) -> Result<(), String> {
         if let Some(problem) = self.library_unreadable.get_untracked() {
             return Err(format!(
                 "Saving is turned off because {problem}. The stored library is kept as it is."
             ));
         }
-        let mut next = self.library.get_untracked();
-        let result = change(&mut next);
         if !next.fits() {
             return Err(format!(
                 "The library can hold at most {MAX_PERSONAS} personas; nothing was changed."
@@ -104,6 +162,15 @@ impl AppState {
         }
         storage::save_library(&next)?;
         self.library.set(next);
-        Ok(result)
+        self.storage_use.set(StorageUse::of(storage::used_chars()));
+        Ok(())
+    }
+
+    /// The name to record as who made a change.
+    pub fn who(&self) -> String {
+        self.editor.get_untracked()
     }
 }
+
+/// How many changes Undo can take back.
+const UNDO_DEPTH: usize = 30;

@@ -17,14 +17,24 @@ use crate::survey::{check_size, ReadOptions};
 /// What a request was for, which decides what its reply does.
 #[derive(Debug, Clone, PartialEq)]
 enum Task {
-    Read { file_name: String },
+    /// `refresh`: compare the saved personas with it once it is read (a new wave).
+    Read {
+        file_name: String,
+        refresh: bool,
+    },
     Remembered,
-    Mapping { key: String, mapping: ColumnMapping },
+    Mapping {
+        key: String,
+        mapping: ColumnMapping,
+    },
     ReadAs,
-    Dictionary { file_name: String },
+    Dictionary {
+        file_name: String,
+    },
     Settings,
     Change,
     Build,
+    Refresh,
 }
 
 /// The worker and the requests awaiting replies.
@@ -49,6 +59,20 @@ impl Tasks {
 impl AppState {
     /// Reads a survey file in a fresh worker; the loaded survey stays until it is read.
     pub fn read_file(&self, file: File) {
+        self.read(file, false);
+    }
+
+    /// Reads the next wave of a survey and compares the saved personas with it.
+    pub fn refresh_from(&self, file: File) {
+        if self.library.with_untracked(|l| l.is_empty()) {
+            self.fail("The library is empty: there are no personas to refresh.");
+            return;
+        }
+        self.refresh.set(None);
+        self.read(file, true);
+    }
+
+    fn read(&self, file: File, refresh: bool) {
         let file_name = file.name();
         if let Err(e) = check_size(file.size() as usize) {
             self.fail(format!("“{file_name}” was not read. {e}"));
@@ -73,6 +97,7 @@ impl AppState {
                     seq,
                     Task::Read {
                         file_name: file_name.clone(),
+                        refresh,
                     },
                 );
             }
@@ -234,6 +259,13 @@ impl AppState {
                 ));
                 self.built.set(*built);
             }
+            Reply::Refreshed { refresh } => {
+                let labels = refresh.personas.len();
+                self.inform(format!(
+                    "Compared {labels} saved persona(s) with the new wave; review each below."
+                ));
+                self.refresh.set(Some(*refresh));
+            }
             Reply::Failed { message } => self.failed(task, message),
             Reply::Ready | Reply::Progress { .. } => {}
         }
@@ -246,7 +278,7 @@ impl AppState {
             }
         }
         let grouping = match task {
-            Task::Read { file_name } => {
+            Task::Read { file_name, refresh } => {
                 self.inform(format!(
                     "Read “{file_name}”: {} respondents, {} questions kept, {} column(s) dropped as identifiers or survey-tool metadata.",
                     ShownCount::of(view.respondents),
@@ -261,6 +293,16 @@ impl AppState {
                         Request::Remembered { mapping },
                         Task::Remembered,
                         "Applying the remembered roles and kinds",
+                    );
+                }
+                // The worker answers in order, so the comparison sees the mapping applied.
+                if refresh {
+                    let personas = self.library.with_untracked(|l| l.personas().to_vec());
+                    let now = clock::now();
+                    self.send(
+                        Request::Refresh { personas, now },
+                        Task::Refresh,
+                        "Comparing the saved personas with the new wave",
                     );
                 }
                 view.suggested_grouping
@@ -287,7 +329,7 @@ impl AppState {
                 .and_then(|name| view.summaries.iter().position(|c| c.name == name))
                 .filter(|&i| view.summaries[i].can_group())
                 .or(view.suggested_grouping),
-            Task::Build => return,
+            Task::Build | Task::Refresh => return,
         };
         self.grouping.set(grouping);
         self.built.set(Built::default());
@@ -296,7 +338,7 @@ impl AppState {
 
     fn failed(&self, task: Task, message: String) {
         match task {
-            Task::Read { file_name } => self.fail(format!(
+            Task::Read { file_name, .. } => self.fail(format!(
                 "“{file_name}” could not be read. {message} Nothing else was changed."
             )),
             Task::ReadAs => self.fail(format!(

@@ -50,7 +50,10 @@ pub fn BuildPanel() -> impl IntoView {
 
     let save = move |_| {
         let built = state.built.with_untracked(|b| b.personas.clone());
-        match state.change_library(|library| library.save(&built)) {
+        let (who, now) = (state.who(), crate::browser::clock::now());
+        match state.change_library("save of the built personas", |library| {
+            library.save(&built, &who, now)
+        }) {
             Ok(summary) => state.inform(format!(
                 "Saved to the library: {} new, {} updated.",
                 summary.added, summary.updated

@@ -1,71 +1,41 @@
-//! The library view: saved personas, with export, import and delete.
+//! The library view: the team's saved personas — find, edit, review, refresh from a new
+//! wave, share, print and present them.
+
+mod editor;
+mod history;
+mod item;
+mod refresh;
+mod share;
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::persona_card::PersonaCard;
 use super::state::AppState;
-use crate::browser::{clock, download, files};
-use crate::persona_file::{self, ExportOptions, EXPORT_FILE_NAME, MAX_FILE_BYTES};
+use crate::browser::{clock, storage};
+use crate::library::Query;
+use crate::personas::ReviewState;
+use item::LibraryItem;
+use refresh::RefreshPanel;
+use share::SharePanel;
 
 #[component]
 pub fn LibraryView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let include_quotes = RwSignal::new(false);
-
-    let export_all = move |_| {
-        let options = ExportOptions {
-            include_quotes: include_quotes.get_untracked(),
-        };
-        let json = state.library.with_untracked(|library| {
-            (!library.is_empty())
-                .then(|| persona_file::export(library.personas(), options, clock::now()))
-        });
-        let outcome = match json {
-            None => Err("The library is empty, so there is nothing to export.".to_string()),
-            Some(Err(e)) => Err(format!("Nothing was exported. {e}")),
-            Some(Ok(json)) => download::download_text(EXPORT_FILE_NAME, "application/json", &json),
-        };
-        match outcome {
-            Ok(()) => state.inform(format!("Exported the library as {EXPORT_FILE_NAME}.")),
-            Err(e) => state.fail(e),
-        }
-    };
-
-    let import = move |ev: leptos::ev::Event| {
-        let Some(file) = files::take_from_input(&ev) else {
-            return;
-        };
-        let name = file.name();
-        if file.size() > MAX_FILE_BYTES as f64 {
-            state.fail(format!(
-                "“{name}” was not imported: persona files are at most {} MiB. The library is unchanged.",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ));
-            return;
-        }
-        spawn_local(async move {
-            let incoming = files::read_bytes(&file)
-                .await
-                .and_then(|bytes| persona_file::import(&bytes).map_err(|e| e.to_string()));
-            let outcome =
-                incoming.and_then(|personas| state.change_library(|l| l.merge(&personas)));
-            match outcome {
-                Ok(s) => state.inform(format!(
-                    "Imported “{name}”: {} added, {} updated, {} already up to date.",
-                    s.added, s.updated, s.unchanged
-                )),
-                Err(e) => state.fail(format!(
-                    "“{name}” was not imported. {e} The library is unchanged."
-                )),
-            }
-        });
-    };
-
-    let delete = move |id: String, name: String| match state.change_library(|l| l.remove(&id)) {
-        Ok(_) => state.inform(format!("Deleted “{name}” from the library.")),
-        Err(e) => state.fail(e),
-    };
+    let query = RwSignal::new(Query::default());
+    let selected = RwSignal::new(BTreeSet::<String>::new());
+    let today = clock::now().date();
+    let shown = Memo::new(move |_| {
+        state.library.with(|library| {
+            query.with(|q| {
+                library
+                    .find(q, today)
+                    .into_iter()
+                    .map(|p| p.id.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
 
     view! {
         <section class="panel library" aria-labelledby="library-heading">
@@ -84,26 +54,14 @@ pub fn LibraryView() -> impl IntoView {
                         }
                     })
             }}
-            <div class="library-tools">
-                <button type="button" on:click=export_all>
-                    "Export all"
-                </button>
-                <label class="checkbox">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || include_quotes.get()
-                        on:change=move |ev| include_quotes.set(event_target_checked(&ev))
-                    />
-                    "Include approved quotes"
-                </label>
-                <label for="import-personas">"Import personas"</label>
-                <input
-                    id="import-personas"
-                    type="file"
-                    accept=".json,application/json"
-                    on:change=import
-                />
+            <div class="library-bar no-print">
+                <EditorName />
+                <StorageMeter />
+                <UndoButton />
             </div>
+            <SharePanel selected shown />
+            <RefreshPanel />
+            <Filters query />
             <Show
                 when=move || state.library.with(|l| !l.is_empty())
                 fallback=|| {
@@ -114,31 +72,140 @@ pub fn LibraryView() -> impl IntoView {
                     }
                 }
             >
-                <div class="persona-grid">
+                <p class="hint no-print" aria-live="polite">
+                    {move || {
+                        let (shown, all) = (
+                            shown.with(Vec::len),
+                            state.library.with(|l| l.personas().len()),
+                        );
+                        format!("Showing {shown} of {all} persona(s); overdue reviews first.")
+                    }}
+                </p>
+                <div class="persona-grid library-grid">
                     <For
-                        each=move || state.library.with(|l| l.personas().to_vec())
-                        key=|p| (p.id.clone(), p.updated_at)
-                        children=move |persona| {
-                            let (id, name) = (persona.id.clone(), persona.name.clone());
-                            view! {
-                                <PersonaCard persona=persona context="saved">
-                                    <button
-                                        type="button"
-                                        class="danger"
-                                        on:click={
-                                            let (id, name) = (id.clone(), name.clone());
-                                            move |_| delete(id.clone(), name.clone())
-                                        }
-                                    >
-                                        "Delete"
-                                        <span class="visually-hidden">{format!(" “{name}”")}</span>
-                                    </button>
-                                </PersonaCard>
-                            }
-                        }
+                        each=move || shown.get()
+                        key=|id| id.clone()
+                        children=move |id| view! { <LibraryItem id selected today /> }
                     />
                 </div>
             </Show>
         </section>
+    }
+}
+
+/// Who is editing, recorded in version histories and notes; kept on this device.
+#[component]
+fn EditorName() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <label class="editor-name">
+            "Your name (for history and notes) "
+            <input
+                type="text"
+                maxlength="60"
+                prop:value=move || state.editor.get()
+                on:change=move |ev| {
+                    let name = event_target_value(&ev).trim().to_string();
+                    if let Err(e) = storage::save_editor(&name) {
+                        state.fail(e);
+                    }
+                    state.editor.set(name);
+                }
+            />
+        </label>
+    }
+}
+
+/// Local storage used, with a warning well before it is full.
+#[component]
+fn StorageMeter() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <p class="storage-meter" class:nearing=move || state.storage_use.get().nearing()>
+            <meter
+                min="0"
+                max="1"
+                high="0.8"
+                value=move || state.storage_use.get().share().min(1.0).to_string()
+                aria-label="Browser storage used"
+            ></meter>
+            {move || format!(" Storage used: {}", state.storage_use.get().describe())}
+        </p>
+        {move || {
+            state.storage_use.get().nearing().then(|| {
+                view! {
+                    <p class="storage-problem storage-nearing" aria-live="polite">
+                        "Browser storage for this page is nearly full. Export the library to a file, then delete personas you no longer need (their history goes with them) before saving more."
+                    </p>
+                }
+            })
+        }}
+    }
+}
+
+/// Takes back the latest change to the library.
+#[component]
+fn UndoButton() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let label = move || state.undo.with(|u| u.last().map(|(what, _)| what.clone()));
+    let undo = move |_| match state.undo_last() {
+        Ok(what) => state.inform(format!("Undone: {what}.")),
+        Err(e) => state.fail(e),
+    };
+    view! {
+        <button type="button" on:click=undo disabled=move || label().is_none()>
+            {move || label().map_or("Undo".to_string(), |what| format!("Undo {what}"))}
+        </button>
+    }
+}
+
+/// Search and filters: words, tag, owner, review state.
+#[component]
+fn Filters(query: RwSignal<Query>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pick = |value: String| (!value.is_empty()).then_some(value);
+    let options = move |all: Vec<String>| {
+        all.into_iter()
+            .map(|v| view! { <option value=v.clone()>{v.clone()}</option> })
+            .collect_view()
+    };
+    view! {
+        <div class="library-filters no-print" role="search">
+            <label>
+                "Search "
+                <input
+                    type="search"
+                    on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
+                />
+            </label>
+            <label for="filter-tag">"Tag"</label>
+            <select
+                id="filter-tag" on:change=move |ev| query.update(|q| q.tag = pick(event_target_value(&ev)))>
+                    <option value="">"Any"</option>
+                    {move || options(state.library.with(|l| l.tags()))}
+                </select>
+            <label for="filter-owner">"Owner"</label>
+            <select
+                id="filter-owner" on:change=move |ev| {
+                    query.update(|q| q.owner = pick(event_target_value(&ev)))
+                }>
+                    <option value="">"Any"</option>
+                    {move || options(state.library.with(|l| l.owners()))}
+                </select>
+            <label for="filter-review">"Review"</label>
+            <select
+                id="filter-review" on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    query.update(|q| {
+                        q.review = ReviewState::ALL.into_iter().find(|r| r.label() == chosen)
+                    })
+                }>
+                    <option value="">"Any"</option>
+                    {ReviewState::ALL
+                        .into_iter()
+                        .map(|r| view! { <option value=r.label()>{r.label()}</option> })
+                        .collect_view()}
+                </select>
+        </div>
     }
 }

@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
-mod avatar;
+pub mod avatar;
 
 use avatar::Avatar;
+
+use time::Date;
 
 use crate::personas::{Persona, Trait};
 
@@ -18,8 +20,50 @@ const BAR_WIDTH: f64 = 100.0;
 pub fn PersonaCard(
     persona: Persona,
     context: &'static str,
+    /// Today, to mark a persona whose review is due (saved personas only).
+    #[prop(optional)]
+    today: Option<Date>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let review = today.map(|today| persona.review_state(today));
+    let review_line = match persona.last_reviewed {
+        Some(last) => format!("Review due {} · last reviewed {last}", persona.review_due),
+        None => format!("Review due {}", persona.review_due),
+    };
+    let owner = (!persona.owner.is_empty()).then(|| format!("Owner: {}", persona.owner));
+    let tags = (!persona.tags.is_empty()).then(|| {
+        let tags = persona
+            .tags
+            .iter()
+            .map(|t| view! { <li class="tag">{t.clone()}</li> })
+            .collect_view();
+        view! { <ul class="tags" aria-label="Tags">{tags}</ul> }
+    });
+    let notes = (!persona.notes.is_empty()).then(|| {
+        let notes = persona
+            .notes
+            .iter()
+            .map(|n| {
+                let by = if n.author.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", n.author)
+                };
+                view! {
+                    <li>
+                        <span class="note-date">{format!("{}{by}: ", n.date)}</span>
+                        {n.text.clone()}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="persona-notes" aria-label="Notes from staff">
+                <h4>"Notes from staff"</h4>
+                <ul>{notes}</ul>
+            </section>
+        }
+    });
     let heading_id = format!("{context}-{}", persona.id);
     let labelled_by = heading_id.clone();
     let share_pct = (persona.segment.share * 1000.0).round() / 10.0;
@@ -66,7 +110,19 @@ pub fn PersonaCard(
                 }
             })}
             <p class="persona-summary">{persona.summary.clone()}</p>
-            <p class="persona-meta">{format!("Review due {}", persona.review_due)}</p>
+            <p class="persona-meta">
+                {review.map(|state| {
+                    view! {
+                        <span class=format!("badge review-{}", state.label().replace(' ', "-"))>
+                            {state.label()}
+                        </span>
+                        " "
+                    }
+                })}
+                {review_line}
+            </p>
+            {owner.map(|o| view! { <p class="persona-meta">{o}</p> })}
+            {tags}
             {has_traits
                 .then(|| {
                     view! {
@@ -102,6 +158,7 @@ pub fn PersonaCard(
                     <ul class="actions">{actions}</ul>
                 }
             })}
+            {notes}
             {has_quotes.then(|| view! {
                 <section class="persona-quotes" aria-label="Quotes">
                     <h4>"In their words"</h4>
