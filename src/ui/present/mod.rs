@@ -26,8 +26,12 @@ pub fn PresentView(id: String) -> impl IntoView {
         })
     };
     let go = move |step: isize| {
+        // The address names the persona shown, even before a quick second key press
+        // has re-rendered the slide.
+        let hash = window().location().hash().unwrap_or_default();
+        let shown = hash.strip_prefix("#present/").unwrap_or_default();
         let ids = order();
-        let Some(at) = ids.iter().position(|i| *i == id.get_value()) else {
+        let Some(at) = ids.iter().position(|i| i == shown) else {
             return;
         };
         let next = (at as isize + step).clamp(0, ids.len() as isize - 1) as usize;
