@@ -101,13 +101,7 @@ fn change(r: PersonaRefresh) -> impl IntoView {
     };
     let dismiss = {
         let id = id.clone();
-        move |_| {
-            state.refresh.update(|r| {
-                if let Some(r) = r {
-                    r.personas.retain(|p| p.id != id);
-                }
-            })
-        }
+        move |_| settled(state, &id)
     };
     let accept_label = if r.drift == Drift::Gone {
         "Remove it from the library"
@@ -163,11 +157,7 @@ fn accept(state: AppState, id: &str, name: &str, refreshed: Option<Persona>, dri
     };
     match outcome {
         Ok(()) => {
-            state.refresh.update(|r| {
-                if let Some(r) = r {
-                    r.personas.retain(|p| p.id != id);
-                }
-            });
+            settled(state, id);
             state.inform(if drift == Drift::Gone {
                 format!("Removed “{name}”; Undo brings it back.")
             } else {
@@ -176,6 +166,15 @@ fn accept(state: AppState, id: &str, name: &str, refreshed: Option<Persona>, dri
         }
         Err(e) => state.fail(e),
     }
+}
+
+/// Takes a persona whose change was accepted or declined off the comparison.
+fn settled(state: AppState, id: &str) {
+    state.refresh.update(|r| {
+        if let Some(r) = r {
+            r.personas.retain(|p| p.id != id);
+        }
+    });
 }
 
 /// A new persona proposed for respondents who fit none, with Add.
