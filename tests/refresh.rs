@@ -2,13 +2,14 @@
 //! grew, one split in two, one stayed, and a new group appeared that fits none.
 
 use persona_builder::personas::Persona;
-use persona_builder::pipeline::{build, refresh, GroupBy, LoadedSurvey};
+use persona_builder::pipeline::{build, refresh, Built, GroupBy, LoadedSurvey};
 use persona_builder::privacy::PrivacySettings;
 use persona_builder::refresh::Drift;
 use persona_builder::survey::ReadOptions;
 use rand::{RngExt, SeedableRng};
 use rand_xorshift::XorShiftRng;
 use time::macros::datetime;
+use time::OffsetDateTime;
 
 const QUESTIONS: [(&str, [&str; 4]); 6] = [
     (
@@ -80,19 +81,21 @@ fn wave(groups: &[([usize; 6], usize)], seed: u64) -> LoadedSurvey {
     .unwrap()
 }
 
+const NOW: OffsetDateTime = datetime!(2026-11-25 10:00 UTC);
+
+/// Personas found automatically in a first wave of three planted segments.
+fn first_wave_segments() -> Built {
+    let first = wave(&[(A, 200), (B, 175), (C, 125)], 1);
+    let similar = GroupBy::Similarity {
+        count: None,
+        seed: 11,
+    };
+    build(&first, similar, NOW).unwrap()
+}
+
 #[test]
 fn a_shifted_wave_labels_personas_grown_split_stable_and_proposes_new_ones() {
-    let first = wave(&[(A, 200), (B, 175), (C, 125)], 1);
-    let now = datetime!(2026-11-25 10:00 UTC);
-    let built = build(
-        &first,
-        GroupBy::Similarity {
-            count: None,
-            seed: 11,
-        },
-        now,
-    )
-    .unwrap();
+    let built = first_wave_segments();
     assert_eq!(built.personas.len(), 3, "{:?}", built.notes);
     // Which kept persona stands for which profile: by size.
     let by_size = |size: usize| {
@@ -105,7 +108,7 @@ fn a_shifted_wave_labels_personas_grown_split_stable_and_proposes_new_ones() {
     let (a, b, c) = (by_size(200), by_size(175), by_size(125));
 
     let second = wave(&[(A, 350), (B, 75), (B2, 75), (C, 160), (D, 80)], 2);
-    let report = refresh(&second, &built.personas, now);
+    let report = refresh(&second, &built.personas, NOW);
     let label = |id: &str| report.personas.iter().find(|r| r.id == id).unwrap();
     assert_eq!(label(&a.id).drift, Drift::Drifted);
     assert!(label(&a.id).reasons[0].starts_with("It grew"));
@@ -138,19 +141,9 @@ fn a_shifted_wave_labels_personas_grown_split_stable_and_proposes_new_ones() {
 
 #[test]
 fn the_same_wave_again_leaves_every_persona_stable() {
-    let first = wave(&[(A, 200), (B, 175), (C, 125)], 1);
-    let now = datetime!(2026-11-25 10:00 UTC);
-    let built = build(
-        &first,
-        GroupBy::Similarity {
-            count: None,
-            seed: 11,
-        },
-        now,
-    )
-    .unwrap();
+    let built = first_wave_segments();
     let again = wave(&[(A, 200), (B, 175), (C, 125)], 3);
-    let report = refresh(&again, &built.personas, now);
+    let report = refresh(&again, &built.personas, NOW);
     for r in &report.personas {
         assert_eq!(r.drift, Drift::Stable, "{}: {:?}", r.name, r.reasons);
     }
@@ -159,10 +152,9 @@ fn the_same_wave_again_leaves_every_persona_stable() {
 #[test]
 fn personas_defined_by_an_answer_take_exactly_those_who_give_it() {
     let first = wave(&[(A, 200), (B, 175), (C, 125)], 1);
-    let now = datetime!(2026-11-25 10:00 UTC);
-    let built = build(&first, GroupBy::Answer { column: 0 }, now).unwrap();
+    let built = build(&first, GroupBy::Answer { column: 0 }, NOW).unwrap();
     let second = wave(&[(A, 350), (B, 150), (C, 160), (D, 40)], 2);
-    let report = refresh(&second, &built.personas, now);
+    let report = refresh(&second, &built.personas, NOW);
     let travel = &second.survey.columns()[0].answers;
     for (persona, r) in built.personas.iter().zip(&report.personas) {
         let rule = persona.segment.definition.as_ref().unwrap();

@@ -46,20 +46,8 @@ pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> imp
     };
     let id = StoredValue::new(id);
     let current = move || state.library.with(|l| l.get(&id.get_value()).cloned());
-    let field = |label: &'static str, value: String, set: fn(&mut Persona, String)| {
-        view! {
-            <label class="field">
-                {label}
-                <input
-                    type="text"
-                    prop:value=value
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        edit(state, &id.get_value(), |p| set(p, v))
-                    }
-                />
-            </label>
-        }
+    let field = move |label: &str, value: String, set: fn(&mut Persona, String)| {
+        text_input(state, id, label.to_string(), value, set)
     };
     let heading = format!("Editing “{}”", p.name);
     let note_text = RwSignal::new(String::new());
@@ -177,32 +165,8 @@ pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> imp
                     children=move |(i, a)| {
                         view! {
                             <li class="edit-action">
-                                <label class="field">
-                                    {format!("Action {}", i + 1)}
-                                    <input
-                                        type="text"
-                                        prop:value=a.text.clone()
-                                        on:change=move |ev| {
-                                            let v = event_target_value(&ev);
-                                            edit(state, &id.get_value(), |p| {
-                                                if let Some(a) = p.actions.get_mut(i) { a.text = v }
-                                            })
-                                        }
-                                    />
-                                </label>
-                                <label class="field">
-                                    {format!("Why (action {})", i + 1)}
-                                    <input
-                                        type="text"
-                                        prop:value=a.evidence.clone()
-                                        on:change=move |ev| {
-                                            let v = event_target_value(&ev);
-                                            edit(state, &id.get_value(), |p| {
-                                                if let Some(a) = p.actions.get_mut(i) { a.evidence = v }
-                                            })
-                                        }
-                                    />
-                                </label>
+                                {action_input(state, id, i, format!("Action {}", i + 1), a.text.clone(), |a, v| a.text = v)}
+                                {action_input(state, id, i, format!("Why (action {})", i + 1), a.evidence.clone(), |a, v| a.evidence = v)}
                                 <button
                                     type="button"
                                     on:click=move |_| edit(state, &id.get_value(), |p| {
@@ -278,6 +242,45 @@ pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> imp
         </section>
     }
     .into_any()
+}
+
+/// A text input for one part of action `i`, saved on change.
+fn action_input(
+    state: AppState,
+    id: StoredValue<String>,
+    i: usize,
+    label: String,
+    value: String,
+    set: fn(&mut Action, String),
+) -> impl IntoView {
+    text_input(state, id, label, value, move |p, v| {
+        if let Some(a) = p.actions.get_mut(i) {
+            set(a, v)
+        }
+    })
+}
+
+/// A labelled text input whose value `set` puts into the persona when it changes.
+fn text_input(
+    state: AppState,
+    id: StoredValue<String>,
+    label: String,
+    value: String,
+    set: impl Fn(&mut Persona, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            {label}
+            <input
+                type="text"
+                prop:value=value
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    edit(state, &id.get_value(), |p| set(p, v))
+                }
+            />
+        </label>
+    }
 }
 
 fn parse_date(text: &str) -> Option<Date> {
