@@ -1,0 +1,395 @@
+//! Synthetic patient surveys for the benchmark: a Qualtrics-like export with ~20
+//! questions of every kind (identifiers, dates, ages, choices in several spellings,
+//! multi-selects, Likert and 0–10 scales, counts, free text with the odd phone number
+//! or name in it), drawn from five planted kinds of patient so that segmentation has
+//! something real to find and its result can be checked against what was planted.
+//!
+//! Seeded: the same number of rows always gives the same bytes.
+
+use rand::{RngExt, SeedableRng};
+use rand_xorshift::XorShiftRng;
+
+/// The planted kinds of patient, and each respondent's kind (for the quality check).
+pub struct Generated {
+    pub csv: Vec<u8>,
+    pub planted: Vec<u8>,
+}
+
+/// How often a respondent answers as their kind would rather than at random.
+const TYPICAL: f64 = 0.75;
+
+const HEADER: [&str; 20] = [
+    "Response ID",
+    "Start Date",
+    "Age",
+    "Gender",
+    "ZIP code",
+    "Which clinic did you visit?",
+    "Long-term conditions (select all that apply)",
+    "Visits in the past 12 months",
+    "Overall, how satisfied were you with your care?",
+    "How likely are you to recommend the clinic to a friend? (0-10)",
+    "How did you travel to the clinic?",
+    "How long does the journey take?",
+    "What makes it hard to attend appointments? (select all that apply)",
+    "How would you like us to contact you?",
+    "Do you use the internet at home?",
+    "It is easy to get an appointment",
+    "Employment",
+    "What could we do better?",
+    "Anything else you would like to tell us?",
+    "Email (optional, for follow-up)",
+];
+
+const GENDERS: [&str; 8] = [
+    "Female",
+    "female",
+    "F",
+    "Male",
+    "male",
+    "M",
+    "Non-binary",
+    "Prefer not to say",
+];
+const CLINICS: [&str; 6] = [
+    "Riverside Health Centre",
+    "Northgate Clinic",
+    "St Anne's Family Practice",
+    "Harbour View Surgery",
+    "Millbrook Community Clinic",
+    "Eastfield Medical Group",
+];
+const CONDITIONS: [&str; 7] = [
+    "Diabetes",
+    "High blood pressure",
+    "Asthma",
+    "COPD",
+    "Heart disease",
+    "Depression or anxiety",
+    "Arthritis",
+];
+const SATISFACTION: [&str; 5] = [
+    "Very dissatisfied",
+    "Dissatisfied",
+    "Neither satisfied nor dissatisfied",
+    "Satisfied",
+    "Very satisfied",
+];
+const TRAVEL: [&str; 5] = ["Car", "Bus", "Walked", "Taxi", "Lift from family"];
+const JOURNEY: [&str; 4] = [
+    "Under 15 minutes",
+    "15 to 30 minutes",
+    "30 to 60 minutes",
+    "Over an hour",
+];
+const BARRIERS: [&str; 5] = [
+    "Transport",
+    "Cost",
+    "Childcare",
+    "Work hours",
+    "Nothing makes it hard",
+];
+const CHANNELS: [&str; 5] = [
+    "App",
+    "Text message",
+    "Phone call",
+    "Letter",
+    "Face to face",
+];
+const INTERNET: [&str; 3] = ["Yes", "No", "Sometimes"];
+const AGREE: [&str; 5] = [
+    "Strongly disagree",
+    "Disagree",
+    "Neither agree nor disagree",
+    "Agree",
+    "Strongly agree",
+];
+const EMPLOYMENT: [&str; 6] = [
+    "Full-time",
+    "Part-time",
+    "Retired",
+    "Unemployed",
+    "Student",
+    "Caring for family",
+];
+
+/// One planted kind of patient: the answers it typically gives.
+struct Kind {
+    ages: (u32, u32),
+    conditions: &'static [usize],
+    visits: (u32, u32),
+    satisfaction: usize,
+    travel: usize,
+    journey: usize,
+    barriers: &'static [usize],
+    channel: usize,
+    internet: usize,
+    agree: usize,
+    employment: usize,
+    /// What this kind of patient writes when asked what could be better.
+    complaints: &'static [&'static str],
+}
+
+const KINDS: [Kind; 5] = [
+    // Older, several conditions, comes by bus, not online, prefers a phone call.
+    Kind {
+        ages: (66, 97),
+        conditions: &[0, 1, 4],
+        visits: (6, 20),
+        satisfaction: 3,
+        travel: 1,
+        journey: 3,
+        barriers: &[0],
+        channel: 2,
+        internet: 1,
+        agree: 1,
+        employment: 2,
+        complaints: &[
+            "The bus only comes {n} times a day, so getting to {clinic} takes most of my {part}.",
+            "I do not use the internet and the letter arrived {n} days after the appointment.",
+            "Please ring me rather than sending texts, I cannot read them on my phone.",
+            "A shuttle from the village on {day}s would make it much easier to get there.",
+        ],
+    },
+    // Working full time, short of time, books on the app.
+    Kind {
+        ages: (28, 52),
+        conditions: &[],
+        visits: (0, 3),
+        satisfaction: 2,
+        travel: 0,
+        journey: 1,
+        barriers: &[3],
+        channel: 0,
+        internet: 0,
+        agree: 1,
+        employment: 0,
+        complaints: &[
+            "Evening or weekend appointments would help, I cannot leave work before {hour}.",
+            "The app is good but there were no slots for {n} days when I looked on {day}.",
+            "A video call would have saved me {n} hours off work.",
+        ],
+    },
+    // Parents: childcare and cost in the way, prefer texts.
+    Kind {
+        ages: (24, 41),
+        conditions: &[2],
+        visits: (3, 8),
+        satisfaction: 3,
+        travel: 4,
+        journey: 1,
+        barriers: &[2, 1],
+        channel: 1,
+        internet: 2,
+        agree: 2,
+        employment: 5,
+        complaints: &[
+            "There is nowhere to leave my {n} children, a play corner in the waiting room would help.",
+            "Text reminders the day before are really useful, please keep them.",
+            "Parking cost me {n} pounds when the appointment ran {n} minutes late.",
+        ],
+    },
+    // Out of work, cost and transport, want to see someone face to face.
+    Kind {
+        ages: (35, 63),
+        conditions: &[5, 6],
+        visits: (4, 12),
+        satisfaction: 1,
+        travel: 2,
+        journey: 2,
+        barriers: &[1, 0],
+        channel: 4,
+        internet: 2,
+        agree: 0,
+        employment: 3,
+        complaints: &[
+            "I could not afford the prescription charge on {day} so I went without for {n} days.",
+            "It would help to talk to the same person each time instead of explaining again.",
+            "Help with the {n} pound bus fare would mean I could come to every appointment.",
+        ],
+    },
+    // Young and healthy, rarely come, use the app.
+    Kind {
+        ages: (18, 27),
+        conditions: &[],
+        visits: (0, 2),
+        satisfaction: 4,
+        travel: 2,
+        journey: 0,
+        barriers: &[4],
+        channel: 0,
+        internet: 0,
+        agree: 3,
+        employment: 4,
+        complaints: &[
+            "Everything was quick and the online booking took {n} minutes.",
+            "Would be nice to get test results in the app, I called {n} times.",
+        ],
+    },
+];
+
+const GENERAL: [&str; 8] = [
+    "The reception staff were friendly and helpful.",
+    "I waited {n} minutes past my appointment time at {clinic} without anyone telling me why.",
+    "The nurse explained everything clearly.",
+    "It took {n} tries to get through on the phone on {day} morning.",
+    "Thank you to the team for looking after my mother.",
+    "The waiting room was too crowded on {day}, about {n} people were standing.",
+    "I was not sure which door to use when I arrived.",
+    "Clearer signs to the blood test room at {clinic}, please.",
+];
+
+const FIRST_NAMES: [&str; 6] = ["Sarah", "James", "Priya", "Tomasz", "Aisha", "Margaret"];
+
+/// Writes a survey of `rows` respondents.
+pub fn generate(rows: usize) -> Generated {
+    let mut rng = XorShiftRng::seed_from_u64(2026);
+    let mut writer = csv::Writer::from_writer(Vec::with_capacity(rows * 320));
+    writer.write_record(HEADER).expect("writing to memory");
+    let mut planted = Vec::with_capacity(rows);
+    for row in 0..rows {
+        let which = rng.random_range(0..KINDS.len());
+        planted.push(which as u8);
+        let record = respondent(&mut rng, &KINDS[which], row);
+        writer.write_record(&record).expect("writing to memory");
+    }
+    Generated {
+        csv: writer.into_inner().expect("writing to memory"),
+        planted,
+    }
+}
+
+fn respondent(rng: &mut XorShiftRng, kind: &Kind, row: usize) -> Vec<String> {
+    let typical = |rng: &mut XorShiftRng, usual: usize, of: usize| {
+        if rng.random_bool(TYPICAL) {
+            usual
+        } else {
+            rng.random_range(0..of)
+        }
+    };
+    let age = rng.random_range(kind.ages.0..=kind.ages.1);
+    let gender = GENDERS[rng.random_range(0..GENDERS.len())];
+    let conditions = some_of(rng, kind.conditions, &CONDITIONS);
+    let visits = rng.random_range(kind.visits.0..=kind.visits.1);
+    let satisfaction = SATISFACTION[typical(rng, kind.satisfaction, SATISFACTION.len())];
+    let recommend = (typical(rng, kind.satisfaction, 5) * 2 + rng.random_range(0..=2)).min(10);
+    let travel = TRAVEL[typical(rng, kind.travel, TRAVEL.len())];
+    let journey = JOURNEY[typical(rng, kind.journey, JOURNEY.len())];
+    let barriers = some_of(rng, kind.barriers, &BARRIERS);
+    let channel = CHANNELS[typical(rng, kind.channel, CHANNELS.len())];
+    let internet = INTERNET[typical(rng, kind.internet, INTERNET.len())];
+    let agree = AGREE[typical(rng, kind.agree, AGREE.len())];
+    let employment = EMPLOYMENT[typical(rng, kind.employment, EMPLOYMENT.len())];
+    vec![
+        format!("R_{:015X}", rng.random::<u64>() >> 4),
+        format!(
+            "2026-{:02}-{:02} {:02}:{:02}:{:02}",
+            1 + row % 12,
+            1 + row % 28,
+            8 + row % 10,
+            row % 60,
+            (row * 7) % 60
+        ),
+        age.to_string(),
+        gender.to_string(),
+        format!("{:05}", rng.random_range(1000..99999)),
+        CLINICS[rng.random_range(0..CLINICS.len())].to_string(),
+        conditions,
+        visits.to_string(),
+        satisfaction.to_string(),
+        recommend.to_string(),
+        travel.to_string(),
+        journey.to_string(),
+        barriers,
+        channel.to_string(),
+        internet.to_string(),
+        agree.to_string(),
+        employment.to_string(),
+        free_text(rng, kind, 0.8),
+        free_text(rng, kind, 0.3),
+        if rng.random_bool(0.25) {
+            format!("patient{}@example.org", rng.random_range(1000..999_999))
+        } else {
+            String::new()
+        },
+    ]
+}
+
+/// The kind's usual options, each kept most of the time, plus now and then another.
+fn some_of(rng: &mut XorShiftRng, usual: &[usize], options: &[&str]) -> String {
+    let mut chosen: Vec<usize> = usual
+        .iter()
+        .copied()
+        .filter(|_| rng.random_bool(TYPICAL))
+        .collect();
+    if rng.random_bool(0.2) {
+        chosen.push(rng.random_range(0..options.len()));
+    }
+    chosen.sort_unstable();
+    chosen.dedup();
+    let names: Vec<&str> = chosen.iter().map(|&i| options[i]).collect();
+    names.join(";")
+}
+
+/// A sentence with its slots filled: numbers, days, hours, clinics, parts of the day.
+fn fill(rng: &mut XorShiftRng, template: &str) -> String {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const PARTS: [&str; 3] = ["morning", "afternoon", "day"];
+    let mut text = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let close = open + rest[open..].find('}').expect("slots are closed");
+        match &rest[open + 1..close] {
+            "n" => text.push_str(&rng.random_range(2..60).to_string()),
+            "day" => text.push_str(DAYS[rng.random_range(0..DAYS.len())]),
+            "part" => text.push_str(PARTS[rng.random_range(0..PARTS.len())]),
+            "hour" => text.push_str(&format!("{}pm", rng.random_range(4..8))),
+            "clinic" => text.push_str(CLINICS[rng.random_range(0..CLINICS.len())]),
+            slot => panic!("unknown slot {slot}"),
+        }
+        rest = &rest[close + 1..];
+    }
+    text.push_str(rest);
+    text
+}
+
+/// One to three sentences, sometimes over two lines, now and then with a name or phone
+/// number the privacy guard must scrub; blank unless the respondent answers (`answers`).
+fn free_text(rng: &mut XorShiftRng, kind: &Kind, answers: f64) -> String {
+    if !rng.random_bool(answers) {
+        return String::new();
+    }
+    let mut text = String::new();
+    for sentence in 0..rng.random_range(1..=3) {
+        if sentence > 0 {
+            text.push_str(if rng.random_bool(0.1) { "\n" } else { " " });
+        }
+        let pick = if rng.random_bool(0.6) {
+            kind.complaints[rng.random_range(0..kind.complaints.len())]
+        } else {
+            GENERAL[rng.random_range(0..GENERAL.len())]
+        };
+        text.push_str(&fill(rng, pick));
+    }
+    match rng.random_range(0..40) {
+        0 => text.push_str(&format!(
+            " My name is {}.",
+            FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())]
+        )),
+        1 => text.push_str(&format!(
+            " Call me on 07700 {:06}.",
+            rng.random_range(0..1_000_000)
+        )),
+        _ => {}
+    }
+    text
+}
