@@ -37,14 +37,25 @@ pub fn is_multi_select(answers: &[String]) -> bool {
 }
 
 /// The survey with multi-select questions folded, and what was folded.
-pub fn fold(survey: &Survey) -> (Survey, Vec<Fold>) {
+pub fn fold(survey: Survey) -> (Survey, Vec<Fold>) {
     let kobo = survey
         .format
         .as_ref()
         .is_some_and(|f| f.layout == Layout::KoboToolbox);
+    let respondents = survey.respondents();
     let mut folds = Vec::new();
+    let survey = survey.map_columns(|columns| fold_columns(columns, kobo, respondents, &mut folds));
+    (survey, folds)
+}
+
+/// The columns with option groups and joined cells folded, each fold listed in `folds`.
+fn fold_columns(
+    mut columns: Vec<Column>,
+    kobo: bool,
+    respondents: usize,
+    folds: &mut Vec<Fold>,
+) -> Vec<Column> {
     let mut out: Vec<Column> = Vec::new();
-    let columns = survey.columns();
     let mut i = 0;
     while i < columns.len() {
         if let Some((question, option)) = option_of(&columns[i]) {
@@ -63,25 +74,25 @@ pub fn fold(survey: &Survey) -> (Survey, Vec<Fold>) {
                     question: question.clone(),
                     from: group.iter().map(|(_, c)| c.name.clone()).collect(),
                 });
-                out.push(fold_group(question, &group, survey.respondents()));
+                out.push(fold_group(question, &group, respondents));
                 i = j;
                 continue;
             }
         }
-        let column = &columns[i];
+        let column = std::mem::take(&mut columns[i]);
         match joined_separator(&column.answers, kobo) {
             Some(separator) => {
                 folds.push(Fold {
                     question: column.name.clone(),
                     from: Vec::new(),
                 });
-                out.push(split_joined(column, separator));
+                out.push(split_joined(&column, separator));
             }
-            None => out.push(column.clone()),
+            None => out.push(column),
         }
         i += 1;
     }
-    (survey.with_columns(out), folds)
+    out
 }
 
 /// (question, option) when a column is one option of a spread-out multi-select: its
@@ -99,9 +110,8 @@ fn option_of(column: &Column) -> Option<(String, String)> {
     } else {
         return None;
     };
-    let values: HashSet<&str> = column.answers.iter().map(|a| a.trim()).collect();
-    let chosen_or_not = values.iter().all(|v| {
-        matches!(*v, "" | "0" | "1" | "Y" | "N" | "Yes" | "No" | "yes" | "no") || *v == option
+    let chosen_or_not = column.answers.iter().map(|a| a.trim()).all(|v| {
+        matches!(v, "" | "0" | "1" | "Y" | "N" | "Yes" | "No" | "yes" | "no") || v == option
     });
     (chosen_or_not && !question.is_empty()).then(|| (question.to_string(), option.to_string()))
 }
@@ -149,13 +159,24 @@ fn joined_separator(answers: &[String], kobo: bool) -> Option<&'static str> {
             .iter()
             .filter(|a| a.trim_end_matches(';').contains(separator))
             .count();
-        let mentions: Vec<&str> = answered
+        if several * 3 < answered.len() {
+            return false;
+        }
+        // Free text split at its commas soon gives more options than a question has.
+        let mut options: HashSet<&str> = HashSet::new();
+        let mut mentions = 0;
+        for option in answered
             .iter()
             .flat_map(|a| a.split(separator).map(str::trim).filter(|o| !o.is_empty()))
-            .collect();
-        let options: HashSet<&str> = mentions.iter().copied().collect();
-        let recurring = mentions.len() * 5 >= options.len() * 6;
-        several * 3 >= answered.len() && (2..=MAX_OPTIONS).contains(&options.len()) && recurring
+        {
+            mentions += 1;
+            options.insert(option);
+            if options.len() > MAX_OPTIONS {
+                return false;
+            }
+        }
+        let recurring = mentions * 5 >= options.len() * 6;
+        options.len() >= 2 && recurring
     })
 }
 
@@ -208,7 +229,7 @@ mod tests {
     use crate::survey::read_csv;
 
     fn folded(csv: &str) -> (Survey, Vec<Fold>) {
-        fold(&read_csv(csv.as_bytes()).unwrap())
+        fold(read_csv(csv.as_bytes()).unwrap())
     }
 
     fn options(survey: &Survey, column: usize) -> Vec<Vec<&str>> {

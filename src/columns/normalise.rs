@@ -35,28 +35,28 @@ impl Merge {
 
 /// The survey with spellings merged, except the merges the user undid, and every merge
 /// found (applied or not).
-pub fn normalise(survey: &Survey, undone: &HashSet<(String, String)>) -> (Survey, Vec<Merge>) {
+pub fn normalise(survey: Survey, undone: &HashSet<(String, String)>) -> (Survey, Vec<Merge>) {
     let mut merges = Vec::new();
-    let columns = survey
-        .columns()
-        .iter()
-        .map(|column| {
-            let found = merges_in(column);
-            let mut column = column.clone();
-            for merge in &found {
-                if !undone.contains(&merge.key()) {
-                    for answer in column.answers.iter_mut() {
-                        if merge.from.iter().any(|f| f == answer.trim()) {
-                            *answer = merge.into.clone();
+    let survey = survey.map_columns(|columns| {
+        columns
+            .into_iter()
+            .map(|mut column| {
+                let found = merges_in(&column);
+                for merge in &found {
+                    if !undone.contains(&merge.key()) {
+                        for answer in column.answers.iter_mut() {
+                            if merge.from.iter().any(|f| f == answer.trim()) {
+                                *answer = merge.into.clone();
+                            }
                         }
                     }
                 }
-            }
-            merges.extend(found);
-            column
-        })
-        .collect();
-    (survey.with_columns(columns), merges)
+                merges.extend(found);
+                column
+            })
+            .collect()
+    });
+    (survey, merges)
 }
 
 /// Lower case, single spaces, no trailing full stop, synonyms folded.
@@ -144,7 +144,7 @@ mod tests {
 
     #[test]
     fn merges_case_spacing_and_synonyms_into_the_commonest_spelling() {
-        let (merged, merges) = normalise(&survey(), &HashSet::new());
+        let (merged, merges) = normalise(survey(), &HashSet::new());
         let gender: HashSet<&str> = merged.columns()[0]
             .answers
             .iter()
@@ -177,7 +177,7 @@ mod tests {
     fn an_undone_merge_leaves_its_spellings_apart() {
         let undone: HashSet<(String, String)> =
             [("Gender".to_string(), "Female".to_string())].into();
-        let (merged, merges) = normalise(&survey(), &undone);
+        let (merged, merges) = normalise(survey(), &undone);
         let gender: HashSet<&str> = merged.columns()[0]
             .answers
             .iter()
@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn free_text_is_left_alone() {
-        let (merged, _) = normalise(&survey(), &HashSet::new());
+        let (merged, _) = normalise(survey(), &HashSet::new());
         assert_eq!(merged.columns()[2].answers[0], "note 0");
     }
 }

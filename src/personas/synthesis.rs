@@ -347,7 +347,7 @@ fn quotes_for(
     segment: &Segment,
     persona_id: &str,
 ) -> Vec<QuoteSuggestion> {
-    let mut quotes: Vec<QuoteSuggestion> = summaries
+    let mut candidates: Vec<(&ColumnSummary, &str, usize)> = summaries
         .iter()
         .filter(|s| s.kind == ColumnKind::FreeText && s.role == Role::Quotes)
         .flat_map(|s| {
@@ -357,17 +357,25 @@ fn quotes_for(
                 .iter()
                 .map(move |&row| (s, answers[row].trim()))
         })
-        .filter(|(_, text)| QUOTE_LENGTH.contains(&text.chars().count()))
-        .filter(|(_, text)| !contains_identifier(text))
-        .map(|(s, text)| QuoteSuggestion {
+        .map(|(s, text)| (s, text, text.chars().count()))
+        .filter(|(_, _, length)| QUOTE_LENGTH.contains(length))
+        .collect();
+    // Longest first; the identifier check (the costly part) stops once enough are found.
+    candidates.sort_by_key(|&(_, _, length)| std::cmp::Reverse(length));
+    let mut quotes: Vec<QuoteSuggestion> = Vec::new();
+    for (s, text, _) in candidates {
+        if quotes.len() == QUOTES_SUGGESTED {
+            break;
+        }
+        if quotes.last().is_some_and(|q| q.text == text) || contains_identifier(text) {
+            continue;
+        }
+        quotes.push(QuoteSuggestion {
             persona_id: persona_id.to_string(),
             question: s.name.clone(),
             text: text.to_string(),
-        })
-        .collect();
-    quotes.sort_by_key(|q| std::cmp::Reverse(q.text.chars().count()));
-    quotes.dedup_by(|a, b| a.text == b.text);
-    quotes.truncate(QUOTES_SUGGESTED);
+        });
+    }
     quotes
 }
 

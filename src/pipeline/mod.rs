@@ -143,15 +143,12 @@ impl LoadedSurvey {
             })
         };
         stage(Stage::Guarding, 0);
-        let (mut guarded, report) = guard(&raw, &recipe.guard_settings());
-        drop(raw);
+        let (mut guarded, report) = guard(raw, &recipe.guard_settings());
         if let Some(dictionary) = &recipe.dictionary {
             guarded = dictionary.label(&guarded);
         }
-        let (merged, merges) = normalise(&guarded, &recipe.undone_merges);
-        drop(guarded);
-        let (survey, folds) = fold(&merged);
-        drop(merged);
+        let (merged, merges) = normalise(guarded, &recipe.undone_merges);
+        let (survey, folds) = fold(merged);
         stage(Stage::Summarising, 0);
         let summaries: Vec<ColumnSummary> = (0..survey.columns().len())
             .map(|index| detect(&survey, &report, index))

@@ -88,49 +88,50 @@ impl ScrubbedColumn {
 }
 
 /// Applies the guard to a survey as read; the result is all the analysis may see.
-pub fn guard(raw: &Survey, settings: &PrivacySettings) -> (Survey, PrivacyReport) {
+pub fn guard(raw: Survey, settings: &PrivacySettings) -> (Survey, PrivacyReport) {
     let mut report = PrivacyReport::default();
-    let mut kept = Vec::new();
     let tool = raw
         .format
         .as_ref()
         .map_or("Survey tool", |f| f.layout.label());
-    for column in raw.columns() {
-        let reason = identifier_reason(column, &settings.marked_identifiers).or_else(|| {
-            raw.metadata
-                .contains(&column.name)
-                .then(|| DropReason::Metadata(tool.to_string().into()))
-        });
-        match reason {
-            Some(DropReason::Name(why)) if settings.keep_zip3 && why.contains("ZIP") => {
-                match zip3_column(column) {
-                    Some(cut) => {
-                        report.generalised.push(GeneralisedColumn {
-                            name: column.name.clone(),
-                            how: Generalisation::ZipToThreeDigits,
-                        });
-                        kept.push(cut);
+    let metadata = raw.metadata.clone();
+    let survey = raw.map_columns(|columns| {
+        let mut kept = Vec::new();
+        for column in columns {
+            let reason = identifier_reason(&column, &settings.marked_identifiers).or_else(|| {
+                metadata
+                    .contains(&column.name)
+                    .then(|| DropReason::Metadata(tool.to_string().into()))
+            });
+            match reason {
+                Some(DropReason::Name(why)) if settings.keep_zip3 && why.contains("ZIP") => {
+                    match zip3_column(&column) {
+                        Some(cut) => {
+                            report.generalised.push(GeneralisedColumn {
+                                name: column.name.clone(),
+                                how: Generalisation::ZipToThreeDigits,
+                            });
+                            kept.push(cut);
+                        }
+                        None => report.dropped.push(DroppedColumn {
+                            name: column.name,
+                            reason: DropReason::Name(why),
+                        }),
                     }
-                    None => report.dropped.push(DroppedColumn {
-                        name: column.name.clone(),
-                        reason: DropReason::Name(why),
-                    }),
                 }
+                Some(reason) => report.dropped.push(DroppedColumn {
+                    name: column.name,
+                    reason,
+                }),
+                None => kept.push(generalised(column, &mut report)),
             }
-            Some(reason) => report.dropped.push(DroppedColumn {
-                name: column.name.clone(),
-                reason,
-            }),
-            None => kept.push(generalised(column, &mut report)),
         }
-    }
-    let survey = raw.with_columns(kept);
+        kept
+    });
     (survey, report)
 }
 
-/// Ages capped, dates cut to years, free text scrubbed; other columns unchanged.
-fn generalised(column: &Column, report: &mut PrivacyReport) -> Column {
-    let mut column = column.clone();
+fn generalised(mut column: Column, report: &mut PrivacyReport) -> Column {
     let mut note = |how| {
         report.generalised.push(GeneralisedColumn {
             name: column.name.clone(),
@@ -160,18 +161,31 @@ fn generalised(column: &Column, report: &mut PrivacyReport) -> Column {
 /// Scrubs a column with more distinct answers than a choice question has (free text);
 /// returns how many answers changed, or `None` for choice columns.
 fn scrub_free_text(answers: &mut [String]) -> Option<usize> {
-    let distinct: HashSet<&str> = answers.iter().map(|a| a.trim()).collect();
-    if distinct.len() <= MAX_CATEGORIES {
+    let mut distinct: HashSet<&str> = HashSet::new();
+    let free_text = answers.iter().any(|a| {
+        distinct.insert(a.trim());
+        distinct.len() > MAX_CATEGORIES
+    });
+    if !free_text {
         return None;
     }
-    let mut cache: HashMap<String, String> = HashMap::new();
+    // Each distinct answer is scrubbed once; `None` where scrubbing changes nothing.
+    let mut scrubbed: HashMap<&str, Option<String>> = HashMap::new();
+    let cleaned: Vec<Option<String>> = answers
+        .iter()
+        .map(|answer| {
+            if answer.trim().is_empty() {
+                return None;
+            }
+            scrubbed
+                .entry(answer.as_str())
+                .or_insert_with(|| Some(scrub(answer)).filter(|clean| clean != answer))
+                .clone()
+        })
+        .collect();
     let mut changed = 0;
-    for answer in answers.iter_mut().filter(|a| !a.trim().is_empty()) {
-        let clean = cache
-            .entry(answer.clone())
-            .or_insert_with(|| scrub(answer))
-            .clone();
-        if clean != *answer {
+    for (answer, clean) in answers.iter_mut().zip(cleaned) {
+        if let Some(clean) = clean {
             changed += 1;
             *answer = clean;
         }
@@ -216,7 +230,7 @@ mod tests {
             ));
         }
         let raw = read_csv(csv.as_bytes()).unwrap();
-        let (safe, report) = guard(&raw, &PrivacySettings::default());
+        let (safe, report) = guard(raw, &PrivacySettings::default());
 
         let names: Vec<_> = safe.columns().iter().map(|c| c.name.as_str()).collect();
         assert_eq!(
@@ -240,7 +254,7 @@ mod tests {
     fn drops_survey_tool_metadata_with_its_reason() {
         let csv = "StartDate,ResponseId,Progress,Finished,Q1\n2024-01-01,R_abc123def,100,1,Bus\n2024-01-02,R_xyz789ghi,100,1,Car\n";
         let raw = read_csv(csv.as_bytes()).unwrap();
-        let (safe, report) = guard(&raw, &PrivacySettings::default());
+        let (safe, report) = guard(raw, &PrivacySettings::default());
         assert_eq!(
             safe.columns()
                 .iter()
@@ -268,7 +282,7 @@ mod tests {
             keep_zip3: true,
             ..PrivacySettings::default()
         };
-        let (safe, report) = guard(&raw, &settings);
+        let (safe, report) = guard(raw, &settings);
         assert_eq!(safe.columns()[0].answers, ["021", "000"]);
         assert_eq!(report.generalised[0].how, Generalisation::ZipToThreeDigits);
     }

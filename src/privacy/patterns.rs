@@ -1,50 +1,162 @@
 //! Patterns of values that point at a person: shared by identifier detection, free-text
 //! scrubbing and the persona-file checks, so all three agree on what an identifier is.
+//!
+//! Each pattern carries a cheap test that every text it matches passes (an email has an
+//! `@`, a record number five digits in a row…): regex-lite has no literal
+//! optimisations, and most free text fails these tests, so it is never run through the
+//! regular expression at all.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex_lite::Regex;
+use regex_lite::{Match, Regex, Replacer};
+
+/// A regular expression and a necessary condition for it to match.
+pub struct Pattern {
+    regex: LazyLock<Regex>,
+    /// False only for texts the expression cannot match.
+    may_match: fn(&str) -> bool,
+}
+
+impl Pattern {
+    const fn new(regex: fn() -> Regex, may_match: fn(&str) -> bool) -> Self {
+        Pattern {
+            regex: LazyLock::new(regex),
+            may_match,
+        }
+    }
+
+    /// The expression alone, to check the shortcut against it.
+    #[cfg(test)]
+    pub fn regex(&self) -> &Regex {
+        &self.regex
+    }
+
+    /// Whether the pattern occurs in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        (self.may_match)(text) && self.regex.is_match(text)
+    }
+
+    /// The leftmost occurrence in `text`.
+    pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
+        self.find_iter(text).next()
+    }
+
+    /// Every occurrence in `text`, left to right.
+    pub fn find_iter<'t>(&self, text: &'t str) -> impl Iterator<Item = Match<'t>> + use<'_, 't> {
+        let possible = (self.may_match)(text);
+        possible
+            .then(|| self.regex.find_iter(text))
+            .into_iter()
+            .flatten()
+    }
+
+    /// `text` with every occurrence replaced.
+    pub fn replace_all<'t>(&self, text: &'t str, replacement: impl Replacer) -> Cow<'t, str> {
+        if (self.may_match)(text) {
+            self.regex.replace_all(text, replacement)
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+}
 
 fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).expect("identifier patterns are valid")
 }
 
+/// A byte of `first`, one of `middle`, and a byte of `last`, in a row.
+fn has_triple(text: &str, first: fn(u8) -> bool, middle: &[u8], last: fn(u8) -> bool) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| first(w[0]) && middle.contains(&w[1]) && last(w[2]))
+}
+
+fn is_digit(b: u8) -> bool {
+    b.is_ascii_digit()
+}
+
+/// The number of ASCII digits in `text`.
+pub fn digits(text: &str) -> usize {
+    text.bytes().filter(u8::is_ascii_digit).count()
+}
+
+/// Whether `text` has a run of at least `n` digits.
+fn digit_run(text: &str, n: usize) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run >= n
+    })
+}
+
+fn always(_: &str) -> bool {
+    true
+}
+
 /// An email address.
-pub static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-});
+pub static EMAIL: Pattern = Pattern::new(
+    || compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"),
+    |text| text.contains('@'),
+);
 /// A web address.
-pub static URL: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\b(?:https?://|www\.)[^\s<>]+"));
+pub static URL: Pattern = Pattern::new(
+    || compile(r"(?i)\b(?:https?://|www\.)[^\s<>]+"),
+    |text| {
+        text.contains("://")
+            || text
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"www."))
+    },
+);
 /// An IPv4 address, or an IPv6 address with at least four groups.
-pub static IP: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b(?:[0-9A-Fa-f]{1,4}:){3,7}[0-9A-Fa-f]{1,4}\b")
-});
+pub static IP: Pattern = Pattern::new(
+    || compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b(?:[0-9A-Fa-f]{1,4}:){3,7}[0-9A-Fa-f]{1,4}\b"),
+    |text| has_triple(text, is_digit, b".", is_digit) || text.matches(':').count() >= 3,
+);
 /// A phone number: 7–15 digits with the usual separators, optionally international.
-pub static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?)?\d{2,5}(?:[\s.\-]\d{2,6}){1,4}\b|\b0\d{9,10}\b|\+\d{8,15}\b",
-    )
-});
+/// The expression also matches shorter runs; [`phone_like`] tells real ones.
+pub static PHONE: Pattern = Pattern::new(
+    || {
+        compile(
+            r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?)?\d{2,5}(?:[\s.\-]\d{2,6}){1,4}\b|\b0\d{9,10}\b|\+\d{8,15}\b",
+        )
+    },
+    |text| digits(text) >= 4,
+);
 /// A date such as 2024-03-07, 07/03/2024 or 7.3.24.
-pub static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))\b")
-});
+pub static DATE: Pattern = Pattern::new(
+    || compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))\b"),
+    |text| has_triple(text, is_digit, b"/.-", is_digit),
+);
 /// A record number: letters then at least five digits (MRN123456), or six or more digits.
-pub static RECORD_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"\b[A-Za-z]{1,5}[\-#]?\d{5,}\b|\b\d{6,}\b"));
+pub static RECORD_NUMBER: Pattern = Pattern::new(
+    || compile(r"\b[A-Za-z]{1,5}[\-#]?\d{5,}\b|\b\d{6,}\b"),
+    |text| digit_run(text, 5),
+);
 /// A UK postcode such as SW1A 1AA.
-pub static UK_POSTCODE: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$"));
+pub static UK_POSTCODE: Pattern = Pattern::new(
+    || compile(r"(?i)^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$"),
+    always,
+);
 /// A US ZIP code (5 digits, optionally +4).
-pub static US_ZIP: LazyLock<Regex> = LazyLock::new(|| compile(r"^\d{5}(?:-\d{4})?$"));
+pub static US_ZIP: Pattern =
+    Pattern::new(|| compile(r"^\d{5}(?:-\d{4})?$"), |text| digit_run(text, 5));
 /// A decimal coordinate with at least four decimals, like a latitude or longitude.
-pub static COORDINATE: LazyLock<Regex> = LazyLock::new(|| compile(r"^-?\d{1,3}\.\d{4,}$"));
+pub static COORDINATE: Pattern = Pattern::new(
+    || compile(r"^-?\d{1,3}\.\d{4,}$"),
+    |text| digit_run(text, 4),
+);
 /// A single token mixing letters and digits, like R_2YPOQ602ER1jkf1 or a UUID.
-pub static ID_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z_\-]*\d[A-Za-z0-9_\-]*[A-Za-z][A-Za-z0-9_\-]*|[A-Za-z][A-Za-z_\-]*\d[A-Za-z0-9_\-]*)$",
-    )
-});
+pub static ID_CODE: Pattern = Pattern::new(
+    || {
+        compile(
+            r"^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z_\-]*\d[A-Za-z0-9_\-]*[A-Za-z][A-Za-z0-9_\-]*|[A-Za-z][A-Za-z_\-]*\d[A-Za-z0-9_\-]*)$",
+        )
+    },
+    |text| text.bytes().any(|b| b.is_ascii_digit()),
+);
 
 /// The kind name for values shaped like codes; only identifying when unique per person.
 pub const ID_CODES: &str = "ID codes";
@@ -52,7 +164,7 @@ pub const ID_CODES: &str = "ID codes";
 /// The kind of identifier a whole value looks like, if any.
 pub fn identifier_kind(value: &str) -> Option<&'static str> {
     let value = value.trim();
-    let whole = |re: &Regex| re.find(value).is_some_and(|m| m.len() == value.len());
+    let whole = |p: &Pattern| p.find(value).is_some_and(|m| m.len() == value.len());
     if whole(&EMAIL) {
         Some("email addresses")
     } else if whole(&IP) {
@@ -76,18 +188,23 @@ pub fn identifier_kind(value: &str) -> Option<&'static str> {
 
 /// True for a phone-pattern match that has enough digits and is not a date.
 pub fn phone_like(candidate: &str) -> bool {
-    candidate.chars().filter(char::is_ascii_digit).count() >= 7
+    may_hold_phone(candidate)
         && DATE
             .find(candidate)
             .is_none_or(|d| d.len() != candidate.len())
+}
+
+/// Whether `text` has digits enough for a phone number ([`phone_like`]).
+pub fn may_hold_phone(text: &str) -> bool {
+    digits(text) >= 7
 }
 
 /// True when free text contains something that points at a person.
 pub fn contains_identifier(text: &str) -> bool {
     [&EMAIL, &URL, &IP, &RECORD_NUMBER]
         .iter()
-        .any(|re| re.is_match(text))
-        || PHONE.find_iter(text).any(|m| phone_like(m.as_str()))
+        .any(|p| p.is_match(text))
+        || may_hold_phone(text) && PHONE.find_iter(text).any(|m| phone_like(m.as_str()))
 }
 
 #[cfg(test)]

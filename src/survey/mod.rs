@@ -155,7 +155,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Survey, ReadError> {
 }
 
 /// One question of the survey with every respondent's answer ("" when unanswered).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Column {
     pub name: String,
     pub answers: Vec<String>,
@@ -202,6 +202,16 @@ impl Survey {
         let mut survey = Survey::new(columns, self.source_sha256.clone(), self.warnings.clone());
         survey.format = self.format.clone();
         survey.metadata = self.metadata.clone();
+        survey
+    }
+
+    /// The same respondents with their columns passed through `change` (which may drop,
+    /// add or rewrite them), without copying the answers it leaves alone.
+    pub fn map_columns(mut self, change: impl FnOnce(Vec<Column>) -> Vec<Column>) -> Self {
+        let columns = change(std::mem::take(&mut self.columns));
+        let mut survey = Survey::new(columns, self.source_sha256, self.warnings);
+        survey.format = self.format;
+        survey.metadata = self.metadata;
         survey
     }
 
