@@ -1,5 +1,9 @@
 //! The worker's side: runs the pipeline [`Session`] inside the Web Worker, answering the
 //! page's requests one at a time and reporting progress at most every 100 ms.
+//!
+//! Each request leaves User Timing marks in the worker (`persona-builder:<seq>:start`,
+//! one per stage it enters, `:end`), for the browser's performance tools and the
+//! benchmark (`tools/bench/`).
 
 use std::cell::RefCell;
 
@@ -9,6 +13,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
 use crate::pipeline::{Envelope, Reply, Request, Session};
+use crate::survey::Progress;
 
 /// Milliseconds between two progress reports.
 const REPORT_EVERY_MS: f64 = 100.0;
@@ -29,12 +34,18 @@ pub fn serve() {
             else {
                 return;
             };
+            mark(&scope, seq, "start");
             let bytes = message.get(1).dyn_into::<Blob>().ok().map(|b| read(&b));
             let reply = match bytes {
                 Some(Err(message)) => Reply::Failed { message },
                 bytes => {
                     let mut last = Date::now();
-                    let mut report = |progress| {
+                    let mut stage = None;
+                    let mut report = |progress: Progress| {
+                        if stage != Some(progress.stage) {
+                            stage = Some(progress.stage);
+                            mark(&scope, seq, &format!("{:?}", progress.stage));
+                        }
                         let now = Date::now();
                         if now - last >= REPORT_EVERY_MS {
                             last = now;
@@ -45,6 +56,7 @@ pub fn serve() {
                     session.borrow_mut().handle(body, bytes, &mut report)
                 }
             };
+            mark(&scope, seq, "end");
             post(&scope, seq, &reply);
         })
     };
@@ -61,6 +73,13 @@ fn read(file: &Blob) -> Result<Vec<u8>, String> {
         .read_as_array_buffer(file)
         .map_err(|_| "The browser could not read the file.".to_string())?;
     Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// A User Timing mark for request `seq`, seen in the browser's performance tools.
+fn mark(scope: &DedicatedWorkerGlobalScope, seq: u32, what: &str) {
+    if let Some(performance) = scope.performance() {
+        let _ = performance.mark(&format!("persona-builder:{seq}:{what}"));
+    }
 }
 
 fn post(scope: &DedicatedWorkerGlobalScope, seq: u32, reply: &impl Serialize) {

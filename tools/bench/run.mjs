@@ -1,0 +1,104 @@
+// The benchmark's report: the browser half (tools/bench/browser.mjs) beside the native
+// figures `cargo bench --bench pipeline` wrote, the shipped sizes, and the ratios the
+// targets are stated in. Run by scripts/bench, which builds and generates first.
+//   node tools/bench/run.mjs [--out target/bench] [--port 4180]
+import { spawn } from "node:child_process";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { firstRender, launch, measureApp, measurePapa } from "./browser.mjs";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => {
+    if (arg.startsWith("--")) pairs.push([arg.slice(2), all[i + 1]]);
+    return pairs;
+  }, []),
+);
+const OUT = args.out ?? "target/bench";
+const PORT = Number(args.port ?? 4180);
+const BASE = `http://127.0.0.1:${PORT}/`;
+const MB = 1e6;
+
+/** The static server the tests use, on loopback. */
+async function serve() {
+  const server = spawn("node", ["tools/serve.mjs", "--port", String(PORT), "--root", "dist"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise((resolve) => server.stdout.once("data", resolve));
+  return server;
+}
+
+/** Each shipped wasm and JS file in dist/, raw and gzipped (level 9). */
+async function shippedSizes() {
+  const files = (await readdir("dist")).filter((f) => /\.(wasm|js)$/.test(f) && f !== "sw.js");
+  const sizes = [];
+  for (const name of files.sort()) {
+    const bytes = await readFile(join("dist", name));
+    sizes.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+  }
+  return sizes;
+}
+
+const fmt = (ms) => (ms === undefined || ms === null || Number.isNaN(ms) ? "–" : `${Math.round(ms)} ms`);
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : "–");
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+const native = JSON.parse(await readFile(join(OUT, "native.json"), "utf8"));
+const server = await serve();
+const results = { date: new Date().toISOString(), sizes: await shippedSizes(), surveys: [] };
+try {
+  let browser = await launch();
+  results.firstRender = await firstRender(browser, BASE);
+  await browser.close();
+  for (const n of native) {
+    const file = join(OUT, `survey-${n.rows}.csv`);
+    console.error(`browser: ${n.rows} rows (${(n.bytes / MB).toFixed(1)} MB)…`);
+    browser = await launch(); // a fresh renderer, so its peak memory is this import's
+    const app = await measureApp(browser, BASE, file);
+    const papa = app.refused ? null : await measurePapa(browser, BASE, file);
+    await browser.close();
+    results.surveys.push({ rows: n.rows, bytes: n.bytes, native: n, app, papa });
+  }
+} finally {
+  server.kill();
+}
+
+const lines = [];
+const say = (line = "") => lines.push(line);
+say(`# Persona Builder benchmark, ${results.date}`);
+say();
+say("Headless Chromium (release build, through the UI) beside Papa Parse and the native core.");
+say();
+say("| rows | MB | app parse (worker) | app read (file → columns on screen) | Papa Parse File / text | read ÷ Papa | native read | read ÷ native | app build (Auto k) | native build | pipeline | pipeline ÷ native | peak tab memory | peak ÷ file | longest main-thread task | progress moves / longest gap | segments vs planted (ARI) |");
+say("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+for (const s of results.surveys) {
+  const { app, papa, native: n } = s;
+  const mb = (s.bytes / MB).toFixed(1);
+  if (app.refused) {
+    say(`| ${s.rows} | ${mb} | refused: “${app.refused}” | | | | ${fmt(n.read_ms)} | | | ${fmt(n.build_ms)} | | | ${kb(app.memory.peak * 1024)} | | | | ${n.adjusted_rand.toFixed(2)} |`);
+    continue;
+  }
+  const pipeline = app.readMs + app.buildMs;
+  const papaBest = Math.min(papa.fromFile.ms, papa.fromText.ms);
+  say(
+    `| ${s.rows} | ${mb} | ${fmt(app.worker?.parseMs)} | ${fmt(app.readMs)} | ${fmt(papa.fromFile.ms)} / ${fmt(papa.fromText.ms)} | ${ratio(app.readMs, papaBest)} | ${fmt(n.read_ms)} | ${ratio(app.readMs, n.read_ms)} | ${fmt(app.buildMs)} | ${fmt(n.build_ms)} | ${fmt(pipeline)} | ${ratio(pipeline, n.pipeline_ms)} | ${kb(app.memory.peak * 1024)} | ${ratio(app.memory.peak * 1024, s.bytes)} | ${fmt(Math.max(app.longestTaskMs.read, app.longestTaskMs.build))} | ${app.progress.moves} / ${fmt(app.progress.longestGapMs)} | ${n.adjusted_rand.toFixed(2)} |`,
+  );
+}
+say();
+say("Shipped files (gzip level 9):");
+say();
+for (const f of results.sizes) say(`- ${f.name}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
+say();
+say(`First render from loopback: median ${fmt(results.firstRender.medianMs)}, slowest ${fmt(results.firstRender.maxMs)} over ${results.firstRender.loads} fresh loads.`);
+say();
+say("Pipeline time against rows (app, then native):");
+say();
+for (const s of results.surveys) {
+  const app = s.app.refused ? "refused" : fmt(s.app.readMs + s.app.buildMs);
+  say(`- ${s.rows} rows: ${app}; native ${fmt(s.native.pipeline_ms)} (${((s.native.pipeline_ms / s.rows) * 1000).toFixed(1)} µs a row)`);
+}
+const report = lines.join("\n") + "\n";
+await writeFile(join(OUT, "results.md"), report);
+await writeFile(join(OUT, "results.json"), JSON.stringify(results, null, 2));
+console.log(report);
+console.log(`Written to ${join(OUT, "results.md")} and results.json.`);
