@@ -138,7 +138,12 @@ fn planted_identifiers_reach_no_persona_library_or_export() {
         .survey
         .columns()
         .iter()
-        .flat_map(|c| c.answers.iter().cloned().chain([c.name.clone()]))
+        .flat_map(|c| {
+            c.answers
+                .iter()
+                .map(|a| a.to_string())
+                .chain([c.name.clone()])
+        })
         .collect::<Vec<_>>()
         .join("\n");
     for value in &planted {

@@ -12,7 +12,10 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{FIXTURES}{name}")).unwrap()
 }
 
-fn answers<'a>(survey: &'a persona_builder::survey::Survey, column: &str) -> &'a [String] {
+fn answers<'a>(
+    survey: &'a persona_builder::survey::Survey,
+    column: &str,
+) -> &'a [persona_builder::survey::Answer] {
     &survey
         .columns()
         .iter()

@@ -34,6 +34,8 @@ struct Figures {
     /// Auto-k segmentation and persona synthesis.
     build_ms: f64,
     pipeline_ms: f64,
+    /// The survey's description as it crosses from the worker to the page (JSON).
+    view_bytes: usize,
     personas: usize,
     /// Agreement of the found segments with the planted kinds (adjusted Rand index).
     adjusted_rand: f64,
@@ -154,6 +156,9 @@ fn measure(generated: &synthetic::Generated, runs: usize) -> Figures {
         read_ms: median(3),
         build_ms: median(4),
         pipeline_ms: median(3) + median(4),
+        view_bytes: serde_json::to_string(&loaded.view())
+            .expect("the view serialises")
+            .len(),
         personas,
         adjusted_rand: agreement.adjusted_rand,
         purity: agreement.purity,

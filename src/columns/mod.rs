@@ -18,7 +18,7 @@ pub use shown::{histogram, shown_answers, Bar};
 use std::collections::HashMap;
 
 use crate::privacy::MIN_GROUP_SIZE;
-use crate::survey::{Column, Survey};
+use crate::survey::{Answer, Column, Survey};
 
 /// Columns with at most this many distinct answers are treated as choices.
 pub const MAX_CATEGORIES: usize = 15;
@@ -81,12 +81,35 @@ pub struct ColumnSummary {
     pub scale: Option<Vec<String>>,
     /// What the column tells about a persona (proposed, or the user's choice).
     pub role: Role,
+    /// Distinct answers left out of `counts` in the page's copy ([`Self::for_page`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub left_out: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl ColumnSummary {
     /// The number of distinct answers.
     pub fn distinct(&self) -> usize {
-        self.counts.len()
+        self.counts.len() + self.left_out
+    }
+
+    /// The summary as the page needs it: free text keeps its number of distinct
+    /// answers but not the answers, which the page never lists (one per respondent, they
+    /// would make the survey's description as large as the survey).
+    pub fn for_page(&self) -> ColumnSummary {
+        if self.kind != ColumnKind::FreeText {
+            return self.clone();
+        }
+        ColumnSummary {
+            counts: Vec::new(),
+            left_out: self.distinct(),
+            name: self.name.clone(),
+            scale: self.scale.clone(),
+            ..*self
+        }
     }
 
     /// How many answer groups would reach the minimum group size.
@@ -142,6 +165,7 @@ pub fn summarise_column(index: usize, column: &Column) -> ColumnSummary {
             counts: count_options(&column.answers),
             scale: None,
             role: propose_role(&column.name, ColumnKind::MultiSelect),
+            left_out: 0,
         };
     }
     let counts = count_answers(&column.answers);
@@ -163,6 +187,7 @@ pub fn summarise_column(index: usize, column: &Column) -> ColumnSummary {
         answered,
         counts,
         scale,
+        left_out: 0,
     }
 }
 
@@ -182,12 +207,12 @@ pub fn suggest_grouping(summaries: &[ColumnSummary]) -> Option<usize> {
         .map(|s| s.index)
 }
 
-fn count_answers(answers: &[String]) -> Vec<AnswerCount> {
+fn count_answers(answers: &[Answer]) -> Vec<AnswerCount> {
     tally(answers.iter().map(|a| a.trim()).filter(|a| !a.is_empty()))
 }
 
 /// How many respondents chose each option of a multi-select.
-fn count_options(answers: &[String]) -> Vec<AnswerCount> {
+fn count_options(answers: &[Answer]) -> Vec<AnswerCount> {
     tally(answers.iter().flat_map(|a| chosen(a)))
 }
 
@@ -279,6 +304,22 @@ mod tests {
                 ColumnKind::Empty
             ]
         );
+    }
+
+    #[test]
+    fn the_page_gets_free_text_without_its_answers_but_with_their_number() {
+        let s = survey(&repeated(&[("Alone", 12), ("Partner", 20), ("Family", 3)]));
+        let summaries = summarise(&s);
+        for summary in &summaries {
+            let page = summary.for_page();
+            assert_eq!(page.distinct(), summary.distinct());
+            assert_eq!(page.kind, summary.kind);
+            if summary.kind == ColumnKind::FreeText {
+                assert!(summary.distinct() > 0 && page.counts.is_empty());
+            } else {
+                assert_eq!(&page, summary);
+            }
+        }
     }
 
     #[test]

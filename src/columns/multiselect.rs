@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::survey::{Column, Layout, Survey};
+use crate::survey::{Answer, Column, Layout, Survey};
 
 /// Joins the chosen options inside one answer.
 pub const OPTION_SEPARATOR: char = '\u{1f}';
@@ -32,7 +32,7 @@ pub fn chosen(answer: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether an answer column holds folded multi-select answers.
-pub fn is_multi_select(answers: &[String]) -> bool {
+pub fn is_multi_select(answers: &[Answer]) -> bool {
     answers.iter().any(|a| a.contains(OPTION_SEPARATOR))
 }
 
@@ -127,7 +127,7 @@ fn fold_group(question: String, group: &[(String, &Column)], respondents: usize)
                 })
                 .map(|(option, _)| option.as_str())
                 .collect();
-            joined(&picked)
+            Answer::from(joined(&picked))
         })
         .collect();
     Column {
@@ -140,7 +140,7 @@ fn fold_group(question: String, group: &[(String, &Column)], respondents: usize)
 /// " " between option names), if the column is such a list: a third of the answers hold
 /// several options, drawn from a small set of options that recur (free text split at its
 /// commas gives phrases that do not).
-fn joined_separator(answers: &[String], kobo: bool) -> Option<&'static str> {
+fn joined_separator(answers: &[Answer], kobo: bool) -> Option<&'static str> {
     let answered: Vec<&str> = answers
         .iter()
         .map(|a| a.trim())
@@ -199,12 +199,12 @@ fn split_joined(column: &Column, separator: &str) -> Column {
         .answers
         .iter()
         .map(|a| {
-            joined(
+            Answer::from(joined(
                 &a.split(separator)
                     .map(str::trim)
                     .filter(|o| !o.is_empty())
                     .collect::<Vec<_>>(),
-            )
+            ))
         })
         .collect();
     Column {

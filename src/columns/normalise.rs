@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::survey::{Column, Survey};
+use crate::survey::{Answer, Column, Survey};
 
 /// Columns with more distinct answers than this are free text: not merged.
 const MAX_DISTINCT: usize = 60;
@@ -46,7 +46,7 @@ pub fn normalise(survey: Survey, undone: &HashSet<(String, String)>) -> (Survey,
                     if !undone.contains(&merge.key()) {
                         for answer in column.answers.iter_mut() {
                             if merge.from.iter().any(|f| f == answer.trim()) {
-                                *answer = merge.into.clone();
+                                *answer = Answer::from(merge.into.as_str());
                             }
                         }
                     }
@@ -148,7 +148,7 @@ mod tests {
         let gender: HashSet<&str> = merged.columns()[0]
             .answers
             .iter()
-            .map(String::as_str)
+            .map(|a| a.as_str())
             .collect();
         assert_eq!(gender, ["Female", "Male"].into());
         let found: Vec<(String, String, Vec<String>)> = merges
@@ -181,7 +181,7 @@ mod tests {
         let gender: HashSet<&str> = merged.columns()[0]
             .answers
             .iter()
-            .map(String::as_str)
+            .map(|a| a.as_str())
             .collect();
         assert_eq!(gender, ["Female", "female", "F", "Woman", "Male"].into());
         assert_eq!(merges.len(), 4, "undone merges are still listed");

@@ -134,26 +134,33 @@ impl LoadedSurvey {
         let raw = read_survey_reporting(&bytes, recipe.read_options, progress)?;
         let columns = raw.columns().len();
         let rows = raw.respondents();
-        let mut stage = |stage, done| {
+        let mut stage = |stage, done, total| {
             progress(Progress {
                 stage,
                 rows,
                 done,
-                total: columns,
+                total,
             })
         };
-        stage(Stage::Guarding, 0);
-        let (mut guarded, report) = guard(raw, &recipe.guard_settings());
+        let cells = rows * columns;
+        stage(Stage::Guarding, 0, cells);
+        let (mut guarded, report) = guard(raw, &recipe.guard_settings(), &mut |done| {
+            stage(Stage::Guarding, done, cells)
+        });
         if let Some(dictionary) = &recipe.dictionary {
             guarded = dictionary.label(&guarded);
         }
         let (merged, merges) = normalise(guarded, &recipe.undone_merges);
         let (survey, folds) = fold(merged);
-        stage(Stage::Summarising, 0);
-        let summaries: Vec<ColumnSummary> = (0..survey.columns().len())
-            .map(|index| detect(&survey, &report, index))
+        let kept = survey.columns().len();
+        stage(Stage::Summarising, 0, kept);
+        let summaries: Vec<ColumnSummary> = (0..kept)
+            .map(|index| {
+                let summary = detect(&survey, &report, index);
+                stage(Stage::Summarising, index + 1, kept);
+                summary
+            })
             .collect();
-        stage(Stage::Summarising, columns);
         let suggested_grouping = suggest_grouping(&summaries);
         Ok(LoadedSurvey {
             file_name: file_name.to_string(),

@@ -59,7 +59,7 @@ impl LoadedSurvey {
             merges: self.merges.clone(),
             folds: self.folds.clone(),
             mapping: self.mapping.clone(),
-            summaries: self.summaries.clone(),
+            summaries: self.summaries.iter().map(ColumnSummary::for_page).collect(),
             suggested_grouping: self.suggested_grouping,
             columns: survey.columns().iter().map(|c| c.name.clone()).collect(),
             preview: survey

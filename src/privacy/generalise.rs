@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 
 use super::identifiers::normalise_header;
+use crate::survey::Answer;
 
 /// The age from which ages are shown only as "90+".
 pub const AGE_CAP: u32 = 90;
@@ -91,7 +92,7 @@ pub fn is_age_header(name: &str) -> bool {
 
 /// Caps ages at "90+" in an age column, whether answers are numbers ("93") or bands
 /// starting at 90 or above ("90-94", "95+"); returns how many answers changed.
-pub fn cap_ages(answers: &mut [String]) -> usize {
+pub fn cap_ages(answers: &mut [Answer]) -> usize {
     let mut changed = 0;
     for answer in answers.iter_mut() {
         let text = answer.trim();
@@ -101,7 +102,7 @@ pub fn cap_ages(answers: &mut [String]) -> usize {
             .or_else(|| AGE_BAND.captures(text)?[1].parse::<f64>().ok());
         let is_capped = text == CAPPED_AGE;
         if !is_capped && lower_bound.is_some_and(|age| age.floor() >= f64::from(AGE_CAP)) {
-            *answer = CAPPED_AGE.to_string();
+            *answer = CAPPED_AGE.into();
             changed += 1;
         }
     }
@@ -110,7 +111,7 @@ pub fn cap_ages(answers: &mut [String]) -> usize {
 
 /// Puts ages given as numbers into [`AGE_BANDS`]; other answers stay. Returns whether
 /// most answers were numbers (and so the column is now banded).
-pub fn band_ages(answers: &mut [String]) -> bool {
+pub fn band_ages(answers: &mut [Answer]) -> bool {
     let ages: Vec<Option<f64>> = answers
         .iter()
         .map(|a| match a.trim() {
@@ -132,7 +133,7 @@ pub fn band_ages(answers: &mut [String]) -> bool {
                 .iter()
                 .rev()
                 .find(|(lowest, _)| age >= f64::from(*lowest));
-            *answer = band.map_or(String::new(), |(_, label)| label.to_string());
+            *answer = band.map_or(Answer::default(), |(_, label)| Answer::from(*label));
         }
     }
     true
@@ -152,7 +153,7 @@ pub fn year_of(value: &str) -> Option<String> {
 }
 
 /// Whether most answers of a column are dates.
-pub fn is_date_column(answers: &[String]) -> bool {
+pub fn is_date_column(answers: &[Answer]) -> bool {
     let answered: Vec<&str> = answers
         .iter()
         .map(|a| a.trim())
@@ -165,10 +166,10 @@ pub fn is_date_column(answers: &[String]) -> bool {
 }
 
 /// Replaces every date in the column by its year; other answers stay.
-pub fn dates_to_year(answers: &mut [String]) {
+pub fn dates_to_year(answers: &mut [Answer]) {
     for answer in answers.iter_mut() {
         if let Some(year) = year_of(answer) {
-            *answer = year;
+            *answer = year.into();
         }
     }
 }
@@ -191,8 +192,8 @@ pub fn zip3(value: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn strings(values: &[&str]) -> Vec<String> {
-        values.iter().map(|v| v.to_string()).collect()
+    fn strings(values: &[&str]) -> Vec<Answer> {
+        values.iter().map(|&v| Answer::from(v)).collect()
     }
 
     #[test]

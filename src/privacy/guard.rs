@@ -11,7 +11,7 @@ use super::identifiers::{identifier_reason, DropReason};
 use super::scrub::scrub;
 use super::{ShownCount, MIN_GROUP_SIZE};
 use crate::columns::MAX_CATEGORIES;
-use crate::survey::{Column, Survey};
+use crate::survey::{Answer, Column, Survey, ROWS_PER_REPORT};
 
 /// The largest minimum group size a user may set.
 pub const MAX_MIN_GROUP_SIZE: usize = 1000;
@@ -88,7 +88,13 @@ impl ScrubbedColumn {
 }
 
 /// Applies the guard to a survey as read; the result is all the analysis may see.
-pub fn guard(raw: Survey, settings: &PrivacySettings) -> (Survey, PrivacyReport) {
+pub fn guard(
+    raw: Survey,
+    settings: &PrivacySettings,
+    progress: &mut dyn FnMut(usize),
+) -> (Survey, PrivacyReport) {
+    let rows = raw.respondents();
+    let mut done = 0;
     let mut report = PrivacyReport::default();
     let tool = raw
         .format
@@ -123,15 +129,23 @@ pub fn guard(raw: Survey, settings: &PrivacySettings) -> (Survey, PrivacyReport)
                     name: column.name,
                     reason,
                 }),
-                None => kept.push(generalised(column, &mut report)),
+                None => kept.push(generalised(column, &mut report, &mut |row| {
+                    progress(done + row)
+                })),
             }
+            done += rows;
+            progress(done);
         }
         kept
     });
     (survey, report)
 }
 
-fn generalised(mut column: Column, report: &mut PrivacyReport) -> Column {
+fn generalised(
+    mut column: Column,
+    report: &mut PrivacyReport,
+    progress: &mut dyn FnMut(usize),
+) -> Column {
     let mut note = |how| {
         report.generalised.push(GeneralisedColumn {
             name: column.name.clone(),
@@ -149,7 +163,7 @@ fn generalised(mut column: Column, report: &mut PrivacyReport) -> Column {
     } else if is_date_column(&column.answers) {
         dates_to_year(&mut column.answers);
         note(Generalisation::DatesToYear);
-    } else if let Some(changed) = scrub_free_text(&mut column.answers) {
+    } else if let Some(changed) = scrub_free_text(&mut column.answers, progress) {
         report.scrubbed.push(ScrubbedColumn {
             name: column.name.clone(),
             changed,
@@ -160,7 +174,7 @@ fn generalised(mut column: Column, report: &mut PrivacyReport) -> Column {
 
 /// Scrubs a column with more distinct answers than a choice question has (free text);
 /// returns how many answers changed, or `None` for choice columns.
-fn scrub_free_text(answers: &mut [String]) -> Option<usize> {
+fn scrub_free_text(answers: &mut [Answer], progress: &mut dyn FnMut(usize)) -> Option<usize> {
     let mut distinct: HashSet<&str> = HashSet::new();
     let free_text = answers.iter().any(|a| {
         distinct.insert(a.trim());
@@ -173,7 +187,11 @@ fn scrub_free_text(answers: &mut [String]) -> Option<usize> {
     let mut scrubbed: HashMap<&str, Option<String>> = HashMap::new();
     let cleaned: Vec<Option<String>> = answers
         .iter()
-        .map(|answer| {
+        .enumerate()
+        .map(|(row, answer)| {
+            if row % ROWS_PER_REPORT == 0 {
+                progress(row);
+            }
             if answer.trim().is_empty() {
                 return None;
             }
@@ -187,21 +205,21 @@ fn scrub_free_text(answers: &mut [String]) -> Option<usize> {
     for (answer, clean) in answers.iter_mut().zip(cleaned) {
         if let Some(clean) = clean {
             changed += 1;
-            *answer = clean;
+            *answer = clean.into();
         }
     }
     Some(changed)
 }
 
 fn zip3_column(column: &Column) -> Option<Column> {
-    let cut: Vec<String> = column
+    let cut: Vec<Answer> = column
         .answers
         .iter()
         .map(|a| {
             if a.trim().is_empty() {
-                Some(String::new())
+                Some(Answer::default())
             } else {
-                zip3(a)
+                zip3(a).map(Answer::from)
             }
         })
         .collect::<Option<_>>()?;
@@ -230,7 +248,7 @@ mod tests {
             ));
         }
         let raw = read_csv(csv.as_bytes()).unwrap();
-        let (safe, report) = guard(raw, &PrivacySettings::default());
+        let (safe, report) = guard(raw, &PrivacySettings::default(), &mut |_| {});
 
         let names: Vec<_> = safe.columns().iter().map(|c| c.name.as_str()).collect();
         assert_eq!(
@@ -254,7 +272,7 @@ mod tests {
     fn drops_survey_tool_metadata_with_its_reason() {
         let csv = "StartDate,ResponseId,Progress,Finished,Q1\n2024-01-01,R_abc123def,100,1,Bus\n2024-01-02,R_xyz789ghi,100,1,Car\n";
         let raw = read_csv(csv.as_bytes()).unwrap();
-        let (safe, report) = guard(raw, &PrivacySettings::default());
+        let (safe, report) = guard(raw, &PrivacySettings::default(), &mut |_| {});
         assert_eq!(
             safe.columns()
                 .iter()
@@ -282,7 +300,7 @@ mod tests {
             keep_zip3: true,
             ..PrivacySettings::default()
         };
-        let (safe, report) = guard(raw, &settings);
+        let (safe, report) = guard(raw, &settings, &mut |_| {});
         assert_eq!(safe.columns()[0].answers, ["021", "000"]);
         assert_eq!(report.generalised[0].how, Generalisation::ZipToThreeDigits);
     }

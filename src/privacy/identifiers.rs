@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::patterns::{identifier_kind, ID_CODES};
-use crate::survey::Column;
+use crate::survey::{Answer, Column};
 
 /// Columns with fewer answers are not judged by content (too little to go on).
 const MIN_ANSWERS_FOR_CONTENT: usize = 5;
@@ -234,7 +234,7 @@ fn by_name(name: &str) -> Option<DropReason> {
         .map(|(_, _, why)| DropReason::Name((*why).into()))
 }
 
-fn by_content(answers: &[String]) -> Option<DropReason> {
+fn by_content(answers: &[Answer]) -> Option<DropReason> {
     let values: Vec<&str> = answers
         .iter()
         .map(|a| a.trim())
@@ -277,7 +277,7 @@ mod tests {
     fn column(name: &str, answers: &[&str]) -> Column {
         Column {
             name: name.to_string(),
-            answers: answers.iter().map(|a| a.to_string()).collect(),
+            answers: answers.iter().map(|&a| Answer::from(a)).collect(),
         }
     }
 

@@ -1,6 +1,6 @@
 //! Delimited text exports (CSV and its cousins), from decoded text to columns.
 
-use super::{Column, Progress, ProgressSink, ReadError, Stage, ROWS_PER_REPORT};
+use super::{Answer, Column, Progress, ProgressSink, ReadError, Stage, ROWS_PER_REPORT};
 
 /// Reads delimited text whose first row names the columns.
 ///
@@ -23,7 +23,7 @@ pub(super) fn read_delimited(
     }
     let (names, mut warnings) = column_names(header.iter());
     let width = names.len();
-    let mut answers: Vec<Vec<String>> = vec![Vec::new(); width];
+    let mut answers: Vec<Vec<Answer>> = vec![Vec::new(); width];
     let mut short_rows = Vec::new();
 
     // Rows are counted as a spreadsheet shows them (header = row 1); the csv crate's
@@ -57,7 +57,7 @@ pub(super) fn read_delimited(
             short_rows.push(row);
         }
         for (column, slot) in answers.iter_mut().enumerate() {
-            slot.push(record.get(column).unwrap_or("").trim().to_string());
+            slot.push(Answer::from(record.get(column).unwrap_or("").trim()));
         }
     }
 
@@ -126,7 +126,7 @@ mod tests {
             .iter()
             .find(|c| c.name == column)
             .expect("column exists");
-        column.answers.iter().map(String::as_str).collect()
+        column.answers.iter().map(|a| a.as_str()).collect()
     }
 
     #[test]

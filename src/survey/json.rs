@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Column, ReadError};
+use super::{Answer, Column, ReadError};
 
 /// Reads `[{"q1": "yes", "age": 34}, …]` into columns.
 pub fn read_json(text: &str) -> Result<(Vec<String>, Vec<Column>), ReadError> {
@@ -17,7 +17,7 @@ pub fn read_json(text: &str) -> Result<(Vec<String>, Vec<Column>), ReadError> {
         });
     };
     let mut keys: Vec<String> = Vec::new();
-    let mut answers: Vec<Vec<String>> = Vec::new();
+    let mut answers: Vec<Vec<Answer>> = Vec::new();
     for (index, row) in rows.iter().enumerate() {
         let Value::Object(fields) = row else {
             return Err(ReadError::NotFlatJson {
@@ -42,14 +42,14 @@ pub fn read_json(text: &str) -> Result<(Vec<String>, Vec<Column>), ReadError> {
                 Some(column) => column,
                 None => {
                     keys.push(key.clone());
-                    answers.push(vec![String::new(); index]);
+                    answers.push(vec![Answer::default(); index]);
                     keys.len() - 1
                 }
             };
-            answers[column].push(text);
+            answers[column].push(text.into());
         }
         for column in &mut answers {
-            column.resize(index + 1, String::new());
+            column.resize(index + 1, Answer::default());
         }
     }
     if rows.is_empty() || keys.is_empty() {

@@ -255,6 +255,7 @@ fn dedupe_names(columns: &mut [Column]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::survey::Answer;
 
     fn columns(names: &[&str], rows: &[&[&str]]) -> Vec<Column> {
         names
@@ -262,7 +263,7 @@ mod tests {
             .enumerate()
             .map(|(i, n)| Column {
                 name: n.to_string(),
-                answers: rows.iter().map(|r| r[i].to_string()).collect(),
+                answers: rows.iter().map(|r| Answer::from(r[i])).collect(),
             })
             .collect()
     }

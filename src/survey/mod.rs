@@ -154,11 +154,15 @@ pub fn read_csv(bytes: &[u8]) -> Result<Survey, ReadError> {
     read_survey(bytes, ReadOptions::default())
 }
 
+/// One respondent's answer to one question: short answers (most of them) are held
+/// inline, without an allocation of their own, so a column's answers lie side by side.
+pub type Answer = compact_str::CompactString;
+
 /// One question of the survey with every respondent's answer ("" when unanswered).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Column {
     pub name: String,
-    pub answers: Vec<String>,
+    pub answers: Vec<Answer>,
 }
 
 /// A survey held column by column, one answer per respondent in every column.

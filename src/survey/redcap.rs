@@ -124,7 +124,7 @@ impl Dictionary {
                     .choices
                     .iter()
                     .find(|(code, _)| code == answer.trim())
-                    .map_or_else(|| answer.clone(), |(_, label)| label.clone())
+                    .map_or_else(|| answer.clone(), |(_, label)| label.as_str().into())
             })
             .collect();
         Column {

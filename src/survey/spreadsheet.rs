@@ -14,7 +14,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use calamine::{open_workbook_from_rs, Data, Ods, Reader, Sheets, Xls, Xlsx};
 
 use super::csv_text::column_names;
-use super::{Column, ReadError};
+use super::{Answer, Column, ReadError};
 
 /// The most entries a workbook archive may hold.
 pub const MAX_ENTRIES: usize = 10_000;
@@ -136,7 +136,7 @@ fn read_workbook(
         .map(|r| r.iter().map(cell_text).collect())
         .unwrap_or_default();
     let (names, warnings) = column_names(header.iter().map(String::as_str));
-    let mut answers: Vec<Vec<String>> = vec![Vec::new(); names.len()];
+    let mut answers: Vec<Vec<Answer>> = vec![Vec::new(); names.len()];
     for row in rows {
         if row.iter().all(|c| matches!(c, Data::Empty)) {
             continue;
@@ -146,7 +146,7 @@ fn read_workbook(
             continue;
         }
         for (slot, cell) in answers.iter_mut().zip(cells) {
-            slot.push(cell);
+            slot.push(cell.into());
         }
     }
     if answers.first().is_none_or(Vec::is_empty) {

@@ -1,7 +1,7 @@
 // The benchmark's report: the browser half (tools/bench/browser.mjs) beside the native
 // figures `cargo bench --bench pipeline` wrote, the shipped sizes, and the ratios the
 // targets are stated in. Run by scripts/bench, which builds and generates first.
-//   node tools/bench/run.mjs [--out target/bench] [--port 4180]
+//   node tools/bench/run.mjs [--out target/bench] [--port 4180] [--dist dist]
 import { spawn } from "node:child_process";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -16,12 +16,13 @@ const args = Object.fromEntries(
 );
 const OUT = args.out ?? "target/bench";
 const PORT = Number(args.port ?? 4180);
+const DIST = args.dist ?? "dist";
 const BASE = `http://127.0.0.1:${PORT}/`;
 const MB = 1e6;
 
 /** The static server the tests use, on loopback. */
 async function serve() {
-  const server = spawn("node", ["tools/serve.mjs", "--port", String(PORT), "--root", "dist"], {
+  const server = spawn("node", ["tools/serve.mjs", "--port", String(PORT), "--root", DIST], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise((resolve) => server.stdout.once("data", resolve));
@@ -30,10 +31,10 @@ async function serve() {
 
 /** Each shipped wasm and JS file in dist/, raw and gzipped (level 9). */
 async function shippedSizes() {
-  const files = (await readdir("dist")).filter((f) => /\.(wasm|js)$/.test(f) && f !== "sw.js");
+  const files = (await readdir(DIST)).filter((f) => /\.(wasm|js)$/.test(f) && f !== "sw.js");
   const sizes = [];
   for (const name of files.sort()) {
-    const bytes = await readFile(join("dist", name));
+    const bytes = await readFile(join(DIST, name));
     sizes.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
   }
   return sizes;

@@ -4,7 +4,7 @@
 
 use crate::columns::{chosen, ColumnKind, ColumnSummary, Role};
 use crate::privacy::generalise::CAPPED_AGE;
-use crate::survey::Survey;
+use crate::survey::{Answer, Survey};
 
 /// One respondent's answer to one variable.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -77,7 +77,7 @@ impl Features {
     }
 }
 
-fn values_of(answers: &[String], summary: &ColumnSummary) -> Vec<Value> {
+fn values_of(answers: &[Answer], summary: &ColumnSummary) -> Vec<Value> {
     let index_of = |answer: &str| summary.counts.iter().position(|a| a.value == answer);
     match summary.kind {
         ColumnKind::MultiSelect => answers
