@@ -104,7 +104,7 @@ fn measure(generated: &synthetic::Generated, runs: usize) -> Figures {
         };
         let loaded = LoadedSurvey::open(
             "survey.csv",
-            generated.csv.clone().into(),
+            std::sync::Arc::new(generated.csv.clone()),
             Recipe::default(),
             &mut progress,
         )

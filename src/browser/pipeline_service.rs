@@ -39,7 +39,8 @@ pub fn serve() {
             let reply = match bytes {
                 Some(Err(message)) => Reply::Failed { message },
                 bytes => {
-                    let mut last = Date::now();
+                    // The first report goes at once, then at most every 100 ms.
+                    let mut last = f64::NEG_INFINITY;
                     let mut stage = None;
                     let mut report = |progress: Progress| {
                         if stage != Some(progress.stage) {

@@ -15,7 +15,7 @@ pub use roles::{propose as propose_role, Role};
 pub use scales::scale_order;
 pub use shown::{histogram, shown_answers, Bar};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::privacy::MIN_GROUP_SIZE;
 use crate::survey::{Answer, Column, Survey};
@@ -218,7 +218,7 @@ fn count_options(answers: &[Answer]) -> Vec<AnswerCount> {
 
 /// Counts values, most frequent first, ties in first-seen order.
 fn tally<'a>(values: impl Iterator<Item = &'a str>) -> Vec<AnswerCount> {
-    let mut position: HashMap<&str, usize> = HashMap::new();
+    let mut position: FxHashMap<&str, usize> = FxHashMap::default();
     let mut counts: Vec<AnswerCount> = Vec::new();
     for answer in values {
         match position.get(answer) {

@@ -6,6 +6,8 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
 use crate::survey::{Answer, Column, Layout, Survey};
 
 /// Joins the chosen options inside one answer.
@@ -37,14 +39,15 @@ pub fn is_multi_select(answers: &[Answer]) -> bool {
 }
 
 /// The survey with multi-select questions folded, and what was folded.
-pub fn fold(survey: Survey) -> (Survey, Vec<Fold>) {
+pub fn fold(survey: Survey, progress: &mut dyn FnMut(usize)) -> (Survey, Vec<Fold>) {
     let kobo = survey
         .format
         .as_ref()
         .is_some_and(|f| f.layout == Layout::KoboToolbox);
     let respondents = survey.respondents();
     let mut folds = Vec::new();
-    let survey = survey.map_columns(|columns| fold_columns(columns, kobo, respondents, &mut folds));
+    let survey = survey
+        .map_columns(|columns| fold_columns(columns, kobo, respondents, &mut folds, progress));
     (survey, folds)
 }
 
@@ -54,10 +57,12 @@ fn fold_columns(
     kobo: bool,
     respondents: usize,
     folds: &mut Vec<Fold>,
+    progress: &mut dyn FnMut(usize),
 ) -> Vec<Column> {
     let mut out: Vec<Column> = Vec::new();
     let mut i = 0;
     while i < columns.len() {
+        progress(i);
         if let Some((question, option)) = option_of(&columns[i]) {
             let mut group = vec![(option, &columns[i])];
             let mut j = i + 1;
@@ -163,7 +168,7 @@ fn joined_separator(answers: &[Answer], kobo: bool) -> Option<&'static str> {
             return false;
         }
         // Free text split at its commas soon gives more options than a question has.
-        let mut options: HashSet<&str> = HashSet::new();
+        let mut options: FxHashSet<&str> = FxHashSet::default();
         let mut mentions = 0;
         for option in answered
             .iter()
@@ -229,7 +234,7 @@ mod tests {
     use crate::survey::read_csv;
 
     fn folded(csv: &str) -> (Survey, Vec<Fold>) {
-        fold(read_csv(csv.as_bytes()).unwrap())
+        fold(read_csv(csv.as_bytes()).unwrap(), &mut |_| {})
     }
 
     fn options(survey: &Survey, column: usize) -> Vec<Vec<&str>> {

@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use crate::survey::{Answer, Column, Survey};
 
 /// Columns with more distinct answers than this are free text: not merged.
@@ -35,12 +37,18 @@ impl Merge {
 
 /// The survey with spellings merged, except the merges the user undid, and every merge
 /// found (applied or not).
-pub fn normalise(survey: Survey, undone: &HashSet<(String, String)>) -> (Survey, Vec<Merge>) {
+pub fn normalise(
+    survey: Survey,
+    undone: &HashSet<(String, String)>,
+    progress: &mut dyn FnMut(usize),
+) -> (Survey, Vec<Merge>) {
     let mut merges = Vec::new();
     let survey = survey.map_columns(|columns| {
         columns
             .into_iter()
-            .map(|mut column| {
+            .enumerate()
+            .map(|(index, mut column)| {
+                progress(index);
                 let found = merges_in(&column);
                 for merge in &found {
                     if !undone.contains(&merge.key()) {
@@ -74,7 +82,7 @@ fn fold(value: &str) -> String {
 }
 
 fn merges_in(column: &Column) -> Vec<Merge> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for answer in column
         .answers
         .iter()
@@ -144,7 +152,7 @@ mod tests {
 
     #[test]
     fn merges_case_spacing_and_synonyms_into_the_commonest_spelling() {
-        let (merged, merges) = normalise(survey(), &HashSet::new());
+        let (merged, merges) = normalise(survey(), &HashSet::new(), &mut |_| {});
         let gender: HashSet<&str> = merged.columns()[0]
             .answers
             .iter()
@@ -177,7 +185,7 @@ mod tests {
     fn an_undone_merge_leaves_its_spellings_apart() {
         let undone: HashSet<(String, String)> =
             [("Gender".to_string(), "Female".to_string())].into();
-        let (merged, merges) = normalise(survey(), &undone);
+        let (merged, merges) = normalise(survey(), &undone, &mut |_| {});
         let gender: HashSet<&str> = merged.columns()[0]
             .answers
             .iter()
@@ -189,7 +197,7 @@ mod tests {
 
     #[test]
     fn free_text_is_left_alone() {
-        let (merged, _) = normalise(survey(), &HashSet::new());
+        let (merged, _) = normalise(survey(), &HashSet::new(), &mut |_| {});
         assert_eq!(merged.columns()[2].answers[0], "note 0");
     }
 }

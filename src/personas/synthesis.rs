@@ -3,7 +3,7 @@
 //! 1 to k−1, sensitive answers shared by a whole segment are withheld, and quotes are
 //! only suggested (already scrubbed) for the user to approve.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use time::OffsetDateTime;
 
@@ -227,7 +227,7 @@ fn traits_of(
         .filter(|s| s.can_group() && !defining.contains(&s.index))
     {
         let answers = &survey.columns()[summary.index].answers;
-        let mut in_segment: HashMap<&str, usize> = HashMap::new();
+        let mut in_segment: FxHashMap<&str, usize> = FxHashMap::default();
         for &row in &segment.members {
             let answer = answers[row].trim();
             if !answer.is_empty() {
@@ -277,7 +277,7 @@ fn option_traits(
 ) -> (Vec<(Trait, f64)>, bool) {
     let total = survey.respondents();
     let answers = &survey.columns()[summary.index].answers;
-    let mut in_segment: HashMap<&str, usize> = HashMap::new();
+    let mut in_segment: FxHashMap<&str, usize> = FxHashMap::default();
     for &row in &segment.members {
         for option in chosen(&answers[row]) {
             *in_segment.entry(option).or_default() += 1;
@@ -300,7 +300,7 @@ fn option_traits(
 /// overall count]), most common in the segment first.
 fn candidates<'a>(
     summary: &'a ColumnSummary,
-    in_segment: &HashMap<&str, usize>,
+    in_segment: &FxHashMap<&str, usize>,
 ) -> Vec<(&'a str, [usize; 2])> {
     let mut candidates: Vec<(&str, [usize; 2])> = summary
         .counts

@@ -91,7 +91,7 @@ pub struct LoadedSurvey {
     pub file_name: String,
     /// The file's bytes, kept only to read them again when the user changes how the file
     /// is read or the privacy settings. They never leave this struct.
-    bytes: Arc<[u8]>,
+    bytes: Arc<Vec<u8>>,
     pub recipe: Recipe,
     /// What analysis sees: identifiers dropped, the rest generalised, scrubbed, merged.
     pub survey: Survey,
@@ -121,13 +121,13 @@ impl LoadedSurvey {
             settings,
             ..Recipe::default()
         };
-        Self::open(file_name, bytes.into().into(), recipe, &mut |_| {})
+        Self::open(file_name, Arc::new(bytes.into()), recipe, &mut |_| {})
     }
 
     /// Reads, guards and summarises a file as the recipe says, reporting progress.
     pub fn open(
         file_name: &str,
-        bytes: Arc<[u8]>,
+        bytes: Arc<Vec<u8>>,
         recipe: Recipe,
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
@@ -150,8 +150,14 @@ impl LoadedSurvey {
         if let Some(dictionary) = &recipe.dictionary {
             guarded = dictionary.label(&guarded);
         }
-        let (merged, merges) = normalise(guarded, &recipe.undone_merges);
-        let (survey, folds) = fold(merged);
+        let steps = 2 * guarded.columns().len();
+        let (merged, merges) = normalise(guarded, &recipe.undone_merges, &mut |done| {
+            stage(Stage::Merging, done, steps)
+        });
+        let half = merged.columns().len();
+        let (survey, folds) = fold(merged, &mut |done| {
+            stage(Stage::Merging, half + done, steps)
+        });
         let kept = survey.columns().len();
         stage(Stage::Summarising, 0, kept);
         let summaries: Vec<ColumnSummary> = (0..kept)

@@ -3,6 +3,8 @@
 //! plain serde values so that they cross the worker boundary as JSON; natively, tests
 //! drive a `Session` directly.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -112,7 +114,7 @@ impl Session {
                     dictionary,
                     ..Recipe::default()
                 };
-                let loaded = LoadedSurvey::open(&file_name, bytes.into(), recipe, progress)
+                let loaded = LoadedSurvey::open(&file_name, Arc::new(bytes), recipe, progress)
                     .map_err(|e| e.to_string())?;
                 Ok(self.keep(loaded))
             }

@@ -2,7 +2,9 @@
 //! generalises what stays (ages, dates, ZIPs) and scrubs free text, and reports each
 //! step. Nothing downstream ever sees the dropped columns or the unscrubbed text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::generalise::{
     band_ages, cap_ages, dates_to_year, is_age_header, is_date_column, zip3, Generalisation,
@@ -175,7 +177,7 @@ fn generalised(
 /// Scrubs a column with more distinct answers than a choice question has (free text);
 /// returns how many answers changed, or `None` for choice columns.
 fn scrub_free_text(answers: &mut [Answer], progress: &mut dyn FnMut(usize)) -> Option<usize> {
-    let mut distinct: HashSet<&str> = HashSet::new();
+    let mut distinct: FxHashSet<&str> = FxHashSet::default();
     let free_text = answers.iter().any(|a| {
         distinct.insert(a.trim());
         distinct.len() > MAX_CATEGORIES
@@ -184,7 +186,7 @@ fn scrub_free_text(answers: &mut [Answer], progress: &mut dyn FnMut(usize)) -> O
         return None;
     }
     // Each distinct answer is scrubbed once; `None` where scrubbing changes nothing.
-    let mut scrubbed: HashMap<&str, Option<String>> = HashMap::new();
+    let mut scrubbed: FxHashMap<&str, Option<String>> = FxHashMap::default();
     let cleaned: Vec<Option<String>> = answers
         .iter()
         .enumerate()

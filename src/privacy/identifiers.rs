@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
 use super::patterns::{identifier_kind, ID_CODES};
 use crate::survey::{Answer, Column};
 
@@ -251,7 +253,7 @@ fn by_content(answers: &[Answer]) -> Option<DropReason> {
             None => kinds.push((kind, 1)),
         }
     }
-    let distinct = values.iter().collect::<HashSet<_>>().len();
+    let distinct = values.iter().collect::<FxHashSet<_>>().len();
     let share = |n: usize| n as f64 / values.len() as f64;
     if let Some(&(kind, n)) = kinds.iter().max_by_key(|(_, n)| *n) {
         // ID codes must also be (nearly) unique; the other kinds identify on their own.

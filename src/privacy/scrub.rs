@@ -184,7 +184,8 @@ fn replace_given_names(text: &str) -> String {
         match (start, bytes.get(i).is_some_and(|&b| is_word(b))) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
-                if NAMES.contains(&text[s..i]) {
+                // Listed names are capitalised; most words are not, and skip the lookup.
+                if bytes[s].is_ascii_uppercase() && NAMES.contains(&text[s..i]) {
                     out.push_str(&text[copied..s]);
                     out.push_str("[name]");
                     copied = i;

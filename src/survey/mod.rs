@@ -97,6 +97,7 @@ pub fn read_survey_reporting(
     progress: ProgressSink,
 ) -> Result<Survey, ReadError> {
     check_size(bytes.len())?;
+    let source_sha256 = fingerprint(bytes, progress);
     let (columns, mut warnings, mut format) = read_columns(bytes, options, progress)?;
     let layout = options.layout.unwrap_or_else(|| layout::detect(&columns));
     let shaped = layout::shape(layout, columns);
@@ -105,7 +106,7 @@ pub fn read_survey_reporting(
         return Err(ReadError::HeaderOnly);
     }
     format.layout = layout;
-    let mut survey = Survey::new(shaped.columns, sha256_hex(bytes), warnings);
+    let mut survey = Survey::new(shaped.columns, source_sha256, warnings);
     survey.format = Some(format);
     survey.metadata = shaped.metadata;
     Ok(survey)
@@ -242,10 +243,26 @@ impl Survey {
     }
 }
 
+/// [`sha256_hex`] of a file, a mebibyte at a time, telling `progress`.
+fn fingerprint(bytes: &[u8], progress: ProgressSink) -> String {
+    let mut hasher = Sha256::new();
+    for (i, chunk) in bytes.chunks(1 << 20).enumerate() {
+        hasher.update(chunk);
+        progress(Progress {
+            stage: Stage::Checking,
+            rows: 0,
+            done: (i << 20) + chunk.len(),
+            total: bytes.len(),
+        });
+    }
+    hex(&hasher.finalize())
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Hex SHA-256 of a byte slice.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
 }

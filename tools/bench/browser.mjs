@@ -125,7 +125,10 @@ export async function measureApp(browser, base, file) {
       read: Math.max(0, ...readTasks.map((t) => t.duration)),
       build: Math.max(0, ...buildTasks.map((t) => t.duration)),
     },
-    progress: cadence(read.progress, read.readStart, read.end),
+    progress: {
+      ...cadence(read.progress, read.readStart, read.end),
+      timeline: read.progress.map((p) => [Math.round(p.t - read.readStart), p.value]),
+    },
   };
 }
 
