@@ -60,10 +60,10 @@ ensure_node() {
 }
 
 ensure_node_modules() {
-  # wasm-opt from npm's binaryen (Debian's 108 emits modules Chromium rejects), Playwright
-  # and axe-core, exactly as package-lock.json pins them.
+  # wasm-opt from npm's binaryen (Debian's 108 emits modules Chromium rejects), Playwright,
+  # axe-core and Papa Parse (the benchmark's peer), exactly as package-lock.json pins them.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "Installing npm packages (binaryen, Playwright, axe-core)"
+    say "Installing npm packages (binaryen, Playwright, axe-core, Papa Parse)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
   wasm-opt --version | grep -q "version $WASM_OPT_VERSION" \

@@ -99,6 +99,19 @@ fn a_failed_request_leaves_the_loaded_survey_as_it_was() {
 }
 
 #[test]
+fn a_file_over_the_size_cap_is_refused_before_it_is_read() {
+    let mut session = Session::default();
+    let mut bytes = survey_csv(30);
+    bytes.resize(crate::survey::MAX_SURVEY_BYTES + 1, b'\n');
+    let (progress, reply) = read(&mut session, bytes);
+    assert!(progress.is_empty(), "nothing was read");
+    let Reply::Failed { message } = reply else {
+        panic!("expected a refusal, got {reply:?}");
+    };
+    assert!(message.contains("up to 50 MiB"), "{message}");
+}
+
+#[test]
 fn requests_before_a_file_is_read_are_refused() {
     let mut session = Session::default();
     let now = datetime!(2026-11-25 9:00 UTC);
