@@ -90,9 +90,10 @@ export async function measureApp(browser, base, file) {
   });
   const read = await page.evaluate(() => ({ ...__bench, end: __bench.seen.survey }));
   if (read.end === undefined) {
-    const refused = await page.getByRole("alert").textContent();
+    const refused = (await page.getByRole("alert").textContent()).trim();
+    const memory = { ...(await rendererMemory(browser)), before: before.rss };
     await page.close();
-    return { refused: refused.trim(), memory: { ...(await rendererMemory(browser)), before: before.rss } };
+    return { refused, refusedAfterMs: read.seen.alert - read.readStart, memory };
   }
 
   await page.getByLabel("Group respondents by").selectOption({
@@ -132,21 +133,25 @@ export async function measureApp(browser, base, file) {
   };
 }
 
-/** Stage times of the read in the worker, from its User Timing marks. */
+/** Stage times of the read in the worker, from its User Timing marks: ms per stage. */
 async function workerStages(page) {
   for (const worker of page.workers()) {
     const marks = await worker
       .evaluate(() => performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]))
       .catch(() => []);
-    const at = Object.fromEntries(marks);
     const seq = marks.map(([name]) => name.match(/^persona-builder:(\d+):Guarding$/)?.[1]).find(Boolean);
     if (!seq) continue;
-    const mark = (what) => at[`persona-builder:${seq}:${what}`];
+    const read = marks
+      .filter(([name]) => name.startsWith(`persona-builder:${seq}:`))
+      .map(([name, t]) => [name.split(":")[2], t]);
+    const at = Object.fromEntries(read);
+    const stages = Object.fromEntries(read.slice(0, -1).map(([name, t], i) => [name, read[i + 1][1] - t]));
     return {
-      parseMs: mark("Guarding") - mark("start"),
-      guardMs: mark("Summarising") - mark("Guarding"),
-      summariseMs: mark("end") - mark("Summarising"),
-      readMs: mark("end") - mark("start"),
+      parseMs: at.Guarding - at.start,
+      guardMs: at.Summarising - at.Guarding,
+      summariseMs: at.end - at.Summarising,
+      readMs: at.end - at.start,
+      stages,
     };
   }
   return null;

@@ -76,7 +76,7 @@ for (const s of results.surveys) {
   const { app, papa, native: n } = s;
   const mb = (s.bytes / MB).toFixed(1);
   if (app.refused) {
-    say(`| ${s.rows} | ${mb} | refused: “${app.refused}” | | | | ${fmt(n.read_ms)} | | | ${fmt(n.build_ms)} | | | ${kb(app.memory.peak * 1024)} | | | | ${n.adjusted_rand.toFixed(2)} |`);
+    say(`| ${s.rows} | ${mb} | refused in ${fmt(app.refusedAfterMs)}: ${app.refused} | | | | ${fmt(n.read_ms)} | | | ${fmt(n.build_ms)} | | | ${kb(app.memory.peak * 1024)} | ${ratio(app.memory.peak * 1024, s.bytes)} | | | ${n.adjusted_rand.toFixed(2)} |`);
     continue;
   }
   const pipeline = app.readMs + app.buildMs;
@@ -84,6 +84,13 @@ for (const s of results.surveys) {
   say(
     `| ${s.rows} | ${mb} | ${fmt(app.worker?.parseMs)} | ${fmt(app.readMs)} | ${fmt(papa.fromFile.ms)} / ${fmt(papa.fromText.ms)} | ${ratio(app.readMs, papaBest)} | ${fmt(n.read_ms)} | ${ratio(app.readMs, n.read_ms)} | ${fmt(app.buildMs)} | ${fmt(n.build_ms)} | ${fmt(pipeline)} | ${ratio(pipeline, n.pipeline_ms)} | ${kb(app.memory.peak * 1024)} | ${ratio(app.memory.peak * 1024, s.bytes)} | ${fmt(Math.max(app.longestTaskMs.read, app.longestTaskMs.build))} | ${app.progress.moves} / ${fmt(app.progress.longestGapMs)} | ${n.adjusted_rand.toFixed(2)} |`,
   );
+}
+say();
+say("Where the read's time goes in the worker (User Timing marks; *start* is receiving and copying the file):");
+say();
+for (const s of results.surveys) {
+  const stages = s.app.worker?.stages;
+  if (stages) say(`- ${s.rows} rows: ${Object.entries(stages).map(([name, ms]) => `${name} ${fmt(ms)}`).join(", ")}`);
 }
 say();
 say("Shipped files (gzip level 9):");
