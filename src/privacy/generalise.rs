@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
+use rustc_hash::FxHashMap;
+
 use super::identifiers::normalise_header;
 use crate::survey::Answer;
 
@@ -29,11 +31,12 @@ static AGE_BAND: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid age band pattern")
 });
 
-static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(\d{4})-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2}))(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?(?:\s?[AaPp][Mm])?)?$",
-    )
-    .expect("valid date pattern")
+/// A date: 2024-03-07, 07/03/2024, 7.3.24 (the year captured). A date-time is such a
+/// date, then a time suffix ([`is_time_suffix`]); the date holds no space and no `T`, so
+/// a value splits at its first one.
+static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(\d{4})-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2}))$")
+        .expect("valid date pattern")
 });
 
 /// The usual age bands: (lowest age, label); the last one is the capped "90+".
@@ -141,7 +144,72 @@ pub fn band_ages(answers: &mut [Answer]) -> bool {
 
 /// The year of a date or date-time value, if it is one.
 pub fn year_of(value: &str) -> Option<String> {
-    let caps = FULL_DATE.captures(value.trim())?;
+    let (date, time) = split_date_time(value)?;
+    (time.is_empty() || is_time_suffix(time))
+        .then(|| year_of_date(date))
+        .flatten()
+}
+
+/// A value's date and its time suffix ("" when none), trimmed.
+fn split_date_time(value: &str) -> Option<(&str, &str)> {
+    let value = value.trim();
+    Some(value.split_at(value.find([' ', 'T']).unwrap_or(value.len())))
+}
+
+/// Whether `time` is ` 14:05`, `T14:05:09.123Z`, ` 2:05 pm`, `T14:05+01:00`… in full:
+/// `[ T]h{1,2}:mm(:ss(.f+)?)?(Z|[+-]hh:?mm)?(\s?[AaPp][Mm])?`, read in one pass (every
+/// optional part starts with a character the others cannot).
+fn is_time_suffix(time: &str) -> bool {
+    let b = time.as_bytes();
+    let mut i = 0;
+    let digits = |i: &mut usize, min: usize, max: usize| {
+        let start = *i;
+        while *i < b.len() && *i - start < max && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - start >= min
+    };
+    let byte = |i: &mut usize, allowed: &[u8]| {
+        let found = *i < b.len() && allowed.contains(&b[*i]);
+        *i += usize::from(found);
+        found
+    };
+    if !(byte(&mut i, b" T") && digits(&mut i, 1, 2) && byte(&mut i, b":") && digits(&mut i, 2, 2))
+    {
+        return false;
+    }
+    if byte(&mut i, b":") {
+        if !digits(&mut i, 2, 2) {
+            return false;
+        }
+        if byte(&mut i, b".") && !digits(&mut i, 1, usize::MAX) {
+            return false;
+        }
+    }
+    if !byte(&mut i, b"Z") && byte(&mut i, b"+-") {
+        if !digits(&mut i, 2, 2) {
+            return false;
+        }
+        byte(&mut i, b":");
+        if !digits(&mut i, 2, 2) {
+            return false;
+        }
+    }
+    let before_marker = i;
+    byte(&mut i, b" \t\n\x0b\x0c\r");
+    if byte(&mut i, b"AaPp") {
+        if !byte(&mut i, b"Mm") {
+            return false;
+        }
+    } else {
+        i = before_marker;
+    }
+    i == b.len()
+}
+
+/// The year of a date without a time, if it is one.
+fn year_of_date(date: &str) -> Option<String> {
+    let caps = DATE_ONLY.captures(date)?;
     let year = caps.get(1).or_else(|| caps.get(2))?.as_str();
     Some(match year.len() {
         2 => {
@@ -165,10 +233,26 @@ pub fn is_date_column(answers: &[Answer]) -> bool {
             >= DATE_SHARE * answered.len() as f64
 }
 
-/// Replaces every date in the column by its year; other answers stay.
+/// Replaces every date in the column by its year; other answers stay. Each distinct
+/// date is read once (date-times mostly share their dates).
 pub fn dates_to_year(answers: &mut [Answer]) {
+    let mut years: FxHashMap<String, Option<String>> = FxHashMap::default();
     for answer in answers.iter_mut() {
-        if let Some(year) = year_of(answer) {
+        let Some((date, time)) = split_date_time(answer) else {
+            continue;
+        };
+        if !time.is_empty() && !is_time_suffix(time) {
+            continue;
+        }
+        let year = match years.get(date) {
+            Some(year) => year.clone(),
+            None => {
+                let year = year_of_date(date);
+                years.insert(date.to_string(), year.clone());
+                year
+            }
+        };
+        if let Some(year) = year {
             *answer = year.into();
         }
     }
@@ -191,6 +275,55 @@ pub fn zip3(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The date-time expression the split reading replaced.
+    static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:(\d{4})-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2}))(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?(?:\s?[AaPp][Mm])?)?$",
+        )
+        .unwrap()
+    });
+
+    fn year_by_expression(value: &str) -> Option<String> {
+        let caps = FULL_DATE.captures(value.trim())?;
+        let year = caps.get(1).or_else(|| caps.get(2))?.as_str();
+        Some(match year.len() {
+            2 => {
+                let yy: u32 = year.parse().ok()?;
+                format!("{}", if yy < 50 { 2000 + yy } else { 1900 + yy })
+            }
+            _ => year.to_string(),
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// Reading the date and the time apart finds the same years as the expression.
+        #[test]
+        fn split_reading_agrees_with_the_expression(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "2024", "24", "3", "07", "12", "-", "/", ".", ":", " ", "T", "Z", "+", "01:00", "0100",
+            "pm", "AM", "m", "\t", "x", "123", "9:05", "14:05:09", ".5", " ",
+        ]), 0..10)) {
+            let value: String = parts.concat();
+            proptest::prop_assert_eq!(year_of(&value), year_by_expression(&value), "{:?}", value);
+        }
+    }
+
+    #[test]
+    fn years_of_dates_and_date_times() {
+        for (value, year) in [
+            ("2024-03-07", Some("2024")),
+            ("07/03/2024 14:05", Some("2024")),
+            ("7.3.24", Some("2024")),
+            ("1/2/99 2:05 pm", Some("1999")),
+            ("2024-03-07T14:05:09.123Z", Some("2024")),
+            ("2024-03-07 14:05+01:00", Some("2024")),
+            ("2024-03-07 14:5", None),
+            ("Tuesday", None),
+        ] {
+            assert_eq!(year_of(value).as_deref(), year, "{value}");
+        }
+    }
 
     fn strings(values: &[&str]) -> Vec<Answer> {
         values.iter().map(|&v| Answer::from(v)).collect()
