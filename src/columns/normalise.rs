@@ -90,9 +90,9 @@ fn merges_in(column: &Column) -> Vec<Merge> {
         .filter(|a| !a.is_empty())
     {
         *counts.entry(answer).or_default() += 1;
-    }
-    if counts.len() > MAX_DISTINCT {
-        return Vec::new();
+        if counts.len() > MAX_DISTINCT {
+            return Vec::new(); // free text or codes: no spellings to merge
+        }
     }
     let mut groups: HashMap<String, Vec<(&str, usize)>> = HashMap::new();
     for (&value, &count) in &counts {
