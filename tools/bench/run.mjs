@@ -49,7 +49,8 @@ async function shippedSizes() {
 
 const fmt = (ms) => (ms === undefined || ms === null || Number.isNaN(ms) ? "–" : `${Math.round(ms)} ms`);
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : "–");
-const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+const kb = (bytes) => `${(bytes / 1000).toFixed(0)} KB`;
+const mbOf = (kib) => `${((kib * 1024) / MB).toFixed(0)} MB`;
 
 const native = JSON.parse(await readFile(join(OUT, "native.json"), "utf8"));
 const server = await serve();
@@ -98,13 +99,13 @@ for (const s of results.surveys) {
   const { app, papa, native: n } = s;
   const mb = (s.bytes / MB).toFixed(1);
   if (app.refused) {
-    say(`| ${s.rows} | ${mb} | refused in ${fmt(app.refusedAfterMs)}: ${app.refused} | | | | ${fmt(n.read_ms)} | | | ${fmt(n.build_ms)} | | | ${kb(app.memory.peak * 1024)} | ${ratio(app.memory.peak * 1024, s.bytes)} | | | ${n.adjusted_rand.toFixed(2)} |`);
+    say(`| ${s.rows} | ${mb} | refused in ${fmt(app.refusedAfterMs)}: ${app.refused} | | | | ${fmt(n.read_ms)} | | | ${fmt(n.build_ms)} | | | ${mbOf(app.memory.peak)} | ${ratio(app.memory.peak * 1024, s.bytes)} | | | ${n.adjusted_rand.toFixed(2)} |`);
     continue;
   }
   const pipeline = app.readMs + app.buildMs;
   const papaBest = Math.min(papa.fromFile.ms, papa.fromText.ms);
   say(
-    `| ${s.rows} | ${mb} | ${fmt(app.worker?.parseMs)} | ${fmt(app.readMs)} | ${fmt(papa.fromFile.ms)} / ${fmt(papa.fromText.ms)} | ${ratio(app.readMs, papaBest)} | ${fmt(n.read_ms)} | ${ratio(app.readMs, n.read_ms)} | ${fmt(app.buildMs)} | ${fmt(n.build_ms)} | ${fmt(pipeline)} | ${ratio(pipeline, n.pipeline_ms)} | ${kb(app.memory.peak * 1024)} | ${ratio(app.memory.peak * 1024, s.bytes)} | ${fmt(Math.max(app.longestTaskMs.read, app.longestTaskMs.build))} | ${app.progress.moves} / ${fmt(app.progress.longestGapMs)} | ${n.adjusted_rand.toFixed(2)} |`,
+    `| ${s.rows} | ${mb} | ${fmt(app.worker?.parseMs)} | ${fmt(app.readMs)} | ${fmt(papa.fromFile.ms)} / ${fmt(papa.fromText.ms)} | ${ratio(app.readMs, papaBest)} | ${fmt(n.read_ms)} | ${ratio(app.readMs, n.read_ms)} | ${fmt(app.buildMs)} | ${fmt(n.build_ms)} | ${fmt(pipeline)} | ${ratio(pipeline, n.pipeline_ms)} | ${mbOf(app.memory.peak)} (empty tab ${mbOf(app.memory.before)}) | ${ratio(app.memory.peak * 1024, s.bytes)} | ${fmt(Math.max(app.longestTaskMs.read, app.longestTaskMs.build))} | ${app.progress.moves} / ${fmt(app.progress.longestGapMs)} | ${n.adjusted_rand.toFixed(2)} |`,
   );
 }
 say();
@@ -115,7 +116,7 @@ for (const s of results.surveys) {
   if (stages) say(`- ${s.rows} rows: ${Object.entries(stages).map(([name, ms]) => `${name} ${fmt(ms)}`).join(", ")}`);
 }
 say();
-say("Shipped files (gzip level 9):");
+say("Shipped files (KB = 1,000 bytes; gzip level 9):");
 say();
 for (const f of results.sizes) say(`- ${f.name}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
 say();
