@@ -155,7 +155,8 @@ pub static ID_CODE: Pattern = Pattern::new(
             r"^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z_\-]*\d[A-Za-z0-9_\-]*[A-Za-z][A-Za-z0-9_\-]*|[A-Za-z][A-Za-z_\-]*\d[A-Za-z0-9_\-]*)$",
         )
     },
-    |text| text.bytes().any(|b| b.is_ascii_digit()),
+    // Every form needs a digit but a UUID, which needs its dashes.
+    |text| text.bytes().any(|b| b.is_ascii_digit() || b == b'-'),
 );
 
 /// The kind name for values shaped like codes; only identifying when unique per person.
@@ -210,6 +211,38 @@ pub fn contains_identifier(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// A pattern's cheap test never skips a text its expression matches.
+        #[test]
+        fn shortcuts_never_skip_a_match(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "1", "23", "456", "78901", "0161", "abcdef01", "abcd", "dead", "-", ".", ":", "/", "@",
+            "+", "(", ")", "#", " ", "\u{b}", "x", "Q", "MRN", "www.", "WWW.", "http", "://", "org",
+            "SW1A", "1AA", "_",
+        ]), 0..10)) {
+            let text: String = parts.concat();
+            for pattern in [
+                &EMAIL, &URL, &IP, &PHONE, &DATE, &RECORD_NUMBER, &UK_POSTCODE, &US_ZIP,
+                &COORDINATE, &ID_CODE,
+            ] {
+                proptest::prop_assert_eq!(
+                    pattern.is_match(&text),
+                    pattern.regex().is_match(&text),
+                    "{:?}",
+                    text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_uuid_of_letters_is_still_an_id_code() {
+        assert_eq!(
+            identifier_kind("abcdefab-abcd-abcd-abcd-abcdefabcdef"),
+            Some(ID_CODES)
+        );
+    }
 
     #[test]
     fn recognises_whole_identifier_values() {

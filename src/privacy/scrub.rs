@@ -160,16 +160,21 @@ fn may_introduce_name(text: &str) -> bool {
     (1..bytes.len().saturating_sub(1)).any(|p| {
         let capitalised = bytes[p].is_ascii_uppercase()
             && (bytes[p + 1].is_ascii_lowercase() || b"'-".contains(&bytes[p + 1]));
-        if !capitalised || !bytes[p - 1].is_ascii_whitespace() {
+        if !capitalised || !is_space(bytes[p - 1]) {
             return false;
         }
-        let before = text[..p].trim_end_matches(|c: char| c.is_ascii_whitespace());
+        let before = text[..p].trim_end_matches(|c: char| c.is_ascii() && is_space(c as u8));
         let tail = &before.as_bytes()[before.len().saturating_sub(7)..];
         INTRODUCTION_ENDS.iter().any(|end| {
             tail.len() >= end.len()
                 && tail[tail.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
         })
     })
+}
+
+/// White space as `\s` in the patterns sees it (ASCII, vertical tab included).
+fn is_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0B
 }
 
 /// `text` with every word that is a listed given name replaced by "[name]"; a word is
@@ -300,9 +305,10 @@ mod tests {
         fn shortcuts_change_nothing(words in proptest::collection::vec(proptest::sample::select(vec![
             "Sarah", "Sarahs", "_Anne", "Anne", "Olivia", "my name is", "I'm", "im", "Dr.", "mrs",
             "nurse", "is", "This is", "Call me", "Okafor", "Smith-Jones", "O'Neil", "a@b.org",
-            "@", "WWW.x.org", "http://a.b", "://", "10.0.0.1", "dead:beef:cafe:1", "3/4/24",
+            "@", "WWW.x.org", "HTTP://a.b", "://", "10.0.0.1", "dead:beef:cafe:1", "3/4/24",
             "2024-03-07", "0161 496 0000", "+44 7700 900001", "12345", "MRN-123456", "07700900123",
-            "45", "7", ".", "-", "/", ":", " ", "  ", "\n", "\t", ",", "é", "Zoë", "the", "bus",
+            "45", "7", ".", "-", "/", ":", " ", "  ", "\n", "\t", "\u{b}", "\u{a0}", ",", "é", "Zoë",
+            "the", "bus",
         ]), 0..12), glue in proptest::collection::vec(proptest::sample::select(vec!["", " ", "", "\n"]), 12)) {
             let text: String = words
                 .iter()
@@ -310,6 +316,14 @@ mod tests {
                 .flat_map(|(w, g)| [*w, *g])
                 .collect();
             proptest::prop_assert_eq!(scrub(&text), scrub_by_expressions_alone(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn an_introduction_across_any_white_space_the_patterns_know_is_caught() {
+        for space in [" ", "\t", "\n", "\u{b}", "\u{c}", "\r", " \t "] {
+            let text = format!("my name is{space}Okafor, thanks");
+            assert_eq!(scrub(&text), format!("my name is{space}[name], thanks"));
         }
     }
 
