@@ -105,6 +105,7 @@ fn measure(generated: &synthetic::Generated, runs: usize) -> Figures {
         let loaded = LoadedSurvey::open(
             "survey.csv",
             std::sync::Arc::new(generated.csv.clone()),
+            None,
             Recipe::default(),
             &mut progress,
         )

@@ -1,30 +1,58 @@
 //! The worker's side: runs the pipeline [`Session`] inside the Web Worker, answering the
-//! page's requests one at a time and reporting progress at most every 100 ms.
+//! page's requests one at a time, in the order they came, and reporting progress at most
+//! every 100 ms.
+//!
+//! A file's SHA-256 (its provenance) is worked out by the browser's WebCrypto, which is
+//! several times quicker than hashing in wasm; where WebCrypto is missing (a page served
+//! over plain HTTP from another host) the session hashes the bytes itself.
 //!
 //! Each request leaves User Timing marks in the worker (`persona-builder:<seq>:start`,
 //! one per stage it enters, `:end`), for the browser's performance tools and the
 //! benchmark (`tools/bench/`).
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 
-use js_sys::{Array, Date, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Date, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
-use crate::pipeline::{Envelope, Reply, Request, Session};
-use crate::survey::Progress;
+use crate::pipeline::{Contents, Envelope, Reply, Request, Session};
+use crate::survey::{Progress, Stage};
 
 /// Milliseconds between two progress reports.
 const REPORT_EVERY_MS: f64 = 100.0;
 
+/// A request as it arrived, with the file that travelled beside it.
+struct Message {
+    seq: u32,
+    request: Request,
+    file: Option<Blob>,
+}
+
+/// The session and the requests waiting for it.
+struct Service {
+    scope: DedicatedWorkerGlobalScope,
+    session: RefCell<Session>,
+    queue: RefCell<VecDeque<Message>>,
+    /// Whether a request is being carried out (they wait their turn behind it).
+    working: RefCell<bool>,
+}
+
 /// Starts answering the page's messages; called by the worker binary's `main`.
 pub fn serve() {
     console_error_panic_hook::set_once();
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let session = RefCell::new(Session::default());
+    let service = Rc::new(Service {
+        scope: js_sys::global().unchecked_into(),
+        session: RefCell::default(),
+        queue: RefCell::default(),
+        working: RefCell::new(false),
+    });
     let handler = {
-        let scope = scope.clone();
+        let service = service.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let message = Array::from(&event.data());
             let Some(json) = message.get(0).as_string() else {
@@ -34,37 +62,84 @@ pub fn serve() {
             else {
                 return;
             };
-            mark(&scope, seq, "start");
-            let bytes = message.get(1).dyn_into::<Blob>().ok().map(|b| read(&b));
-            let reply = match bytes {
-                Some(Err(message)) => Reply::Failed { message },
-                bytes => {
-                    // The first report goes at once, then at most every 100 ms.
-                    let mut last = f64::NEG_INFINITY;
-                    let mut stage = None;
-                    let mut report = |progress: Progress| {
-                        if stage != Some(progress.stage) {
-                            stage = Some(progress.stage);
-                            mark(&scope, seq, &format!("{:?}", progress.stage));
-                        }
-                        let now = Date::now();
-                        if now - last >= REPORT_EVERY_MS {
-                            last = now;
-                            post(&scope, seq, &Reply::Progress { progress });
-                        }
-                    };
-                    let bytes = bytes.and_then(Result::ok);
-                    session.borrow_mut().handle(body, bytes, &mut report)
-                }
-            };
-            mark(&scope, seq, "end");
-            post(&scope, seq, &reply);
+            mark(&service.scope, seq, "start");
+            let file = message.get(1).dyn_into::<Blob>().ok();
+            service.queue.borrow_mut().push_back(Message {
+                seq,
+                request: body,
+                file,
+            });
+            if !service.working.replace(true) {
+                spawn_local(work_through(service.clone()));
+            }
         })
     };
-    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    service
+        .scope
+        .set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The worker lives as long as the page keeps it; so does its handler.
     handler.forget();
-    post(&scope, 0, &Reply::Ready);
+    post(&service.scope, 0, &Reply::Ready);
+}
+
+/// Carries out the waiting requests one after another until none is left.
+async fn work_through(service: Rc<Service>) {
+    loop {
+        let next = service.queue.borrow_mut().pop_front();
+        let Some(Message { seq, request, file }) = next else {
+            break;
+        };
+        // The bar moves while the file is read and fingerprinted, too.
+        if let Some(file) = &file {
+            checking(&service.scope, seq, 0, file.size() as usize);
+        }
+        let reply = match file.map(|file| read(&file)) {
+            Some(Err(message)) => Reply::Failed { message },
+            Some(Ok(bytes)) => {
+                let sha256 = sha256_by_webcrypto(&service.scope, &bytes).await;
+                checking(&service.scope, seq, bytes.len(), bytes.len());
+                answer(&service, seq, request, Some(Contents { bytes, sha256 }))
+            }
+            None => answer(&service, seq, request, None),
+        };
+        mark(&service.scope, seq, "end");
+        post(&service.scope, seq, &reply);
+    }
+    service.working.replace(false);
+}
+
+/// A progress report for the file's fingerprint: `done` of `total` bytes.
+fn checking(scope: &DedicatedWorkerGlobalScope, seq: u32, done: usize, total: usize) {
+    let progress = Progress {
+        stage: Stage::Checking,
+        rows: 0,
+        done,
+        total,
+    };
+    post(scope, seq, &Reply::Progress { progress });
+}
+
+/// One request carried out by the session, its progress posted as it goes.
+fn answer(service: &Service, seq: u32, request: Request, contents: Option<Contents>) -> Reply {
+    let scope = &service.scope;
+    // The first report goes at once, then at most every 100 ms.
+    let mut last = f64::NEG_INFINITY;
+    let mut stage = None;
+    let mut report = |progress: Progress| {
+        if stage != Some(progress.stage) {
+            stage = Some(progress.stage);
+            mark(scope, seq, &format!("{:?}", progress.stage));
+        }
+        let now = Date::now();
+        if now - last >= REPORT_EVERY_MS {
+            last = now;
+            post(scope, seq, &Reply::Progress { progress });
+        }
+    };
+    service
+        .session
+        .borrow_mut()
+        .handle(request, contents, &mut report)
 }
 
 /// The whole file, read synchronously (allowed, and cheap, inside a worker).
@@ -74,6 +149,23 @@ fn read(file: &Blob) -> Result<Vec<u8>, String> {
         .read_as_array_buffer(file)
         .map_err(|_| "The browser could not read the file.".to_string())?;
     Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Hex SHA-256 of `bytes` by WebCrypto, or `None` where it is unavailable.
+async fn sha256_by_webcrypto(scope: &DedicatedWorkerGlobalScope, bytes: &[u8]) -> Option<String> {
+    let subtle = scope.crypto().ok()?.subtle();
+    // SAFETY: the view is only read by `digest`, which copies the bytes before it
+    // returns (and before anything here can allocate and move wasm memory).
+    let view = unsafe { Uint8Array::view(bytes) };
+    let promise = subtle
+        .digest_with_str_and_buffer_source("SHA-256", &view)
+        .ok()?;
+    let digest = JsFuture::from(promise).await.ok()?;
+    if !digest.is_instance_of::<ArrayBuffer>() {
+        return None;
+    }
+    let digest = Uint8Array::new(&digest).to_vec();
+    Some(digest.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// A User Timing mark for request `seq`, seen in the browser's performance tools.

@@ -18,7 +18,7 @@ pub use build::{
 };
 pub use coverage::{Coverage, Unrepresented};
 pub use refresh::{refresh, SPLIT_FACT_POINTS, SPLIT_SILHOUETTE, SPLIT_SMALLER_SHARE};
-pub use session::{Envelope, Reply, Request, Session};
+pub use session::{Contents, Envelope, Reply, Request, Session};
 pub use view::{SurveyView, PREVIEW_ROWS};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -121,17 +121,19 @@ impl LoadedSurvey {
             settings,
             ..Recipe::default()
         };
-        Self::open(file_name, Arc::new(bytes.into()), recipe, &mut |_| {})
+        Self::open(file_name, Arc::new(bytes.into()), None, recipe, &mut |_| {})
     }
 
-    /// Reads, guards and summarises a file as the recipe says, reporting progress.
+    /// Reads, guards and summarises a file as the recipe says, reporting progress;
+    /// `sha256` is the file's when already known.
     pub fn open(
         file_name: &str,
         bytes: Arc<Vec<u8>>,
+        sha256: Option<String>,
         recipe: Recipe,
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
-        let raw = read_survey_reporting(&bytes, recipe.read_options, progress)?;
+        let raw = read_survey_reporting(&bytes, sha256, recipe.read_options, progress)?;
         let columns = raw.columns().len();
         let rows = raw.respondents();
         let mut stage = |stage, done, total| {
@@ -185,7 +187,14 @@ impl LoadedSurvey {
     /// The same file under another recipe, keeping the user's roles and kinds (a kind
     /// that no longer fits is dropped); it may now fail to read (another encoding, say).
     pub fn rebuilt(&self, recipe: Recipe, progress: ProgressSink) -> Result<Self, ReadError> {
-        let mut next = Self::open(&self.file_name, self.bytes.clone(), recipe, progress)?;
+        let sha256 = Some(self.survey.source_sha256.clone());
+        let mut next = Self::open(
+            &self.file_name,
+            self.bytes.clone(),
+            sha256,
+            recipe,
+            progress,
+        )?;
         next.apply_fitting(&self.mapping);
         Ok(next)
     }

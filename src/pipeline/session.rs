@@ -75,6 +75,14 @@ pub struct Envelope<T> {
     pub body: T,
 }
 
+/// A file's contents as they reach the session, with their hex SHA-256 when the caller
+/// has it already (the browser's WebCrypto is quicker than hashing in wasm).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contents {
+    pub bytes: Vec<u8>,
+    pub sha256: Option<String>,
+}
+
 /// The loaded survey, if any, and the requests that change it.
 #[derive(Debug, Default)]
 pub struct Session {
@@ -82,14 +90,15 @@ pub struct Session {
 }
 
 impl Session {
-    /// Carries out one request; `bytes` are the file's for [`Request::Read`].
+    /// Carries out one request; `contents` are the file's for [`Request::Read`] and
+    /// [`Request::Dictionary`].
     pub fn handle(
         &mut self,
         request: Request,
-        bytes: Option<Vec<u8>>,
+        contents: Option<Contents>,
         progress: ProgressSink,
     ) -> Reply {
-        match self.carry_out(request, bytes, progress) {
+        match self.carry_out(request, contents, progress) {
             Ok(reply) => reply,
             Err(message) => Reply::Failed { message },
         }
@@ -98,7 +107,7 @@ impl Session {
     fn carry_out(
         &mut self,
         request: Request,
-        bytes: Option<Vec<u8>>,
+        contents: Option<Contents>,
         progress: ProgressSink,
     ) -> Result<Reply, String> {
         match request {
@@ -107,20 +116,21 @@ impl Session {
                 settings,
                 dictionary,
             } => {
-                let bytes = bytes.ok_or(NO_CONTENTS)?;
+                let Contents { bytes, sha256 } = contents.ok_or(NO_CONTENTS)?;
                 check_size(bytes.len()).map_err(|e| e.to_string())?;
                 let recipe = Recipe {
                     settings: checked(settings)?,
                     dictionary,
                     ..Recipe::default()
                 };
-                let loaded = LoadedSurvey::open(&file_name, Arc::new(bytes), recipe, progress)
-                    .map_err(|e| e.to_string())?;
+                let loaded =
+                    LoadedSurvey::open(&file_name, Arc::new(bytes), sha256, recipe, progress)
+                        .map_err(|e| e.to_string())?;
                 Ok(self.keep(loaded))
             }
             Request::Dictionary { file_name } => {
-                let bytes = bytes.ok_or(NO_CONTENTS)?;
-                let dictionary = Dictionary::parse(&bytes)
+                let contents = contents.ok_or(NO_CONTENTS)?;
+                let dictionary = Dictionary::parse(&contents.bytes)
                     .map_err(|e| format!("“{file_name}” was not used. {e}"))?;
                 self.rebuild(|recipe| recipe.dictionary = Some(dictionary), progress)
             }
@@ -210,7 +220,11 @@ pub(super) fn replies_of(
     bytes: Option<Vec<u8>>,
 ) -> (Vec<Progress>, Reply) {
     let mut seen = Vec::new();
-    let reply = session.handle(request, bytes, &mut |p| seen.push(p));
+    let contents = bytes.map(|bytes| Contents {
+        bytes,
+        sha256: None,
+    });
+    let reply = session.handle(request, contents, &mut |p| seen.push(p));
     (seen, reply)
 }
 

@@ -62,6 +62,41 @@ fn a_read_reports_progress_in_order_and_answers_with_the_view() {
         .position(|s| *s == Stage::Summarising)
         .unwrap();
     assert!(guard_at > 0 && summary_at > guard_at);
+    assert_eq!(
+        stages[0],
+        Stage::Checking,
+        "the file's fingerprint comes first"
+    );
+    let percents: Vec<u32> = progress.iter().map(Progress::percent).collect();
+    assert!(percents.windows(2).all(|w| w[0] <= w[1]), "{percents:?}");
+}
+
+#[test]
+fn a_fingerprint_the_page_worked_out_is_kept_and_not_worked_out_again() {
+    let mut session = Session::default();
+    let bytes = survey_csv(40);
+    let known = crate::survey::sha256_hex(&bytes);
+    let request = Request::Read {
+        file_name: "wave.csv".into(),
+        settings: PrivacySettings::default(),
+        dictionary: None,
+    };
+    let contents = Contents {
+        bytes,
+        sha256: Some(known.clone()),
+    };
+    let mut seen = Vec::new();
+    view(session.handle(request, Some(contents), &mut |p| seen.push(p.stage)));
+    assert!(!seen.contains(&Stage::Checking), "{seen:?}");
+    let (progress, reply) = build_by_first_column(&mut session, datetime!(2026-11-25 12:00 UTC));
+    assert!(progress.is_empty());
+    let Reply::Built { built } = reply else {
+        panic!("expected personas, got {reply:?}");
+    };
+    assert!(built
+        .personas
+        .iter()
+        .all(|p| p.provenance.source_sha256 == known));
 }
 
 #[test]

@@ -87,20 +87,22 @@ impl SourceFormat {
 /// Reads a survey export: decodes the text, then reads it as JSON (an array of flat
 /// objects) or as delimited text with a sniffed or chosen delimiter.
 pub fn read_survey(bytes: &[u8], options: ReadOptions) -> Result<Survey, ReadError> {
-    read_survey_reporting(bytes, options, &mut |_| {})
+    read_survey_reporting(bytes, None, options, &mut |_| {})
 }
 
-/// [`read_survey`], telling `progress` how far it has got.
+/// [`read_survey`], telling `progress` how far it has got; `sha256` is the bytes' hex
+/// SHA-256 when the caller knows it already (it is worked out otherwise).
 ///
 /// The size cap ([`check_size`]) is the browser tab's limit, applied where a file enters
 /// it (the page and the worker's `Session`); natively, the benchmark reads larger files
 /// to show how the core scales.
 pub fn read_survey_reporting(
     bytes: &[u8],
+    sha256: Option<String>,
     options: ReadOptions,
     progress: ProgressSink,
 ) -> Result<Survey, ReadError> {
-    let source_sha256 = fingerprint(bytes, progress);
+    let source_sha256 = sha256.unwrap_or_else(|| fingerprint(bytes, progress));
     let (columns, mut warnings, mut format) = read_columns(bytes, options, progress)?;
     let layout = options.layout.unwrap_or_else(|| layout::detect(&columns));
     let shaped = layout::shape(layout, columns);

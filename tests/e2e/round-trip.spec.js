@@ -1,5 +1,6 @@
 // The walking skeleton's promise: upload → build → save → reload → export → delete → import.
 import { test, expect } from "@playwright/test";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import {
   buildPersonas, clinicSurveyCsv, openApp, openLibrary, expectPersonas, personaHeadings, saveToLibrary,
@@ -14,7 +15,8 @@ const EXPECTED = [
 
 test("a survey becomes personas that survive a reload, an export, a delete and an import", async ({ page }) => {
   await openApp(page);
-  await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
+  const survey = tempFile("clinic.csv", clinicSurveyCsv());
+  await uploadSurvey(page, survey);
 
   // Columns and a preview of the first rows are shown.
   const columns = page.getByRole("table", { name: "Columns", exact: true });
@@ -53,6 +55,9 @@ test("a survey becomes personas that survive a reload, an export, a delete and a
   expect(exported.schema_version).toBe(2);
   expect(exported.personas.map((p) => p.name)).toEqual(EXPECTED);
   expect(JSON.stringify(exported)).not.toContain("@example.org");
+  // Provenance: the uploaded file's SHA-256 (worked out by the browser's WebCrypto).
+  const sha256 = createHash("sha256").update(readFileSync(survey)).digest("hex");
+  expect(exported.personas.map((p) => p.provenance.source_sha256)).toEqual(EXPECTED.map(() => sha256));
   const exportPath = tempFile("personas.json", JSON.stringify(exported));
 
   for (const name of EXPECTED) {
