@@ -1,6 +1,7 @@
 // End-to-end suite: Debian's Chromium (never a downloaded browser) against dist/ served
 // by tools/serve.mjs on loopback. scripts/test builds dist/ first.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./tools/chromium.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
@@ -16,18 +17,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     acceptDownloads: true,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   webServer: {
     command: `node tools/serve.mjs --port ${PORT} --root dist`,

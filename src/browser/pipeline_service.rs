@@ -21,7 +21,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
 use crate::pipeline::{Contents, Envelope, Reply, Request, Session};
-use crate::survey::{Progress, Stage};
+use crate::survey::{hex, Progress, Stage};
 
 /// Milliseconds between two progress reports.
 const REPORT_EVERY_MS: f64 = 100.0;
@@ -164,8 +164,7 @@ async fn sha256_by_webcrypto(scope: &DedicatedWorkerGlobalScope, bytes: &[u8]) -
     if !digest.is_instance_of::<ArrayBuffer>() {
         return None;
     }
-    let digest = Uint8Array::new(&digest).to_vec();
-    Some(digest.iter().map(|b| format!("{b:02x}")).collect())
+    Some(hex(&Uint8Array::new(&digest).to_vec()))
 }
 
 /// A User Timing mark for request `seq`, seen in the browser's performance tools.

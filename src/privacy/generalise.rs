@@ -209,7 +209,11 @@ fn is_time_suffix(time: &str) -> bool {
 
 /// The year of a date without a time, if it is one.
 fn year_of_date(date: &str) -> Option<String> {
-    let caps = DATE_ONLY.captures(date)?;
+    year_in(&DATE_ONLY.captures(date)?)
+}
+
+/// The year a date expression captured (group 1 or 2), two digits made four.
+fn year_in(caps: &regex_lite::Captures<'_>) -> Option<String> {
     let year = caps.get(1).or_else(|| caps.get(2))?.as_str();
     Some(match year.len() {
         2 => {
@@ -285,15 +289,7 @@ mod tests {
     });
 
     fn year_by_expression(value: &str) -> Option<String> {
-        let caps = FULL_DATE.captures(value.trim())?;
-        let year = caps.get(1).or_else(|| caps.get(2))?.as_str();
-        Some(match year.len() {
-            2 => {
-                let yy: u32 = year.parse().ok()?;
-                format!("{}", if yy < 50 { 2000 + yy } else { 1900 + yy })
-            }
-            _ => year.to_string(),
-        })
+        year_in(&FULL_DATE.captures(value.trim())?)
     }
 
     proptest::proptest! {

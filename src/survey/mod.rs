@@ -263,7 +263,8 @@ fn fingerprint(bytes: &[u8], progress: ProgressSink) -> String {
     hex(&hasher.finalize())
 }
 
-fn hex(digest: &[u8]) -> String {
+/// Bytes as lower-case hex, as SHA-256 fingerprints are written.
+pub fn hex(digest: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 

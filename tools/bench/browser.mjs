@@ -4,25 +4,14 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "../chromium.mjs";
 
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const PAPA = createRequire(import.meta.url).resolve("papaparse/papaparse.min.js");
 /** Longest wait for one step; a 1M-row import may take a while on 2 cores. */
 const STEP_TIMEOUT = 600_000;
 
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: FLAGS,
-  });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
 
 /** Resident and peak memory (KiB) of the browser's renderer processes, from /proc. */
