@@ -72,3 +72,18 @@ test("a dictionary that crashes its reader leaves the loaded survey usable", asy
   await buildPersonas(page);
   await expect(page.getByRole("article")).not.toHaveCount(0);
 });
+
+test("Build personas waits, and says why, while the next file is still being read", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
+  const lines = ["Who do you live with?,How do you travel?"];
+  for (let i = 0; i < 100_000; i++) lines.push(`${["Alone", "Partner", "Family"][i % 3]},${["Bus", "Car"][i % 2]}`);
+  await page.getByLabel("Survey file").setInputFiles(tempFile("next.csv", lines.join("\n") + "\n"));
+  const build = page.getByRole("button", { name: "Build personas" });
+  await expect(build).toBeDisabled();
+  await expect(page.locator("#build-hint")).toContainText("“next.csv” is still being read");
+  await expect(page.getByRole("status")).toContainText("Read “next.csv”", { timeout: 90_000 });
+  await expect(build).toBeEnabled();
+  await buildPersonas(page);
+});
