@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use persona_builder::library::Library;
 use persona_builder::persona_file::{export, import, ExportOptions};
 use persona_builder::pipeline::{build_by_answer, LoadedSurvey};
-use persona_builder::privacy::PrivacySettings;
+use persona_builder::privacy::{scrub, PrivacySettings};
 use persona_builder::survey::ReadOptions;
 use proptest::prelude::*;
 use time::macros::datetime;
@@ -76,9 +76,15 @@ fn planted_survey(rows: usize) -> (String, HashSet<String>) {
         row.push(["Car", "Bus", "Walk", "Car"][i % 4].to_string());
         let email = format!("note{i}@plant.example");
         planted.insert(email.clone());
+        // A sentence with identifiers (scrubbed, so never offered as a quote) and one
+        // without (offered).
         row.push(format!(
-            "\"Ring 0161 496 {:04} or write to {email}, week {i}\"",
-            i
+            "\"Ring 0161 496 {:04} or write to {email}, week {i}. {}\"",
+            i,
+            [
+                "The bus to the clinic is often late.",
+                "Parking near the clinic is hard to find."
+            ][i % 2]
         ));
         out.push_str(&(row.join(",") + "\n"));
     }
@@ -158,7 +164,9 @@ fn planted_identifiers_reach_no_persona_library_or_export() {
             );
         }
     }
-    assert!(exported.contains("[phone]") && exported.contains("[email]"));
+    // Quotes made it out, and none carries even the mark of a removed identifier.
+    assert!(exported.contains("The bus to the clinic") || exported.contains("Parking near"));
+    assert!(!scrub::PLACEHOLDERS.iter().any(|p| exported.contains(p)));
     assert_eq!(import(exported.as_bytes()).unwrap(), library.personas());
 }
 

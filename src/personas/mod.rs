@@ -6,6 +6,7 @@
 mod actions;
 mod dates;
 mod evidence;
+mod glance;
 mod model;
 mod names;
 mod phrases;
@@ -17,6 +18,7 @@ mod wording;
 
 pub use actions::recommend as recommend_actions;
 pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
+pub use glance::{Figure, Glance};
 pub use model::{
     Action, Note, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait, Wave,
 };

@@ -131,10 +131,10 @@ pub fn phrase(fact: &Fact) -> Option<String> {
         (Family::Age, _) => format!("aged {answer}"),
         (Family::Gender, _) => gender_group(answer).to_string(),
         (Family::Living, _) => living(answer),
-        (Family::Travel, _) => format!("travels by {}", in_words(answer)),
+        (Family::Travel, _) => travel(answer),
         (_, Some(Role::ChannelPreference)) if !yes => format!("prefers {}", channel(answer)),
         (_, Some(Role::Barrier)) if yes => subject(&fact.question),
-        (_, Some(Role::Barrier)) => format!("{} gets in the way", in_words(answer)),
+        (_, Some(Role::Barrier)) => format!("held back by {}", in_words(answer)),
         (_, Some(Role::Condition)) if yes => format!("has {}", subject(&fact.question)),
         (_, Some(Role::Condition)) => format!("has {}", in_words(answer)),
         (_, Some(Role::Motivation)) if !yes => format!("values {}", in_words(answer)),
@@ -162,6 +162,16 @@ pub(super) fn name_gender(answer: &str) -> Option<NameGender> {
     }
 }
 
+fn travel(answer: &str) -> String {
+    match in_words(answer).as_str() {
+        "walk" | "walking" | "on foot" => "walks".into(),
+        "car" | "drive" | "driving" | "by car" => "drives".into(),
+        "taxi" | "cab" => "takes a taxi".into(),
+        "bicycle" | "bike" | "cycling" | "cycle" => "cycles".into(),
+        other => format!("travels by {other}"),
+    }
+}
+
 fn living(answer: &str) -> String {
     match in_words(answer).as_str() {
         "alone" | "on my own" | "by myself" | "nobody" | "no one" => "lives alone".into(),
@@ -172,4 +182,14 @@ fn living(answer: &str) -> String {
         "children" | "my children" => "lives with children".into(),
         other => format!("lives with {other}"),
     }
+}
+
+/// Whether a question asks when (a time of day, a day of the week).
+pub(super) fn asks_when(question: &str) -> bool {
+    let text = format!(" {} ", normalise_header(question));
+    [
+        " when ", " time", " day", " evening", " morning", " weekend",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
 }

@@ -1,12 +1,14 @@
 //! The words a care team reads first: a persona's plain name ("Lives alone, prefers a
 //! phone call"), its illustrative display name ("Margaret, 65–74: lives alone,
-//! transport gets in the way"), a headline a nurse can repeat, and what matters to its
+//! held back by transport"), a headline a nurse can repeat, and what matters to its
 //! people and what stands in their way. All of it is written by templates from the
 //! persona's facts — its strong answers and the answers that define it — so every
 //! phrase rests on figures the evidence table shows.
 
 use super::names::{names_for, pick, Generation, NameGender};
-use super::phrases::{in_words, is_negative, is_yes, name_gender, phrase, subject, Family};
+use super::phrases::{
+    asks_when, in_words, is_negative, is_yes, name_gender, phrase, subject, Family,
+};
 use super::{Synthesis, Trait};
 use crate::columns::Role;
 use crate::segments::rules::{bounds, Rule, Test};
@@ -19,6 +21,8 @@ pub struct Fact {
     pub role: Option<Role>,
     /// Percent of the persona's people giving it (100 for a defining answer).
     pub share: f64,
+    /// Percent of all respondents giving it (for a defining answer, the persona's share).
+    pub overall: f64,
     /// How many times more common than among everyone (0 when unknown).
     pub lift: f64,
     /// Whether it sets them apart (significantly more common than among the rest).
@@ -41,10 +45,12 @@ impl Fact {
 }
 
 /// The facts of a persona: its traits, and the answers its definition fixes (which give
-/// no traits, being everyone's). `role_of` gives a question's role.
+/// no traits, being everyone's; `share` is the persona's share of all respondents, in
+/// percent). `role_of` gives a question's role.
 pub fn facts(
     traits: &[Trait],
     definition: Option<&Rule>,
+    share: f64,
     role_of: impl Fn(&str) -> Option<Role>,
 ) -> Vec<Fact> {
     let defining = definition
@@ -62,7 +68,8 @@ pub fn facts(
                 answer,
                 role: role_of(&c.question),
                 share: 100.0,
-                lift: 0.0,
+                overall: share,
+                lift: if share > 0.0 { 100.0 / share } else { 0.0 },
                 distinctive: true,
                 defining: true,
             }
@@ -72,6 +79,7 @@ pub fn facts(
         answer: t.value.clone(),
         role: t.role,
         share: t.segment_pct,
+        overall: t.overall_pct,
         lift: t.lift(),
         distinctive: t.distinctive,
         defining: false,
@@ -81,7 +89,7 @@ pub fn facts(
 
 /// The strongest fact of a family or role: the most common among the strong ones, the
 /// most distinctive breaking ties.
-fn main_fact(facts: &[Fact], wanted: impl Fn(&Fact) -> bool) -> Option<&Fact> {
+pub(super) fn main_fact(facts: &[Fact], wanted: impl Fn(&Fact) -> bool) -> Option<&Fact> {
     facts
         .iter()
         .filter(|f| wanted(f) && f.is_strong() && !is_negative(&f.answer))
@@ -144,7 +152,7 @@ fn capitalise(text: &str) -> String {
 /// What a header block says of a persona.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
-    /// "Margaret, 65–74: lives alone, transport gets in the way" (the first name is
+    /// "Margaret, 65–74: lives alone, held back by transport" (the first name is
     /// invented).
     pub display_name: String,
     pub headline: String,
@@ -208,7 +216,7 @@ pub fn profile(facts: &[Fact], seed: u64, taken: &[String]) -> Profile {
     }
 }
 
-/// "lives alone, transport gets in the way": how they live and what stops them, or
+/// "lives alone, held back by transport": how they live and what stops them, or
 /// failing those the most telling facts.
 fn descriptor(facts: &[Fact]) -> String {
     let living = main_fact(facts, |f| f.family() == Family::Living).and_then(phrase);
@@ -229,7 +237,7 @@ fn descriptor(facts: &[Fact]) -> String {
 }
 
 /// "A woman aged 65–74 with diabetes who lives alone and prefers a phone call;
-/// transport gets in the way."
+/// held back by transport."
 fn headline(facts: &[Fact], gender: NameGender, age: Option<&str>) -> String {
     let clear_gender =
         main_fact(facts, |f| f.family() == Family::Gender && f.share >= 60.0).is_some();
@@ -256,7 +264,7 @@ fn headline(facts: &[Fact], gender: NameGender, age: Option<&str>) -> String {
     }
     let living = main_fact(facts, |f| f.family() == Family::Living).and_then(phrase);
     let prefers = main_fact(facts, |f| {
-        f.role == Some(Role::ChannelPreference) && !is_yes(&f.answer)
+        f.role == Some(Role::ChannelPreference) && !is_yes(&f.answer) && !asks_when(&f.question)
     })
     .and_then(phrase);
     let who: Vec<String> = living.into_iter().chain(prefers).collect();

@@ -7,6 +7,7 @@ fn fact(question: &str, answer: &str, role: Role, share: f64, distinctive: bool)
         answer: answer.into(),
         role: Some(role),
         share,
+        overall: share / if distinctive { 2.0 } else { 1.0 },
         lift: if distinctive { 2.0 } else { 1.0 },
         distinctive,
         defining: false,
@@ -89,14 +90,14 @@ fn the_headline_names_the_defining_traits_in_plain_words() {
     let header = profile(&margaret(), 0, &[]);
     assert_eq!(
         header.headline,
-        "A woman aged 65–74 with diabetes who lives alone and prefers a phone call; transport gets in the way."
+        "A woman aged 65–74 with diabetes who lives alone and prefers a phone call; held back by transport."
     );
     let first = header.display_name.split(',').next().unwrap();
     assert!(names_for(NameGender::Female, Some(Generation::Older)).contains(&first));
     assert!(
         header
             .display_name
-            .ends_with(", 65–74: lives alone, transport gets in the way"),
+            .ends_with(", 65–74: lives alone, held back by transport"),
         "{}",
         header.display_name
     );
@@ -183,7 +184,7 @@ fn a_rule_reads_as_its_conditions() {
             },
         ],
     };
-    let facts = facts(&[], Some(&rule), |q| {
+    let facts = facts(&[], Some(&rule), 30.0, |q| {
         Some(if q == "Age" {
             Role::Demographic
         } else {

@@ -180,7 +180,8 @@ pub fn personas_from_segments(
                 .find(|s| s.name == question)
                 .map(|s| s.role)
         };
-        let persona_facts = facts(&traits, naming.as_ref(), role_of);
+        let share = 100.0 * ratio(segment.size(), total);
+        let persona_facts = facts(&traits, naming.as_ref(), share, role_of);
         let name = if name.is_empty() {
             plain_name(&persona_facts)
         } else {

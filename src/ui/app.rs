@@ -70,7 +70,8 @@ pub fn App() -> impl IntoView {
                 </a>
             </nav>
         </header>
-        <main id="main" tabindex="-1">
+        <main id="main" tabindex="-1" class:presenting=move || matches!(page.get(), Page::Present(_))>
+            // While presenting, messages go below the slide, never over it.
             <NoticeArea />
             <BusyBar busy=survey.busy />
             {move || match page.get() {

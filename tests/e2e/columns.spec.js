@@ -53,7 +53,8 @@ test("check-all questions spread over option columns, or joined in a cell, becom
   await expect(page.getByRole("table", { name: /Preview/ })).toContainText("Text; App");
   await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (2 answers)" });
   await page.getByRole("button", { name: "Build personas" }).click();
-  const alone = page.getByRole("article", { name: "Who do you live with?: Alone" });
+  const alone = page.getByRole("article", { name: /^Lives alone/ });
+  await alone.getByRole("button", { name: "Show the evidence" }).click();
   await expect(alone.getByRole("rowheader", { name: "How would you like to hear from us?" })).toBeVisible();
 });
 

@@ -8,9 +8,9 @@ import {
   tempFile, uploadSurvey,
 } from "./helpers.js";
 
-const PARTNER = "Who do you live with?: Partner";
-const ALONE = "Who do you live with?: Alone";
-const FAMILY = "Who do you live with?: Family";
+const PARTNER = "Lives with a partner, walks";
+const ALONE = "Lives alone, prefers a phone call";
+const FAMILY = "Lives with family";
 
 /** Builds the clinic survey's personas (by household) and saves them. */
 async function savedLibrary(page) {
@@ -171,18 +171,24 @@ test("printing lays out one persona per page on A4 and Letter", async ({ page })
   }
 });
 
-test("the presentation view shows one persona per screen and steps with the arrow keys", async ({ page }) => {
+test("the presentation view shows one persona's header block per screen, fits it, and steps with the arrow keys", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
   await savedLibrary(page);
+  const slideHeading = page.locator(".slide").getByRole("heading", { level: 3 });
   await page.getByRole("link", { name: `Present “${ALONE}”` }).click();
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText(ALONE);
+  await expect(slideHeading).toHaveText(ALONE);
   await expect(page.getByText("Persona 2 of 3")).toBeVisible();
+  await expect(page.locator(".slide .headline")).toBeVisible();
+  // One screen: nothing to scroll at 1366×768, and no message over the slide.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
   await page.keyboard.press("ArrowRight");
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText(FAMILY);
+  await expect(slideHeading).toHaveText(FAMILY);
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowLeft");
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText(PARTNER);
+  await expect(slideHeading).toHaveText(PARTNER);
   await page.keyboard.press("Escape");
   await expect(page.getByRole("heading", { name: "Library", level: 2 })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Present “${PARTNER}”` })).toBeFocused();
 });
 
 test("storage use is shown, and the user is warned before it runs out", async ({ page }) => {

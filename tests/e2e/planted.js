@@ -51,12 +51,14 @@ export function plantedValues(count) {
 
 const field = (v) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
-/** Free-text answers that carry identifiers the scrubber must remove. */
+/** Free-text answers that carry identifiers the scrubber must remove, each followed by a
+ * sentence that carries none (a sentence still holding a scrub placeholder is never
+ * offered as a quote). */
 const COMMENTS = [
-  (i) => `Please call me on 0161 496 ${String(2000 + i)} about the evening clinic times`,
-  (i) => `You can email me at comment${i}@planted.example if the bus timetable changes`,
-  () => "Hi, I'm Joan Plantedsurname and the waiting room is too cold in winter",
-  (i) => `My record number is MRN${8000000 + i} and the letters keep going astray`,
+  (i) => `Please call me on 0161 496 ${String(2000 + i)} about the evening clinic times. Evening appointments would really help.`,
+  (i) => `You can email me at comment${i}@planted.example if the bus timetable changes. The timetable changes far too often.`,
+  () => "Hi, I'm Joan Plantedsurname and the waiting room is too cold in winter. The waiting room needs better heating.",
+  (i) => `My record number is MRN${8000000 + i} and the letters keep going astray. Letters about appointments keep arriving late.`,
 ];
 
 /** The survey: 142 respondents, the planted columns, and the questions to analyse. */

@@ -132,7 +132,7 @@ test("storage holds personas only: no survey answers, no identifiers", async ({ 
   await openApp(page);
   await fullFlow(page);
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
-  expect(stored).toContain("Who do you live with?: Alone");
+  expect(stored).toContain("Lives alone, prefers a phone call");
   for (const planted of ["@example.org", "patient1", "Comment number"]) {
     expect(stored).not.toContain(planted);
   }

@@ -8,9 +8,9 @@ import {
 } from "./helpers.js";
 
 const EXPECTED = [
-  "Who do you live with?: Partner",
-  "Who do you live with?: Alone",
-  "Who do you live with?: Family",
+  "Lives with a partner, walks",
+  "Lives alone, prefers a phone call",
+  "Lives with family",
 ];
 
 test("a survey becomes personas that survive a reload, an export, a delete and an import", async ({ page }) => {
@@ -33,9 +33,11 @@ test("a survey becomes personas that survive a reload, an export, a delete and a
   await expectPersonas(page, EXPECTED);
   await expect(page.getByText("2 answer group(s) had fewer than 11 respondents")).toBeVisible();
   await expect(page.getByText("12 respondents gave another answer")).toBeVisible();
-  const alone = page.getByRole("article", { name: "Who do you live with?: Alone" });
+  const alone = page.getByRole("article", { name: "Lives alone, prefers a phone call" });
   await expect(alone).toContainText("40 respondents · 28.2% of all respondents");
-  // Segment % beside overall %: 28 of the 40 who live alone take the bus.
+  // The evidence is one click away: segment % beside overall %, 28 of the 40 who live
+  // alone take the bus.
+  await alone.getByRole("button", { name: "Show the evidence" }).click();
   const bus = alone.getByRole("row").filter({ hasText: "Bus" });
   await expect(bus).toContainText("70% (n = 28)");
   // Identifier-like columns never become traits.

@@ -28,7 +28,7 @@ test("automatic segments build personas with a quality badge, and the number can
   await buildPersonas(page);
   const cards = page.getByRole("article");
   await expect(cards).toHaveCount(3);
-  await expect(cards.first().getByRole("heading", { level: 3 })).toContainText("Segment A:");
+  await expect(cards.first().getByRole("heading", { level: 3 })).not.toContainText("Segment");
   for (const card of await cards.all()) {
     await expect(card).toContainText("stable segment");
     await expect(card).toContainText("60 respondents");
@@ -37,6 +37,7 @@ test("automatic segments build personas with a quality badge, and the number can
   await expect(page.getByRole("group", { name: "Coverage" })).toContainText(/100% of respondents are in a persona; \d+(\.\d)?% fit theirs well\./);
   // Traits sit in sections by the questions' roles; actions cite the trait behind them.
   const digital = cards.filter({ hasText: "App" }).first();
+  await digital.getByRole("button", { name: "Show the evidence" }).click();
   await expect(digital.getByRole("rowheader", { name: "Demographics" })).toBeVisible();
   await expect(digital.getByRole("rowheader", { name: "Preferred channels" })).toBeVisible();
   await expect(digital.locator(".actions")).toContainText("Use the app, text reminders and video visits.");
@@ -69,7 +70,7 @@ test("a rule-based persona for the respondents who meet every condition; too few
   await page.getByRole("button", { name: "Build persona from rule" }).click();
   await expect(page.getByRole("status")).toContainText("Built 1 persona(s)");
   const card = page.getByRole("article");
-  await expect(card.getByRole("heading", { level: 3 })).toHaveText("Age at least 65 AND How would you like to hear from us? includes Phone");
+  await expect(card.getByRole("heading", { level: 3 })).toHaveText("Aged 65+, prefers a phone call");
   await expect(card).toContainText("60 respondents");
   const coverage = page.getByRole("group", { name: "Coverage" });
   await expect(coverage).toContainText("33.3% of respondents are in a persona.");

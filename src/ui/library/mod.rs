@@ -18,12 +18,13 @@ use crate::library::Query;
 use crate::personas::ReviewState;
 use item::LibraryItem;
 use refresh::RefreshPanel;
-use share::SharePanel;
+use share::{Paper, PrintLayout, SharePanel};
 
 #[component]
 pub fn LibraryView() -> impl IntoView {
     let library = expect_context::<LibraryStore>();
     let query = RwSignal::new(Query::default());
+    let paper = RwSignal::new(PrintLayout::default());
     let selected = RwSignal::new(BTreeSet::<String>::new());
     let today = clock::now().date();
     let shown = Memo::new(move |_| {
@@ -39,7 +40,13 @@ pub fn LibraryView() -> impl IntoView {
     });
 
     view! {
-        <section class="panel library" aria-labelledby="library-heading">
+        <section
+            class="panel library"
+            class:paper-a4=move || paper.get().paper == Paper::A4
+            class:paper-letter=move || paper.get().paper == Paper::Letter
+            class:print-appendix=move || paper.get().appendix
+            aria-labelledby="library-heading"
+        >
             <h2 id="library-heading">"Library"</h2>
             {move || {
                 library
@@ -59,7 +66,7 @@ pub fn LibraryView() -> impl IntoView {
                 <StorageMeter />
                 <UndoButton />
             </div>
-            <SharePanel selected shown />
+            <SharePanel selected shown paper />
             <RefreshPanel />
             <Filters query />
             <Show

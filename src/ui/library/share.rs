@@ -7,10 +7,32 @@ use leptos::prelude::*;
 
 use crate::browser::files;
 use crate::persona_file::ExportOptions;
+use crate::ui::choice_select::ChoiceSelect;
 use crate::ui::stores::{LibraryStore, Notices};
 
+/// The paper the library prints on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+/// How the listed personas print: one page each on this paper, and the full evidence
+/// after each page when `appendix` is set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PrintLayout {
+    pub paper: Paper,
+    pub appendix: bool,
+}
+
 #[component]
-pub fn SharePanel(selected: RwSignal<BTreeSet<String>>, shown: Memo<Vec<String>>) -> impl IntoView {
+pub fn SharePanel(
+    selected: RwSignal<BTreeSet<String>>,
+    shown: Memo<Vec<String>>,
+    /// How the listed personas print.
+    paper: RwSignal<PrintLayout>,
+) -> impl IntoView {
     let (library, notices) = (
         expect_context::<LibraryStore>(),
         expect_context::<Notices>(),
@@ -53,6 +75,21 @@ pub fn SharePanel(selected: RwSignal<BTreeSet<String>>, shown: Memo<Vec<String>>
             </label>
             <label for="import-personas">"Import personas"</label>
             <input id="import-personas" type="file" accept=".json,application/json" on:change=import />
+            <label for="paper-size">"Paper size"</label>
+            <ChoiceSelect
+                id="paper-size"
+                options=vec![(Paper::A4, "A4".to_string()), (Paper::Letter, "Letter".to_string())]
+                selected=Signal::derive(move || paper.get().paper)
+                on_choose=Callback::new(move |p| paper.update(|l| l.paper = p))
+            />
+            <label class="checkbox">
+                <input
+                    type="checkbox"
+                    prop:checked=move || paper.get().appendix
+                    on:change=move |ev| paper.update(|l| l.appendix = event_target_checked(&ev))
+                />
+                "Add the full evidence as an appendix"
+            </label>
             <button type="button" on:click=print>
                 "Print the listed personas"
             </button>

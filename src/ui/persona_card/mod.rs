@@ -1,18 +1,24 @@
-//! One persona as a card: name, size, summary and its most common answers with the
-//! numbers behind them. All persona text is rendered as text, never as HTML.
+//! One persona as a card. Above the fold, the header block a care team reads first:
+//! an illustrative person, a headline, what matters to them and what gets in their way,
+//! their channels and times, four key numbers, a quote and the actions — every phrase
+//! with the figure behind it. **Show the evidence** opens the full table of answers.
+//! All persona text is rendered as text, never as HTML.
 
 use leptos::prelude::*;
 
 pub mod avatar;
+mod evidence;
+mod header;
 
-use avatar::Avatar;
+use evidence::evidence_table;
+pub use header::HeaderBlock;
 
 use time::Date;
 
-use crate::personas::{Persona, Trait};
+use crate::personas::Persona;
 
-/// The bar width, in SVG units, that stands for 100 %.
-const BAR_WIDTH: f64 = 100.0;
+/// Answers printed on a persona's page beside the header block.
+const PRINTED_TRAITS: usize = 6;
 
 /// A persona card. `context` keeps element ids unique when the same persona appears
 /// in two places; `children` are the card's own controls (such as Delete).
@@ -65,51 +71,53 @@ pub fn PersonaCard(
         }
     });
     let heading_id = format!("{context}-{}", persona.id);
+    let evidence_id = format!("{heading_id}-evidence");
     let labelled_by = heading_id.clone();
-    let share_pct = (persona.segment.share * 1000.0).round() / 10.0;
-    let traits = sections(&persona.traits)
-        .into_iter()
-        .map(|(title, groups)| {
-            let groups = groups.into_iter().map(trait_group).collect_view();
+    let open = RwSignal::new(false);
+    let has_traits = !persona.traits.is_empty();
+    let mut top: Vec<crate::personas::Trait> = persona
+        .traits
+        .iter()
+        .filter(|t| t.distinctive)
+        .cloned()
+        .collect();
+    top.sort_by(|a, b| b.lift().total_cmp(&a.lift()));
+    top.truncate(PRINTED_TRAITS);
+    let top_evidence = !top.is_empty();
+    let more_quotes = persona
+        .quotes
+        .iter()
+        .skip(1)
+        .map(|q| view! { <blockquote>{q.text.clone()}</blockquote> })
+        .collect_view();
+    let has_more_quotes = persona.quotes.len() > 1;
+    let actions = persona
+        .actions
+        .iter()
+        .map(|a| {
             view! {
-                <tbody class="trait-section">
-                    <tr>
-                        <th scope="rowgroup" colspan="4" class="section-title">{title}</th>
-                    </tr>
-                </tbody>
-                {groups}
+                <li>
+                    <strong>{a.text.clone()}</strong>
+                    <span class="evidence">{format!(" Why: {}", a.evidence)}</span>
+                </li>
             }
         })
         .collect_view();
-    let has_traits = !persona.traits.is_empty();
-    let quotes = persona
-        .quotes
-        .iter()
-        .map(|q| view! { <blockquote>{q.text.clone()}</blockquote> })
-        .collect_view();
-    let has_quotes = !persona.quotes.is_empty();
+    let quality = persona.segment.quality.map(|q| {
+        view! {
+            <p class="persona-quality">
+                <span class=format!("badge badge-{}", q.badge().label())>
+                    {format!("{} segment", q.badge().label())}
+                </span>
+                {format!(" stability {:.2} · silhouette {:.2}", q.stability, q.silhouette)}
+            </p>
+        }
+    });
 
     view! {
         <article class="persona-card" aria-labelledby=labelled_by>
-            <div class="persona-head">
-                <Avatar id=persona.id.clone() />
-                <h3 id=heading_id>{persona.name.clone()}</h3>
-            </div>
-            <p class="persona-size">
-                <strong>{persona.segment.size}</strong>
-                {format!(" respondents · {share_pct}% of all respondents")}
-            </p>
-            {persona.segment.quality.map(|q| {
-                view! {
-                    <p class="persona-quality">
-                        <span class=format!("badge badge-{}", q.badge().label())>
-                            {format!("{} segment", q.badge().label())}
-                        </span>
-                        {format!(" stability {:.2} · silhouette {:.2}", q.stability, q.silhouette)}
-                    </p>
-                }
-            })}
-            <p class="persona-summary">{persona.summary.clone()}</p>
+            <HeaderBlock persona=persona.clone() heading_id=heading_id />
+            {quality}
             <p class="persona-meta">
                 {review.map(|state| {
                     view! {
@@ -123,115 +131,39 @@ pub fn PersonaCard(
             </p>
             {owner.map(|o| view! { <p class="persona-meta">{o}</p> })}
             {tags}
-            {has_traits
-                .then(|| {
-                    view! {
-                        <table class="traits">
-                            <caption>"Most common answers (this persona vs all respondents)"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Question"</th>
-                                    <th scope="col">"Answer"</th>
-                                    <th scope="col">"This persona"</th>
-                                    <th scope="col">"All respondents"</th>
-                                </tr>
-                            </thead>
-                            {traits}
-                        </table>
-                    }
-                })}
-            {(!persona.actions.is_empty()).then(|| {
-                let actions = persona
-                    .actions
-                    .iter()
-                    .map(|a| {
-                        view! {
-                            <li>
-                                <strong>{a.text.clone()}</strong>
-                                <span class="evidence">{format!(" Why: {}", a.evidence)}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <h4>"Recommended actions"</h4>
+            <button
+                type="button"
+                class="evidence-toggle no-print"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=evidence_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || if open.get() { "Hide the evidence" } else { "Show the evidence" }}
+            </button>
+            // On paper the card is one page: the header block and the answers that set the
+            // persona apart most; the full evidence follows only as an appendix.
+            {top_evidence.then(|| view! {
+                <div class="print-only top-evidence">
+                    {evidence_table(&top, "What sets them apart (this persona vs all respondents)")}
+                </div>
+            })}
+            <div id=evidence_id class="persona-evidence" class:open=move || open.get()>
+                <h4>"The evidence"</h4>
+                <p class="persona-summary">{persona.summary.clone()}</p>
+                {has_traits.then(|| evidence_table(&persona.traits, "Most common answers (this persona vs all respondents)"))}
+                {(!persona.actions.is_empty()).then(|| view! {
+                    <h4>"Recommended actions, and why"</h4>
                     <ul class="actions">{actions}</ul>
-                }
-            })}
+                })}
+                {has_more_quotes.then(|| view! {
+                    <section class="persona-quotes" aria-label="Quotes">
+                        <h4>"More in their words"</h4>
+                        {more_quotes}
+                    </section>
+                })}
+            </div>
             {notes}
-            {has_quotes.then(|| view! {
-                <section class="persona-quotes" aria-label="Quotes">
-                    <h4>"In their words"</h4>
-                    {quotes}
-                </section>
-            })}
             {children.map(|c| view! { <div class="persona-controls">{c()}</div> })}
         </article>
-    }
-}
-
-/// Traits by persona section, then by question, keeping their order.
-fn sections(traits: &[Trait]) -> Vec<(&'static str, Vec<Vec<Trait>>)> {
-    let mut sections: Vec<(&'static str, Vec<Vec<Trait>>)> = Vec::new();
-    for t in traits {
-        let title = t.role.map_or("Answers", |r| r.section().1);
-        if sections.last().is_none_or(|(last, _)| *last != title) {
-            sections.push((title, Vec::new()));
-        }
-        let groups = &mut sections.last_mut().expect("just pushed").1;
-        match groups.last_mut() {
-            Some(group) if group[0].attribute == t.attribute => group.push(t.clone()),
-            _ => groups.push(vec![t.clone()]),
-        }
-    }
-    sections
-}
-
-fn trait_group(group: Vec<Trait>) -> impl IntoView {
-    let span = group.len().to_string();
-    let rows = group
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let question = (i == 0).then(|| {
-                view! { <th scope="rowgroup" rowspan=span.clone()>{t.attribute.clone()}</th> }
-            });
-            view! {
-                <tr>
-                    {question}
-                    <td>
-                        {t.value.clone()}
-                        {t.distinctive.then(|| {
-                            view! {
-                                <span class="distinctive">
-                                    {format!(" ×{:.1} vs all", t.lift())}
-                                </span>
-                            }
-                        })}
-                    </td>
-                    <td>
-                        <Bar pct=t.segment_pct class="bar-segment" />
-                        {format!("{}% (n = {})", t.segment_pct, t.n)}
-                    </td>
-                    <td>
-                        <Bar pct=t.overall_pct class="bar-overall" />
-                        {format!("{}%", t.overall_pct)}
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! { <tbody>{rows}</tbody> }
-}
-
-/// A percentage bar drawn with SVG attributes (no inline styles, which the CSP forbids).
-#[component]
-fn Bar(pct: f64, class: &'static str) -> impl IntoView {
-    let width = (pct.clamp(0.0, 100.0) / 100.0 * BAR_WIDTH).to_string();
-    view! {
-        <svg class="bar" viewBox="0 0 100 8" width="100" height="8" aria-hidden="true">
-            <rect class="bar-track" x="0" y="0" width="100" height="8" />
-            <rect class=class x="0" y="0" width=width height="8" />
-        </svg>
     }
 }

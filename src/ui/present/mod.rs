@@ -1,16 +1,42 @@
-//! The presentation view for training sessions: one saved persona per screen in large
-//! type, stepped through with the arrow keys (or the buttons); Escape goes back.
+//! The presentation view for training sessions: one saved persona's header block per
+//! screen in large type, stepped through with the arrow keys (or the buttons); Escape
+//! goes back to the library, with the focus on the persona's Present link.
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::persona_card::avatar::Avatar;
+use super::persona_card::HeaderBlock;
 use super::stores::LibraryStore;
 use crate::browser::clock;
 use crate::library::Query;
 
-/// Answers shown per persona on a slide.
-const FACTS_SHOWN: usize = 6;
+/// Goes back to the library and puts the focus on the Present link of the persona
+/// shown, where the presentation started (once the library has drawn it).
+fn leave(shown: &str) {
+    let _ = window().location().set_hash("library");
+    focus_when_drawn(format!(".library-item a[href=\"#present/{shown}\"]"), 20);
+}
+
+/// Focuses the element `selector` finds, looking again every 50 ms, `tries` times.
+fn focus_when_drawn(selector: String, tries: u32) {
+    set_timeout(
+        move || {
+            let found = document()
+                .query_selector(&selector)
+                .ok()
+                .flatten()
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            match found {
+                Some(link) => {
+                    let _ = link.focus();
+                }
+                None if tries > 1 => focus_when_drawn(selector, tries - 1),
+                None => {}
+            }
+        },
+        std::time::Duration::from_millis(50),
+    );
+}
 
 #[component]
 pub fn PresentView(id: String) -> impl IntoView {
@@ -42,9 +68,7 @@ pub fn PresentView(id: String) -> impl IntoView {
     let keys = window_event_listener(ev::keydown, move |e| match e.key().as_str() {
         "ArrowRight" | "PageDown" => go(1),
         "ArrowLeft" | "PageUp" => go(-1),
-        "Escape" => {
-            let _ = window().location().set_hash("library");
-        }
+        "Escape" => leave(&id.get_value()),
         _ => {}
     });
     on_cleanup(move || keys.remove());
@@ -58,37 +82,10 @@ pub fn PresentView(id: String) -> impl IntoView {
             }
             .into_any();
         };
-        let facts = p
-            .traits
-            .iter()
-            .filter(|t| t.is_strong())
-            .take(FACTS_SHOWN)
-            .map(|t| view! { <li>{format!("{}: {} ({}%)", t.attribute, t.value, t.segment_pct)}</li> })
-            .collect_view();
-        let actions = p
-            .actions
-            .iter()
-            .take(4)
-            .map(|a| view! { <li>{a.text.clone()}</li> })
-            .collect_view();
         view! {
             <article class="slide" aria-labelledby="slide-heading">
                 <p class="slide-count">{format!("Persona {} of {}", at + 1, ids.len())}</p>
-                <div class="slide-head">
-                    <Avatar id=p.id.clone() />
-                    <h2 id="slide-heading">{p.name.clone()}</h2>
-                </div>
-                <p class="slide-summary">{p.summary.clone()}</p>
-                <div class="slide-columns">
-                    <section>
-                        <h3>"What sets them apart"</h3>
-                        <ul>{facts}</ul>
-                    </section>
-                    <section>
-                        <h3>"What we can do"</h3>
-                        <ul>{actions}</ul>
-                    </section>
-                </div>
+                <HeaderBlock persona=p heading_id="slide-heading".to_string() />
             </article>
         }
         .into_any()
@@ -98,7 +95,7 @@ pub fn PresentView(id: String) -> impl IntoView {
             <nav class="present-nav" aria-label="Slides">
                 <button type="button" on:click=move |_| go(-1)>"← Previous"</button>
                 <button type="button" on:click=move |_| go(1)>"Next →"</button>
-                <a class="button" href="#library">"Exit (Esc)"</a>
+                <button type="button" on:click=move |_| leave(&id.get_value())>"Exit (Esc)"</button>
             </nav>
             {slide}
         </section>

@@ -1,0 +1,107 @@
+//! The evidence behind a persona: its answers by persona section, this persona's share
+//! beside all respondents', with the counts.
+
+use leptos::prelude::*;
+
+use crate::personas::Trait;
+
+/// The bar width, in SVG units, that stands for 100 %.
+const BAR_WIDTH: f64 = 100.0;
+
+/// A table of a persona's traits, by section, under `caption`.
+pub fn evidence_table(traits: &[Trait], caption: &'static str) -> impl IntoView {
+    let body = sections(traits)
+        .into_iter()
+        .map(|(title, groups)| {
+            let groups = groups.into_iter().map(trait_group).collect_view();
+            view! {
+                <tbody class="trait-section">
+                    <tr>
+                        <th scope="rowgroup" colspan="4" class="section-title">{title}</th>
+                    </tr>
+                </tbody>
+                {groups}
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="traits">
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Question"</th>
+                    <th scope="col">"Answer"</th>
+                    <th scope="col">"This persona"</th>
+                    <th scope="col">"All respondents"</th>
+                </tr>
+            </thead>
+            {body}
+        </table>
+    }
+}
+
+/// Traits by persona section, then by question, keeping their order.
+fn sections(traits: &[Trait]) -> Vec<(&'static str, Vec<Vec<Trait>>)> {
+    let mut sections: Vec<(&'static str, Vec<Vec<Trait>>)> = Vec::new();
+    for t in traits {
+        let title = t.role.map_or("Answers", |r| r.section().1);
+        if sections.last().is_none_or(|(last, _)| *last != title) {
+            sections.push((title, Vec::new()));
+        }
+        let groups = &mut sections.last_mut().expect("just pushed").1;
+        match groups.last_mut() {
+            Some(group) if group[0].attribute == t.attribute => group.push(t.clone()),
+            _ => groups.push(vec![t.clone()]),
+        }
+    }
+    sections
+}
+
+fn trait_group(group: Vec<Trait>) -> impl IntoView {
+    let span = group.len().to_string();
+    let rows = group
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let question = (i == 0).then(|| {
+                view! { <th scope="rowgroup" rowspan=span.clone()>{t.attribute.clone()}</th> }
+            });
+            view! {
+                <tr>
+                    {question}
+                    <td>
+                        {t.value.clone()}
+                        {t.distinctive.then(|| {
+                            view! {
+                                <span class="distinctive">
+                                    {format!(" ×{:.1} vs all", t.lift())}
+                                </span>
+                            }
+                        })}
+                    </td>
+                    <td>
+                        <Bar pct=t.segment_pct class="bar-segment" />
+                        {format!("{}% (n = {})", t.segment_pct, t.n)}
+                    </td>
+                    <td>
+                        <Bar pct=t.overall_pct class="bar-overall" />
+                        {format!("{}%", t.overall_pct)}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! { <tbody>{rows}</tbody> }
+}
+
+/// A percentage bar drawn with SVG attributes (no inline styles, which the CSP forbids).
+#[component]
+pub fn Bar(pct: f64, class: &'static str) -> impl IntoView {
+    let width = (pct.clamp(0.0, 100.0) / 100.0 * BAR_WIDTH).to_string();
+    view! {
+        <svg class="bar" viewBox="0 0 100 8" width="100" height="8" aria-hidden="true">
+            <rect class="bar-track" x="0" y="0" width="100" height="8" />
+            <rect class=class x="0" y="0" width=width height="8" />
+        </svg>
+    }
+}
