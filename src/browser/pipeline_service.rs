@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
-use crate::pipeline::{Contents, Envelope, Reply, Request, Session};
+use crate::pipeline::{check_upload, Contents, Envelope, Reply, Request, Session};
 use crate::survey::{hex, Progress, Stage};
 
 /// Milliseconds between two progress reports.
@@ -93,7 +93,12 @@ async fn work_through(service: Rc<Service>) {
         if let Some(file) = &file {
             checking(&service.scope, seq, 0, file.size() as usize);
         }
-        let reply = match file.map(|file| read(&file)) {
+        // A file too large for its request is refused from its size, before it is read.
+        let checked = file.map(|file| {
+            check_upload(&request, file.size() as usize)?;
+            read(&file)
+        });
+        let reply = match checked {
             Some(Err(message)) => Reply::Failed { message },
             Some(Ok(bytes)) => {
                 let sha256 = sha256_by_webcrypto(&service.scope, &bytes).await;

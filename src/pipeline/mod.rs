@@ -18,8 +18,8 @@ pub use build::{
 };
 pub use coverage::{Coverage, Unrepresented};
 pub use refresh::{refresh, SPLIT_FACT_POINTS, SPLIT_SILHOUETTE, SPLIT_SMALLER_SHARE};
-pub use session::{Contents, Envelope, Reply, Request, Session};
-pub use view::{SurveyView, PREVIEW_ROWS};
+pub use session::{check_upload, Contents, Envelope, Reply, Request, Session};
+pub use view::{SurveyView, ViewTooLarge, MAX_VIEW_BYTES, PREVIEW_ROWS, SHOWN_CELL_CHARS};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;

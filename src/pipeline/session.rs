@@ -14,6 +14,20 @@ use crate::privacy::PrivacySettings;
 use crate::refresh::Refresh;
 use crate::survey::{check_size, Dictionary, Progress, ProgressSink, ReadOptions};
 
+/// Refuses a file too large for the request it came with (a survey over
+/// [`crate::survey::MAX_SURVEY_BYTES`], a dictionary over
+/// [`crate::survey::MAX_DICTIONARY_BYTES`]) from its size alone: the worker calls it
+/// before reading the file, and [`Session::handle`] again on the bytes.
+pub fn check_upload(request: &Request, bytes: usize) -> Result<(), String> {
+    match request {
+        Request::Read { .. } => check_size(bytes).map_err(|e| e.to_string()),
+        Request::Dictionary { file_name } => {
+            Dictionary::check_size(bytes).map_err(|e| format!("“{file_name}” was not used. {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// What the page asks of the pipeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
@@ -110,6 +124,9 @@ impl Session {
         contents: Option<Contents>,
         progress: ProgressSink,
     ) -> Result<Reply, String> {
+        if let Some(contents) = &contents {
+            check_upload(&request, contents.bytes.len())?;
+        }
         match request {
             Request::Read {
                 file_name,
@@ -117,7 +134,6 @@ impl Session {
                 dictionary,
             } => {
                 let Contents { bytes, sha256 } = contents.ok_or(NO_CONTENTS)?;
-                check_size(bytes.len()).map_err(|e| e.to_string())?;
                 let recipe = Recipe {
                     settings: checked(settings)?,
                     dictionary,
@@ -126,7 +142,7 @@ impl Session {
                 let loaded =
                     LoadedSurvey::open(&file_name, Arc::new(bytes), sha256, recipe, progress)
                         .map_err(|e| e.to_string())?;
-                Ok(self.keep(loaded))
+                self.keep(loaded)
             }
             Request::Dictionary { file_name } => {
                 let contents = contents.ok_or(NO_CONTENTS)?;
@@ -176,18 +192,27 @@ impl Session {
         let next = loaded
             .rebuilt(recipe, progress)
             .map_err(|e| e.to_string())?;
-        Ok(self.keep(next))
+        self.keep(next)
     }
 
-    /// Changes the loaded survey in place (no reading again).
+    /// Changes the loaded survey in place (no reading again); a change whose view would
+    /// be too large for the page is taken back.
     fn change(
         &mut self,
         change: impl FnOnce(&mut LoadedSurvey) -> Result<(), String>,
     ) -> Result<Reply, String> {
         let loaded = self.loaded.as_mut().ok_or(NOTHING_LOADED)?;
+        let before = loaded.mapping.clone();
         change(loaded)?;
+        let view = loaded.view();
+        if let Err(too_large) = view.check_size() {
+            loaded
+                .set_mapping(before)
+                .expect("the mapping before fitted");
+            return Err(too_large.to_string());
+        }
         Ok(Reply::Survey {
-            view: Box::new(loaded.view()),
+            view: Box::new(view),
         })
     }
 
@@ -195,10 +220,13 @@ impl Session {
         self.loaded.as_ref().ok_or_else(|| NOTHING_LOADED.into())
     }
 
-    fn keep(&mut self, loaded: LoadedSurvey) -> Reply {
+    /// Keeps a survey just read, unless its view is too large for the page (then
+    /// whatever was loaded before stays).
+    fn keep(&mut self, loaded: LoadedSurvey) -> Result<Reply, String> {
         let view = Box::new(loaded.view());
+        view.check_size().map_err(|e| e.to_string())?;
         self.loaded = Some(loaded);
-        Reply::Survey { view }
+        Ok(Reply::Survey { view })
     }
 }
 
