@@ -210,3 +210,39 @@ fn a_huge_file_offered_as_a_dictionary_is_refused_from_its_size() {
         "{message}"
     );
 }
+
+#[test]
+fn personas_built_from_a_survey_with_hidden_characters_hold_none_and_pass_the_rules() {
+    use persona_builder::persona_file::check_persona;
+    use persona_builder::pipeline::{build_personas, LoadedSurvey};
+    use persona_builder::survey::is_unsafe_char;
+
+    let mut csv = String::from("Who do you live with?\u{202E},Travel\u{7}\n");
+    for i in 0..60 {
+        let lives = ["Part\u{202D}ner", "Alone\u{1b}"][i % 2];
+        let travel = ["Bus\u{2066}", "Car"][i % 3 % 2];
+        csv += &format!("{lives},{travel}\n");
+    }
+    let loaded = LoadedSurvey::read(
+        "hidden.csv",
+        csv.as_bytes(),
+        ReadOptions::default(),
+        PrivacySettings::default(),
+    )
+    .unwrap();
+    let built = build_personas(&loaded, 0, time::OffsetDateTime::UNIX_EPOCH).unwrap();
+    assert_eq!(built.personas.len(), 2);
+    for persona in &built.personas {
+        assert_eq!(check_persona(persona), Ok(()));
+        let text = serde_json::to_string(persona).unwrap();
+        let decoded: String = serde_json::from_str::<serde_json::Value>(&text)
+            .unwrap()
+            .to_string();
+        assert!(!decoded.chars().any(is_unsafe_char), "{decoded}");
+        let rule = persona.segment.rule.as_deref().unwrap_or_default();
+        assert!(
+            rule == "Who do you live with? = Partner" || rule == "Who do you live with? = Alone",
+            "{rule}"
+        );
+    }
+}
