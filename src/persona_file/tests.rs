@@ -199,19 +199,7 @@ fn a_file_with_a_utf8_bom_or_in_utf16_imports() {
     let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
     assert_eq!(import(&with_bom).unwrap(), [persona("p1", "Partner")]);
     for big_endian in [false, true] {
-        let mut bytes = if big_endian {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
-        for unit in text.encode_utf16() {
-            let pair = if big_endian {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            };
-            bytes.extend(pair);
-        }
+        let bytes = crate::test_support::utf16(&text, big_endian);
         assert_eq!(import(&bytes).unwrap(), [persona("p1", "Partner")]);
     }
     let broken = [b"\xEF\xBB\xBF".as_slice(), b"{\"format\": \"\xff\"}"].concat();

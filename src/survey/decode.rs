@@ -141,27 +141,11 @@ fn mostly_control_bytes(sniff: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::utf16;
 
     fn auto(bytes: &[u8]) -> (String, &'static str) {
         let d = decode(bytes, EncodingChoice::Automatic).unwrap();
         (d.text.into_owned(), d.encoding)
-    }
-
-    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-        let mut bytes = if big_endian {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
-        for unit in text.encode_utf16() {
-            let pair = if big_endian {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            };
-            bytes.extend(pair);
-        }
-        bytes
     }
 
     #[test]
