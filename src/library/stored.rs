@@ -200,8 +200,13 @@ impl Library {
     }
 }
 
-/// The library from stored personas and history entries, setting aside what fails. A
-/// history whose persona is not stored belongs to nothing the user can see, and goes.
+/// The library from stored personas and history entries, setting aside what fails.
+///
+/// A loaded persona takes the first history entry under its id that reads and passes
+/// (saves write the loaded personas' histories first); a persona set aside takes the
+/// entries left under its id, so a set-aside persona sharing an id with a loaded one (an
+/// import of a fixed copy, say) keeps its history apart. A history whose persona is not
+/// stored belongs to nothing the user can see, and goes.
 fn load(personas: Vec<Box<RawValue>>, history: Vec<(String, Box<RawValue>)>) -> Library {
     let mut by_id: HashMap<String, Vec<(String, Box<RawValue>)>> = HashMap::new();
     for (id, raw) in history {
@@ -209,40 +214,57 @@ fn load(personas: Vec<Box<RawValue>>, history: Vec<(String, Box<RawValue>)>) -> 
     }
     let mut library = Library::default();
     for (i, raw) in personas.into_iter().enumerate() {
-        let id = serde_json::from_str::<serde_json::Value>(raw.get())
-            .ok()
-            .and_then(|v| v.get("id")?.as_str().map(str::to_string));
-        // A persona's history goes with it, loaded or set aside.
-        let own = id.and_then(|id| by_id.remove(&id)).unwrap_or_default();
         let read = read_persona(&raw).and_then(|persona| {
             if library.get(&persona.id).is_some() {
                 return Err(Refusal::RepeatedId { id: persona.id });
             }
-            Ok((persona, read_history(&own)?))
+            let entries = by_id.entry(persona.id.clone()).or_default();
+            let kept = take_history(entries)?;
+            Ok((persona, kept))
         });
         match read {
             Ok((persona, kept)) => {
                 library.history.insert(persona.id.clone(), kept);
                 library.personas.push(persona);
             }
-            Err(reason) => library.set_aside.push(SetAside {
-                persona: refused(i, raw, reason),
-                history: own.into_iter().map(|(k, v)| (k, RawJson(v))).collect(),
-            }),
+            Err(reason) => {
+                let id = serde_json::from_str::<serde_json::Value>(raw.get())
+                    .ok()
+                    .and_then(|v| v.get("id")?.as_str().map(str::to_string));
+                let own = id.and_then(|id| by_id.remove(&id)).unwrap_or_default();
+                library.set_aside.push(SetAside {
+                    persona: refused(i, raw, reason),
+                    history: own.into_iter().map(|(k, v)| (k, RawJson(v))).collect(),
+                });
+            }
         }
     }
     library.history.retain(|_, h| !h.is_empty());
     library
 }
 
-/// A persona's history from its stored entries (none, or one), every version checked.
-fn read_history(entries: &[(String, Box<RawValue>)]) -> Result<History, Refusal> {
+/// Takes out of `entries` the first history that reads with every version passing the
+/// rules; none stored is an empty history; only failing ones refuse the persona (they
+/// stay in `entries`, to go aside with it).
+fn take_history(entries: &mut Vec<(String, Box<RawValue>)>) -> Result<History, Refusal> {
+    let mut first_problem = None;
+    for (at, (_, raw)) in entries.iter().enumerate() {
+        match read_history(raw) {
+            Ok(history) => {
+                entries.remove(at);
+                return Ok(history);
+            }
+            Err(problem) => {
+                first_problem.get_or_insert(problem);
+            }
+        }
+    }
+    first_problem.map_or(Ok(History::default()), Err)
+}
+
+/// A persona's history from its stored JSON, every version checked.
+fn read_history(raw: &RawValue) -> Result<History, Refusal> {
     let bad = |detail: String| Refusal::BadHistory(detail);
-    let raw = match entries {
-        [] => return Ok(History::default()),
-        [(_, raw)] => raw,
-        _ => return Err(bad("it is stored twice".into())),
-    };
     let value = strict::value(raw.get()).map_err(|p| bad(describe(p)))?;
     let history: History = serde_json::from_value(value).map_err(|e| bad(e.to_string()))?;
     for version in history.versions() {

@@ -161,3 +161,32 @@ fn repeated_keys_repeated_ids_and_unreadable_entries_are_set_aside() {
     // A name is shown without what no text may hold.
     assert_eq!(library.set_aside()[3].persona.name.as_deref(), Some(""));
 }
+
+#[test]
+fn a_loaded_persona_sharing_an_id_with_a_set_aside_one_keeps_its_own_history() {
+    // "a" is set aside with its (valid) history; a fixed copy of "a" is imported, edited.
+    let mut library = Library::new(vec![persona("a", "A")]);
+    let by = datetime!(2026-12-01 9:00 UTC);
+    library
+        .edit("a", "Sam", by, |p| p.name = "A2".into())
+        .unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&stored_text(&library)).unwrap();
+    value["personas"][0]["segment"]["size"] = json!(5);
+    let mut loaded = Library::from_stored(&value.to_string()).unwrap();
+    assert_eq!(loaded.set_aside().len(), 1);
+    loaded.merge(&[persona("a", "Fixed")], "Sam", by);
+    loaded
+        .edit("a", "Sam", by, |p| p.name = "Fixed 2".into())
+        .unwrap();
+    let saved = stored_text(&loaded);
+    let again = Library::from_stored(&saved).unwrap();
+    assert_eq!(again.personas()[0].name, "Fixed 2");
+    assert_eq!(again.history("a")[0].persona.name, "Fixed");
+    let aside = &again.set_aside()[0];
+    assert_eq!(
+        aside.persona.raw_json(),
+        loaded.set_aside()[0].persona.raw_json()
+    );
+    // Its own history is still stored beside it, and saved again unchanged.
+    assert_eq!(stored_text(&again), saved);
+}
