@@ -202,24 +202,25 @@ impl Library {
 
 /// The library from stored personas and history entries, setting aside what fails.
 ///
-/// A loaded persona takes the first history entry under its id that reads and passes
-/// (saves write the loaded personas' histories first); a persona set aside takes the
-/// entries left under its id, so a set-aside persona sharing an id with a loaded one (an
-/// import of a fixed copy, say) keeps its history apart. A history whose persona is not
-/// stored belongs to nothing the user can see, and goes.
+/// First each persona that reads and passes is loaded with the first history entry under
+/// its id that reads and passes (none: an empty history); then each persona set aside
+/// takes the entries left under its id. So a set-aside persona sharing an id with a loaded
+/// one (an import of a fixed copy, say) keeps its own history apart, and saving and
+/// loading again changes nothing. A history whose persona is not stored belongs to
+/// nothing the user can see, and goes.
 fn load(personas: Vec<Box<RawValue>>, history: Vec<(String, Box<RawValue>)>) -> Library {
     let mut by_id: HashMap<String, Vec<(String, Box<RawValue>)>> = HashMap::new();
     for (id, raw) in history {
         by_id.entry(id.clone()).or_default().push((id, raw));
     }
     let mut library = Library::default();
+    let mut aside = Vec::new();
     for (i, raw) in personas.into_iter().enumerate() {
         let read = read_persona(&raw).and_then(|persona| {
             if library.get(&persona.id).is_some() {
                 return Err(Refusal::RepeatedId { id: persona.id });
             }
-            let entries = by_id.entry(persona.id.clone()).or_default();
-            let kept = take_history(entries)?;
+            let kept = take_history(by_id.entry(persona.id.clone()).or_default())?;
             Ok((persona, kept))
         });
         match read {
@@ -227,17 +228,18 @@ fn load(personas: Vec<Box<RawValue>>, history: Vec<(String, Box<RawValue>)>) -> 
                 library.history.insert(persona.id.clone(), kept);
                 library.personas.push(persona);
             }
-            Err(reason) => {
-                let id = serde_json::from_str::<serde_json::Value>(raw.get())
-                    .ok()
-                    .and_then(|v| v.get("id")?.as_str().map(str::to_string));
-                let own = id.and_then(|id| by_id.remove(&id)).unwrap_or_default();
-                library.set_aside.push(SetAside {
-                    persona: refused(i, raw, reason),
-                    history: own.into_iter().map(|(k, v)| (k, RawJson(v))).collect(),
-                });
-            }
+            Err(reason) => aside.push(refused(i, raw, reason)),
         }
+    }
+    for persona in aside {
+        let id = serde_json::from_str::<serde_json::Value>(persona.raw_json())
+            .ok()
+            .and_then(|v| v.get("id")?.as_str().map(str::to_string));
+        let own = id.and_then(|id| by_id.remove(&id)).unwrap_or_default();
+        library.set_aside.push(SetAside {
+            persona,
+            history: own.into_iter().map(|(k, v)| (k, RawJson(v))).collect(),
+        });
     }
     library.history.retain(|_, h| !h.is_empty());
     library
