@@ -3,8 +3,9 @@
 //! that is really a huge file. Each is refused with a figure the user can act on, or
 //! read as a person would read it.
 
-use persona_builder::pipeline::{Contents, Reply, Request, Session};
+use persona_builder::pipeline::{ColumnMapping, Recipe};
 use persona_builder::privacy::PrivacySettings;
+use persona_builder::protocol::{check_file_size, Contents, Reply, Request, Session};
 use persona_builder::survey::{
     read_survey, QuoteRun, ReadError, ReadOptions, UnclosedQuotes, MAX_COLUMNS,
     MAX_DICTIONARY_BYTES,
@@ -21,22 +22,30 @@ fn wide_csv(columns: usize, rows: usize) -> Vec<u8> {
     csv.into_bytes()
 }
 
-fn read_in_session(bytes: Vec<u8>) -> Reply {
-    let request = Request::Read {
+/// A request to read a survey (and, when named, a dictionary beside it).
+fn open(dictionary_file: Option<&str>) -> Request {
+    Request::Open {
         file_name: "probe.csv".into(),
-        settings: PrivacySettings::default(),
-        dictionary: None,
-    };
-    let contents = Contents {
+        recipe: Box::new(Recipe::default()),
+        mapping: ColumnMapping::default(),
+        dictionary_file: dictionary_file.map(str::to_string),
+    }
+}
+
+fn contents(bytes: Vec<u8>) -> Contents {
+    Contents {
         bytes,
         sha256: None,
-    };
-    Session::default().handle(request, Some(contents), &mut |_| {})
+    }
+}
+
+fn read_in_session(bytes: Vec<u8>) -> Reply {
+    Session::default().handle(open(None), vec![contents(bytes)], &mut |_| {})
 }
 
 fn failure(reply: Reply) -> String {
     match reply {
-        Reply::Failed { message } => message,
+        Reply::Failed { failure } => failure.to_string(),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -114,10 +123,19 @@ fn an_unclosed_quote_is_reported_with_its_line_and_can_be_read_literally() {
     assert_eq!(survey.columns()[1].answers[4], "fine");
     assert!(survey.warnings.iter().any(|w| w.contains("line 5")));
 
-    // The option travels with a request to read the file again.
-    let json = serde_json::to_string(&Request::ReadAs { options: literal }).unwrap();
+    // The option travels with the request to read the file.
+    let request = Request::Open {
+        file_name: "probe.csv".into(),
+        recipe: Box::new(Recipe {
+            read_options: literal,
+            ..Recipe::default()
+        }),
+        mapping: ColumnMapping::default(),
+        dictionary_file: None,
+    };
+    let json = serde_json::to_string(&request).unwrap();
     let back: Request = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, Request::ReadAs { options: literal });
+    assert_eq!(back, request);
 }
 
 #[test]
@@ -180,31 +198,26 @@ fn an_answer_longer_than_a_spreadsheet_cell_is_refused() {
 
 #[test]
 fn a_huge_file_offered_as_a_dictionary_is_refused_from_its_size() {
-    let mut session = Session::default();
-    let read = Request::Read {
-        file_name: "wave.csv".into(),
-        settings: PrivacySettings::default(),
-        dictionary: None,
-    };
     let rows: String = (0..30).map(|i| format!("{},Bus\n", 20 + i)).collect();
-    let contents = Contents {
-        bytes: format!("Age,Travel\n{rows}").into_bytes(),
-        sha256: None,
-    };
-    assert!(matches!(
-        session.handle(read, Some(contents), &mut |_| {}),
-        Reply::Survey { .. }
-    ));
-    let request = Request::Dictionary {
-        file_name: "export.csv".into(),
-    };
-    let upload = persona_builder::pipeline::check_upload(&request, 60 * 1024 * 1024);
-    assert!(upload.unwrap_err().contains("“export.csv” was not used."));
-    let contents = Contents {
-        bytes: vec![b'a'; MAX_DICTIONARY_BYTES + 1],
-        sha256: None,
-    };
-    let message = failure(session.handle(request, Some(contents), &mut |_| {}));
+    let survey = format!("Age,Travel\n{rows}").into_bytes();
+    // From its size alone, before the worker reads it: the second file is the dictionary.
+    assert!(check_file_size(0, 60 * 1024 * 1024).is_err());
+    let error = check_file_size(1, 60 * 1024 * 1024)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("a REDCap data dictionary is at most 5 MiB"),
+        "{error}"
+    );
+    assert!(check_file_size(1, 10 * 1024 * 1024).is_err());
+    assert!(check_file_size(0, 10 * 1024 * 1024).is_ok());
+    // And on its bytes, in the session.
+    let files = vec![
+        contents(survey),
+        contents(vec![b'a'; MAX_DICTIONARY_BYTES + 1]),
+    ];
+    let reply = Session::default().handle(open(Some("export.csv")), files, &mut |_| {});
+    let message = failure(reply);
     assert!(
         message.contains("a REDCap data dictionary is at most 5 MiB"),
         "{message}"
@@ -214,7 +227,7 @@ fn a_huge_file_offered_as_a_dictionary_is_refused_from_its_size() {
 #[test]
 fn personas_built_from_a_survey_with_hidden_characters_hold_none_and_pass_the_rules() {
     use persona_builder::persona_file::check_persona;
-    use persona_builder::pipeline::{build_personas, LoadedSurvey};
+    use persona_builder::pipeline::{build_by_answer, LoadedSurvey};
     use persona_builder::survey::is_unsafe_char;
 
     let mut csv = String::from("Who do you live with?\u{202E},Travel\u{7}\n");
@@ -230,7 +243,7 @@ fn personas_built_from_a_survey_with_hidden_characters_hold_none_and_pass_the_ru
         PrivacySettings::default(),
     )
     .unwrap();
-    let built = build_personas(&loaded, 0, time::OffsetDateTime::UNIX_EPOCH).unwrap();
+    let built = build_by_answer(&loaded, 0, time::OffsetDateTime::UNIX_EPOCH).unwrap();
     assert_eq!(built.personas.len(), 2);
     for persona in &built.personas {
         assert_eq!(check_persona(persona), Ok(()));

@@ -4,8 +4,9 @@
 
 use persona_builder::library::EditError;
 use persona_builder::persona_file::{self, ImportError, PersonaProblem};
-use persona_builder::pipeline::{BuildError, ViewTooLarge};
-use persona_builder::survey::{DictionaryError, QuoteRun, ReadError};
+use persona_builder::pipeline::BuildError;
+use persona_builder::protocol::ViewTooLarge;
+use persona_builder::survey::{DictionaryError, FileKind, QuoteRun, ReadError};
 
 fn assert_sentences(message: &str) {
     let first = message.chars().next().expect("a message");
@@ -28,12 +29,14 @@ fn reading_refusals_are_whole_sentences() {
         ReadError::Empty,
         ReadError::Binary,
         ReadError::BadEncoding {
-            encoding: "UTF-8",
+            encoding: "UTF-8".into(),
             offset: 3,
         },
         ReadError::NotAWorkbook,
         ReadError::PasswordProtected,
-        ReadError::Damaged { kind: "XLS" },
+        ReadError::Damaged {
+            kind: FileKind::Xls,
+        },
         ReadError::SpreadsheetTooLarge {
             what: "the workbook holds 10001 files".into(),
         },

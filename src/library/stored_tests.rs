@@ -174,7 +174,7 @@ fn a_loaded_persona_sharing_an_id_with_a_set_aside_one_keeps_its_own_history() {
     value["personas"][0]["segment"]["size"] = json!(5);
     let mut loaded = Library::from_stored(&value.to_string()).unwrap();
     assert_eq!(loaded.set_aside().len(), 1);
-    loaded.merge(&[persona("a", "Fixed")], "Sam", by);
+    loaded.merge(&[persona("a", "Fixed")], "Sam", by).unwrap();
     loaded
         .edit("a", "Sam", by, |p| p.name = "Fixed 2".into())
         .unwrap();

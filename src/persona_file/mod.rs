@@ -8,7 +8,7 @@ pub mod strict;
 mod validate;
 
 pub use read::{read_file, read_persona, refused, shown_name, Imported, Refusal, Refused};
-pub use validate::{check_persona, PersonaProblem, MAX_PERSONAS};
+pub use validate::{check_persona, fit_to_format, PersonaProblem, MAX_PERSONAS};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

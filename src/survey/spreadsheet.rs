@@ -17,7 +17,7 @@ use calamine::{
 
 use super::cells::check_width;
 use super::csv_text::column_names;
-use super::{Answer, Column, ReadError};
+use super::{Answer, Column, FileKind, ReadError};
 
 /// The most entries a workbook archive may hold.
 pub const MAX_ENTRIES: usize = 10_000;
@@ -40,7 +40,7 @@ pub fn is_spreadsheet(bytes: &[u8]) -> bool {
 
 /// A sheet read into columns, with the workbook's sheet names.
 pub struct SheetRead {
-    pub kind: &'static str,
+    pub kind: FileKind,
     pub sheets: Vec<String>,
     pub sheet: usize,
     pub columns: Vec<Column>,
@@ -55,7 +55,7 @@ pub fn read_spreadsheet(bytes: &[u8], wanted: Option<usize>) -> Result<SheetRead
             return Err(ReadError::PasswordProtected);
         }
         // A password-protected XLS is found by calamine (its FILEPASS record).
-        "XLS"
+        FileKind::Xls
     } else {
         check_archive(bytes)?
     };
@@ -65,16 +65,16 @@ pub fn read_spreadsheet(bytes: &[u8], wanted: Option<usize>) -> Result<SheetRead
 
 fn read_workbook(
     bytes: &[u8],
-    kind: &'static str,
+    kind: FileKind,
     wanted: Option<usize>,
 ) -> Result<SheetRead, ReadError> {
     // Open the reader for the kind found.
     let cursor = Cursor::new(bytes);
-    let opened = if kind == "ODS" {
+    let opened = if kind == FileKind::Ods {
         open_workbook_from_rs::<Ods<_>, _>(cursor)
             .map(Sheets::Ods)
             .map_err(calamine::Error::from)
-    } else if kind == "XLS" {
+    } else if kind == FileKind::Xls {
         open_workbook_from_rs::<Xls<_>, _>(cursor)
             .map(Sheets::Xls)
             .map_err(calamine::Error::from)
@@ -164,7 +164,7 @@ fn read_workbook(
 
 /// Why calamine could not read a workbook, in words: a password, or damage (its own
 /// messages, "Cfb error: Invalid sector shift", say nothing to the person reading).
-fn unreadable(kind: &'static str, error: calamine::Error) -> ReadError {
+fn unreadable(kind: FileKind, error: calamine::Error) -> ReadError {
     match error {
         calamine::Error::Xls(XlsError::Password)
         | calamine::Error::Xlsx(XlsxError::Password)
@@ -211,11 +211,11 @@ fn iso_date_time(iso: &str) -> String {
     }
 }
 
-/// Checks a zip workbook without expanding it; returns "XLSX" or "ODS".
-fn check_archive(bytes: &[u8]) -> Result<&'static str, ReadError> {
+/// Checks a zip workbook without expanding it; returns XLSX or ODS.
+fn check_archive(bytes: &[u8]) -> Result<FileKind, ReadError> {
     let too_large = |what: String| ReadError::SpreadsheetTooLarge { what };
     let damaged = |_| ReadError::Damaged {
-        kind: "XLSX or ODS",
+        kind: FileKind::Xlsx,
     };
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
     if archive.len() > MAX_ENTRIES {
@@ -239,8 +239,8 @@ fn check_archive(bytes: &[u8]) -> Result<&'static str, ReadError> {
             )));
         }
         match name.as_str() {
-            "xl/workbook.xml" => kind = Some("XLSX"),
-            "content.xml" => kind = kind.or(Some("ODS")),
+            "xl/workbook.xml" => kind = Some(FileKind::Xlsx),
+            "content.xml" => kind = kind.or(Some(FileKind::Ods)),
             sheet if sheet.starts_with("xl/worksheets/") && sheet.ends_with(".xml") => {
                 sheets.push(name.clone())
             }
