@@ -10,6 +10,7 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.1
 WASM_OPT_VERSION=132
 
 say() { printf '\n==> %s\n' "$*"; }
@@ -52,6 +53,14 @@ ensure_wasm_bindgen() {
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
     say "Installing wasm-bindgen-cli $want"
     cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_cargo_fuzz() {
+  # Only scripts/fuzz needs it; the fuzz crate's own Cargo.lock pins libfuzzer-sys.
+  if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    say "Installing cargo-fuzz $CARGO_FUZZ_VERSION (about 2 minutes)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
   fi
 }
 

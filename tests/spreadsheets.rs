@@ -166,16 +166,84 @@ fn password_protected_truncated_and_foreign_archives_get_clear_messages() {
         ReadError::PasswordProtected
     );
 
+    // Only the other stream of an encrypted package is named.
+    let mut info = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    info.extend(vec![0xFF; 300]);
+    info.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+    let error = read_survey(&info, ReadOptions::default()).unwrap_err();
+    assert_eq!(error, ReadError::PasswordProtected);
+    assert!(
+        error
+            .to_string()
+            .contains("protected with a password, so it cannot be read")
+            && error.to_string().contains("save an unprotected copy"),
+        "{error}"
+    );
+
     let whole = fixture("survey.xlsx");
     let error = read_survey(&whole[..whole.len() / 2], ReadOptions::default()).unwrap_err();
-    assert!(matches!(error, ReadError::Spreadsheet { .. }), "{error}");
+    assert_eq!(
+        error,
+        ReadError::Damaged {
+            kind: FileKind::Xlsx
+        }
+    );
 
     let foreign = zip_of(&[("readme.txt", b"hello".to_vec())]);
     let error = read_survey(&foreign, ReadOptions::default()).unwrap_err();
+    assert_eq!(error, ReadError::NotAWorkbook);
     assert!(
         error
             .to_string()
             .contains("not an Excel or OpenDocument workbook"),
         "{error}"
     );
+}
+
+#[test]
+fn a_compound_file_that_is_no_workbook_is_called_damaged_in_plain_words() {
+    // An OLE header with a sector shift no reader accepts (calamine: "Invalid sector shift").
+    let mut fake = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    fake.extend(vec![0x41; 2048]);
+    let error = read_survey(&fake, ReadOptions::default()).unwrap_err();
+    assert_eq!(
+        error,
+        ReadError::Damaged {
+            kind: FileKind::Xls
+        }
+    );
+    let message = error.to_string();
+    assert!(
+        !message.contains("Cfb") && !message.contains("sector"),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_xls_marked_with_a_password_record_says_so() {
+    // survey.xls with its first record after BOF turned into FILEPASS (RC4, type 1).
+    let mut bytes = fixture("survey.xls");
+    let workbook = find_workbook_stream(&bytes);
+    let bof_len = u16::from_le_bytes([bytes[workbook + 2], bytes[workbook + 3]]) as usize;
+    let next = workbook + 4 + bof_len;
+    let record_len = u16::from_le_bytes([bytes[next + 2], bytes[next + 3]]) as usize;
+    assert!(
+        record_len >= 2,
+        "the record after BOF has room for FILEPASS's type"
+    );
+    bytes[next..next + 2].copy_from_slice(&0x002Fu16.to_le_bytes());
+    bytes[next + 4..next + 6].copy_from_slice(&1u16.to_le_bytes());
+    assert_eq!(
+        read_survey(&bytes, ReadOptions::default()).unwrap_err(),
+        ReadError::PasswordProtected
+    );
+}
+
+/// The offset of the workbook stream's BOF record (0x0809, BIFF8) in an XLS file.
+fn find_workbook_stream(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(512)
+        .position(|sector| sector.starts_with(&[0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00]))
+        .map(|i| i * 512)
+        .expect("a BIFF8 workbook globals BOF")
 }

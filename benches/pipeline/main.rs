@@ -87,6 +87,33 @@ fn main() {
     }
     let json = serde_json::to_string_pretty(&all).expect("figures serialise");
     std::fs::write(out.join("native.json"), json).expect("native.json can be written");
+    wide_refusal();
+}
+
+/// How long refusing the probe's over-wide file takes (100,000 columns × 30 rows, the
+/// width cap being `MAX_COLUMNS`): every stage before the check must be linear.
+fn wide_refusal() {
+    let header: Vec<String> = (0..100_000).map(|c| format!("q{c}")).collect();
+    let mut csv = header.join(",") + "\n";
+    for row in 0..30 {
+        let answers: Vec<String> = (0..100_000).map(|c| ((row + c) % 7).to_string()).collect();
+        csv += &(answers.join(",") + "\n");
+    }
+    let bytes = std::sync::Arc::new(csv.into_bytes());
+    let started = Instant::now();
+    let refused = LoadedSurvey::open(
+        "wide.csv",
+        bytes.clone(),
+        None,
+        Recipe::default(),
+        &mut |_| {},
+    );
+    let refused_ms = ms(started);
+    assert!(refused.is_err(), "the wide file is refused");
+    eprintln!(
+        "native refusal of 100,000 columns × 30 rows ({:.1} MB): {refused_ms:.0} ms",
+        bytes.len() as f64 / 1e6
+    );
 }
 
 /// Times `runs` reads and builds of one survey; the medians are kept.

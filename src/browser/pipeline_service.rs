@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
-use crate::protocol::{Contents, Envelope, Failure, Reply, Request, Session};
+use crate::protocol::{check_file_size, Contents, Envelope, Failure, Reply, Request, Session};
 use crate::survey::{hex, Progress, Stage};
 
 /// Milliseconds between two progress reports.
@@ -118,6 +118,8 @@ async fn contents(
         if i == 0 {
             checking(scope, seq, 0, file.size() as usize);
         }
+        // A file too large for its place is refused from its size, before it is read.
+        check_file_size(i, file.size() as usize)?;
         let bytes = read(file)?;
         let sha256 = if i == 0 {
             let sha256 = sha256_by_webcrypto(scope, &bytes).await;

@@ -12,14 +12,15 @@ use crate::pipeline::ColumnMapping;
 /// The local-storage key of the library.
 pub const LIBRARY_KEY: &str = "persona-builder.library";
 
-/// Loads the saved library; a missing one is empty. An unreadable one is reported and
+/// Loads the saved library; a missing one is empty. Personas that fail the rules are
+/// set aside inside it (`Library::set_aside`) and written back unchanged by every save
+/// until the user removes them. A library that cannot be read at all is reported and
 /// left in storage untouched.
 pub fn load_library() -> Result<Library, String> {
-    match LocalStorage::get::<serde_json::Value>(LIBRARY_KEY) {
-        Ok(value) => Library::from_stored(value).map_err(|e| e.to_string()),
-        Err(StorageError::KeyNotFound(_)) => Ok(Library::default()),
-        Err(StorageError::SerdeError(e)) => Err(format!("the stored library is damaged ({e})")),
-        Err(StorageError::JsError(e)) => Err(format!("local storage is unavailable ({e})")),
+    match LocalStorage::raw().get_item(LIBRARY_KEY) {
+        Ok(Some(text)) => Library::from_stored(&text).map_err(|e| e.to_string()),
+        Ok(None) => Ok(Library::default()),
+        Err(_) => Err("local storage is unavailable".to_string()),
     }
 }
 

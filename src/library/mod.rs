@@ -12,7 +12,7 @@ pub use history::{History, Version, MAX_VERSIONS};
 pub use keeper::{Keeper, UNDO_DEPTH};
 pub use query::Query;
 pub use quota::{StorageUse, STORAGE_BUDGET_CHARS, STORAGE_WARN_SHARE};
-pub use stored::{LoadError, StoredLibrary, STORAGE_VERSION};
+pub use stored::{LoadError, SetAside, StoredLibrary, SET_ASIDE_FILE_NAME, STORAGE_VERSION};
 
 use std::collections::BTreeMap;
 
@@ -22,11 +22,14 @@ use time::OffsetDateTime;
 use crate::persona_file::{check_persona, fit_to_format, PersonaProblem, MAX_PERSONAS};
 use crate::personas::Persona;
 
-/// The saved personas, in the order they were first added, and their earlier versions.
+/// The saved personas, in the order they were first added, and their earlier versions;
+/// and the stored personas that failed the rules when loaded, kept as they were until the
+/// user removes them (see `stored.rs`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Library {
     personas: Vec<Persona>,
     history: BTreeMap<String, History>,
+    set_aside: Vec<SetAside>,
 }
 
 /// What adding personas to the library did.
@@ -68,7 +71,7 @@ impl Library {
     pub fn new(personas: Vec<Persona>) -> Self {
         Library {
             personas,
-            history: BTreeMap::new(),
+            ..Library::default()
         }
     }
 

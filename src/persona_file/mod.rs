@@ -1,9 +1,13 @@
 //! Stage 5 — the persona file: the one thing that leaves the app (see
 //! `docs/persona-format.md`). Export writes it; import reads it back as strictly as
-//! the app checks its own personas.
+//! the app checks its own personas (`strict.rs`: no repeated keys; `read.rs`: each
+//! persona on its own, so the good ones of a file can be taken and the bad listed).
 
+mod read;
+pub mod strict;
 mod validate;
 
+pub use read::{read_file, read_persona, refused, shown_name, Imported, Refusal, Refused};
 pub use validate::{check_persona, fit_to_format, PersonaProblem, MAX_PERSONAS};
 
 use serde::{Deserialize, Serialize};
@@ -20,6 +24,8 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The file name offered for downloads.
 pub const EXPORT_FILE_NAME: &str = "personas.json";
+/// The most characters of a persona's name a message shows.
+const MAX_NAME_SHOWN: usize = 80;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,12 +42,22 @@ struct PersonaFile {
 pub enum ImportError {
     #[error("The file is {size} bytes; persona files are at most {max} bytes.")]
     TooLarge { size: usize, max: usize },
-    #[error("The file is not valid JSON (line {line}, column {column}): {detail}")]
+    #[error(
+        "The file is not valid {encoding} text. Export the personas again and import the \
+         new file."
+    )]
+    NotText { encoding: &'static str },
+    #[error("The file is not valid JSON (line {line}, column {column}): {detail}.")]
     NotJson {
         line: usize,
         column: usize,
         detail: String,
     },
+    #[error(
+        "The file names “{key}” twice; a persona file names each field once, so it cannot \
+         be told which one is meant."
+    )]
+    RepeatedKey { key: String },
     #[error("This is not a Persona Builder file: its “format” is {found}, not “{FORMAT}”.")]
     NotPersonaFile { found: String },
     #[error(
@@ -51,18 +67,12 @@ pub enum ImportError {
     NewerSchema { found: u64 },
     #[error("The file's “schema_version” is {found}; it must be a whole number from 1.")]
     BadSchemaVersion { found: String },
-    #[error("The persona file is incomplete or has unexpected content at {path}: {detail}")]
+    #[error("The persona file is incomplete or has unexpected content at {path}: {detail}.")]
     BadShape { path: String, detail: String },
     #[error("The file holds {found} personas; at most {MAX_PERSONAS} can be imported at once.")]
     TooManyPersonas { found: usize },
-    #[error("Persona {position} (“{name}”) was refused: {problem}")]
-    BadPersona {
-        position: usize,
-        name: String,
-        problem: PersonaProblem,
-    },
-    #[error("Two personas in the file share the id “{id}”.")]
-    DuplicateId { id: String },
+    #[error("A persona in the file was refused, so none was taken. {0}")]
+    BadPersona(Refused),
 }
 
 /// Choices the user makes when exporting.
@@ -74,7 +84,7 @@ pub struct ExportOptions {
 
 /// Why personas could not be exported.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("“{name}” cannot be exported: {problem}")]
+#[error("“{name}” cannot be exported: {problem}.")]
 pub struct ExportError {
     pub name: String,
     pub problem: PersonaProblem,
@@ -106,67 +116,13 @@ pub fn export(
     Ok(serde_json::to_string_pretty(&file).expect("personas serialise"))
 }
 
-/// Reads and validates a persona file; all or nothing.
+/// Reads and validates a persona file, all or nothing: the first refused persona
+/// refuses the file. [`read_file`] gives the good personas and lists the others.
 pub fn import(bytes: &[u8]) -> Result<Vec<Persona>, ImportError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            size: bytes.len(),
-            max: MAX_FILE_BYTES,
-        });
-    }
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson {
-            line: e.line(),
-            column: e.column(),
-            detail: e.to_string(),
-        })?;
-    check_envelope(&value)?;
-    let file: PersonaFile =
-        serde_path_to_error::deserialize(value).map_err(|e| ImportError::BadShape {
-            path: e.path().to_string(),
-            detail: e.inner().to_string(),
-        })?;
-    if file.personas.len() > MAX_PERSONAS {
-        return Err(ImportError::TooManyPersonas {
-            found: file.personas.len(),
-        });
-    }
-    let mut seen = std::collections::HashSet::new();
-    for (i, persona) in file.personas.iter().enumerate() {
-        check_persona(persona).map_err(|problem| ImportError::BadPersona {
-            position: i + 1,
-            name: persona.name.chars().take(80).collect(),
-            problem,
-        })?;
-        if !seen.insert(persona.id.as_str()) {
-            return Err(ImportError::DuplicateId {
-                id: persona.id.clone(),
-            });
-        }
-    }
-    Ok(file.personas)
-}
-
-/// Checks `format` and `schema_version` first, so a foreign or newer file gets a
-/// message about that rather than about its fields.
-fn check_envelope(value: &serde_json::Value) -> Result<(), ImportError> {
-    let format = value.get("format");
-    if format.and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(ImportError::NotPersonaFile {
-            found: format.map_or("missing".to_string(), |f| {
-                f.to_string().chars().take(60).collect()
-            }),
-        });
-    }
-    let version = value.get("schema_version");
-    match version.and_then(serde_json::Value::as_u64) {
-        Some(v) if v > u64::from(SCHEMA_VERSION) => Err(ImportError::NewerSchema { found: v }),
-        Some(v) if v >= 1 => Ok(()),
-        _ => Err(ImportError::BadSchemaVersion {
-            found: version.map_or("missing".to_string(), |v| {
-                v.to_string().chars().take(30).collect()
-            }),
-        }),
+    let imported = read_file(bytes)?;
+    match imported.refused.into_iter().next() {
+        Some(first) => Err(ImportError::BadPersona(first)),
+        None => Ok(imported.personas),
     }
 }
 

@@ -122,11 +122,21 @@ fn names_the_missing_field_and_where() {
         .unwrap()
         .remove("segment");
     let error = import_value(&file).unwrap_err();
-    let ImportError::BadShape { path, detail } = &error else {
+    let ImportError::BadPersona(refused) = &error else {
         panic!("{error}")
     };
-    assert_eq!(path, "personas[1]");
+    assert_eq!(refused.position, 2);
+    let Refusal::BadShape { path, detail } = &refused.reason else {
+        panic!("{error}")
+    };
+    assert_eq!(path, ".");
     assert!(detail.contains("missing field `segment`"), "{detail}");
+    file["personas"][0]["segment"]["size"] = json!("many");
+    let error = read_file(file.to_string().as_bytes()).unwrap().refused[0].to_string();
+    assert!(
+        error.starts_with("Persona 1 (“Partner”): it is incomplete or has unexpected content at segment.size: invalid type"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -135,8 +145,120 @@ fn refuses_unknown_fields_that_could_smuggle_rows() {
     file["personas"][0]["rows"] = json!([["Jane Doe", "jane@example.org"]]);
     assert!(matches!(
         import_value(&file),
+        Err(ImportError::BadPersona(Refused {
+            reason: Refusal::BadShape { .. },
+            ..
+        }))
+    ));
+    let mut file = exported();
+    file["rows"] = json!([["Jane Doe"]]);
+    assert!(matches!(
+        import_value(&file),
         Err(ImportError::BadShape { .. })
     ));
+}
+
+#[test]
+fn the_valid_personas_of_a_file_can_be_taken_and_the_others_are_listed() {
+    let mut file = exported();
+    file["personas"][1]["segment"]["size"] = json!(7);
+    let imported = read_file(file.to_string().as_bytes()).unwrap();
+    assert_eq!(imported.personas, [persona("p1", "Partner")]);
+    let [refused] = &imported.refused[..] else {
+        panic!("{imported:?}")
+    };
+    assert_eq!(refused.position, 2);
+    assert_eq!(refused.name.as_deref(), Some("Alone"));
+    assert_eq!(
+        refused.reason,
+        Refusal::Broken(PersonaProblem::SegmentTooSmall { size: 7, k: 11 })
+    );
+    let original: Value = serde_json::from_str(refused.raw_json()).unwrap();
+    assert_eq!(original, file["personas"][1]);
+    // All or nothing, the same file is refused, naming the persona.
+    let error = import_value(&file).unwrap_err().to_string();
+    assert_eq!(
+        error,
+        "A persona in the file was refused, so none was taken. \
+         Persona 2 (“Alone”): it rests on 7 respondents; a persona needs at least 11."
+    );
+    // Two personas with one id: the second is refused.
+    let mut twice = exported();
+    twice["personas"][1]["id"] = json!("p1");
+    let imported = read_file(twice.to_string().as_bytes()).unwrap();
+    assert_eq!(imported.personas.len(), 1);
+    assert_eq!(
+        imported.refused[0].reason,
+        Refusal::RepeatedId { id: "p1".into() }
+    );
+}
+
+#[test]
+fn a_file_with_a_utf8_bom_or_in_utf16_imports() {
+    let text = export(&[persona("p1", "Partner")], ExportOptions::default(), NOW).unwrap();
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    assert_eq!(import(&with_bom).unwrap(), [persona("p1", "Partner")]);
+    for big_endian in [false, true] {
+        let bytes = crate::test_support::utf16(&text, big_endian);
+        assert_eq!(import(&bytes).unwrap(), [persona("p1", "Partner")]);
+    }
+    let broken = [b"\xEF\xBB\xBF".as_slice(), b"{\"format\": \"\xff\"}"].concat();
+    let error = import(&broken).unwrap_err();
+    assert_eq!(error, ImportError::NotText { encoding: "UTF-8" });
+}
+
+#[test]
+fn repeated_keys_are_refused_in_the_file_and_in_a_persona() {
+    let text = export(&[persona("p1", "Partner")], ExportOptions::default(), NOW).unwrap();
+    let twice = text.replacen(
+        "\"schema_version\": 2",
+        "\"schema_version\": 999, \"schema_version\": 2",
+        1,
+    );
+    let error = import(twice.as_bytes()).unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::RepeatedKey {
+            key: "schema_version".into()
+        }
+    );
+    assert!(error.to_string().contains("names “schema_version” twice"));
+    let in_persona = text.replacen(
+        "\"name\": \"Partner\"",
+        "\"name\": \"Partner\", \"name\": \"X\"",
+        1,
+    );
+    assert_ne!(in_persona, text);
+    let imported = read_file(in_persona.as_bytes()).unwrap();
+    assert!(imported.personas.is_empty());
+    assert_eq!(
+        imported.refused[0].reason,
+        Refusal::RepeatedKey { key: "name".into() }
+    );
+}
+
+#[test]
+fn control_characters_and_direction_overrides_are_refused_in_every_text() {
+    let cases = [
+        ("/personas/0/name", "Sam\u{202E}my"),
+        ("/personas/0/name", "Bell\u{7}"),
+        ("/personas/0/summary", "nul\u{0}"),
+        ("/personas/0/owner", "isolate\u{2066}"),
+        ("/personas/0/traits/0/value", "Car\u{202A}"),
+        ("/personas/0/provenance/method", "group-by\u{1b}"),
+    ];
+    for (pointer, bad) in cases {
+        let mut file = exported();
+        *file.pointer_mut(pointer).unwrap() = json!(bad);
+        let error = import_value(&file).unwrap_err().to_string();
+        assert!(
+            error.contains("holds a control character or a text-direction mark"),
+            "{pointer} = {bad:?}: {error}"
+        );
+    }
+    let mut multi_line = exported();
+    multi_line["personas"][0]["summary"] = json!("Two lines,\nand a\ttab.");
+    assert!(import_value(&multi_line).is_ok());
 }
 
 #[test]
@@ -150,7 +272,7 @@ fn refuses_small_segments_and_small_trait_counts() {
     file["personas"][1]["traits"][0]["n"] = json!(3);
     assert!(matches!(
         import_value(&file),
-        Err(ImportError::BadPersona { position: 2, .. })
+        Err(ImportError::BadPersona(refused)) if refused.position == 2
     ));
 }
 

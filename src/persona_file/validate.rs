@@ -6,6 +6,7 @@ use crate::personas::{shorten, Persona};
 use crate::privacy::patterns::{contains_identifier, identifier_kind, IdentifierKind};
 use crate::privacy::MIN_GROUP_SIZE;
 use crate::segments::rules::Test;
+use crate::survey::is_unsafe_char;
 
 /// The most personas one file or library may hold.
 pub const MAX_PERSONAS: usize = 500;
@@ -50,6 +51,11 @@ pub enum PersonaProblem {
     },
     #[error("its provenance is inconsistent: {0}")]
     Provenance(&'static str),
+    #[error(
+        "its {field} holds a control character or a text-direction mark, which no persona \
+         text may hold"
+    )]
+    UnsafeCharacter { field: &'static str },
 }
 
 /// Shortens a persona's texts to the format's length limits (at word boundaries), so a
@@ -205,17 +211,38 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
     if prov.min_group_size < MIN_GROUP_SIZE {
         return Err(Provenance("min_group_size is below 11"));
     }
-    check_identifiers(p)
+    let shared = shared_texts(p);
+    let staff = [
+        ("owner", p.owner.as_str()),
+        ("method", prov.method.as_str()),
+    ];
+    let authors = p.notes.iter().map(|n| ("note author", n.author.as_str()));
+    let every_text = shared.iter().copied().chain(staff).chain(authors);
+    if let Some((field, _)) = every_text
+        .into_iter()
+        .find(|(_, text)| text.chars().any(is_unsafe_char))
+    {
+        return Err(UnsafeCharacter { field });
+    }
+    check_identifiers(&shared)
 }
 
 /// Refuses personas whose text carries an identifier: a whole value that looks like one,
 /// or an email, phone, web address or record number inside longer text. Code-shaped
 /// values ("COVID-19") pass: shared by a whole segment, a code points at no one.
-fn check_identifiers(p: &Persona) -> Result<(), PersonaProblem> {
+fn check_identifiers(texts: &[(&'static str, &str)]) -> Result<(), PersonaProblem> {
     let identifying = |text: &str| {
         identifier_kind(text).is_some_and(|kind| kind != IdentifierKind::IdCode)
             || contains_identifier(text)
     };
+    match texts.iter().find(|(_, text)| identifying(text)) {
+        Some((field, _)) => Err(PersonaProblem::LooksIdentifying { field }),
+        None => Ok(()),
+    }
+}
+
+/// The persona's texts that describe patients (held to the identifier rules), by field.
+fn shared_texts(p: &Persona) -> Vec<(&'static str, &str)> {
     let mut texts: Vec<(&'static str, &str)> = vec![
         ("name", &p.name),
         ("display name", &p.display_name),
@@ -242,10 +269,7 @@ fn check_identifiers(p: &Persona) -> Result<(), PersonaProblem> {
             texts.push(("segment definition", text));
         }
     }
-    match texts.into_iter().find(|(_, text)| identifying(text)) {
-        Some((field, _)) => Err(PersonaProblem::LooksIdentifying { field }),
-        None => Ok(()),
-    }
+    texts
 }
 
 fn is_sha256(text: &str) -> bool {

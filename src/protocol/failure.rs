@@ -9,6 +9,8 @@ use crate::pipeline::BuildError;
 use crate::privacy::SettingsError;
 use crate::survey::{DictionaryError, ReadError};
 
+use super::ViewTooLarge;
+
 /// A request that failed; whatever was loaded before is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -26,6 +28,9 @@ pub enum Failure {
     Kind(KindRefusal),
     #[error("{0}")]
     Build(BuildError),
+    /// The survey's description would be too large for the page.
+    #[error("{0}")]
+    TooLargeToShow(ViewTooLarge),
     #[error("No survey is loaded; choose a file first.")]
     NothingLoaded,
     #[error("The file's contents did not arrive; choose the file again.")]
@@ -74,6 +79,12 @@ impl From<SettingsError> for Failure {
 impl From<KindRefusal> for Failure {
     fn from(e: KindRefusal) -> Self {
         Failure::Kind(e)
+    }
+}
+
+impl From<ViewTooLarge> for Failure {
+    fn from(e: ViewTooLarge) -> Self {
+        Failure::TooLargeToShow(e)
     }
 }
 

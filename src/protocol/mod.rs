@@ -9,8 +9,8 @@ mod session;
 mod view;
 
 pub use failure::Failure;
-pub use session::{Contents, Session};
-pub use view::{SurveyView, PREVIEW_ROWS};
+pub use session::{check_file_size, Contents, Session};
+pub use view::{SurveyView, ViewTooLarge, MAX_VIEW_BYTES, PREVIEW_ROWS, SHOWN_CELL_CHARS};
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

@@ -7,6 +7,18 @@ use super::{Failure, Reply, Request};
 use crate::pipeline::{build, refresh, LoadedSurvey, Recipe};
 use crate::survey::{check_size, Dictionary, ProgressSink};
 
+/// Refuses a file too large for its place beside a request from its size alone: the
+/// first file (the survey) over [`crate::survey::MAX_SURVEY_BYTES`], the second (a REDCap
+/// dictionary) over [`crate::survey::MAX_DICTIONARY_BYTES`]. The worker calls it before
+/// it reads a file, and [`Session::handle`] again on the bytes.
+pub fn check_file_size(index: usize, bytes: usize) -> Result<(), Failure> {
+    match index {
+        0 => check_size(bytes)?,
+        _ => Dictionary::check_size(bytes)?,
+    }
+    Ok(())
+}
+
 /// A file's contents as they reach the session, with their hex SHA-256 when the caller
 /// has it already (the browser's WebCrypto is quicker than hashing in wasm).
 #[derive(Debug, Clone, PartialEq)]
@@ -51,17 +63,17 @@ impl Session {
             } => {
                 let mut files = files.into_iter();
                 let Contents { bytes, sha256 } = files.next().ok_or(Failure::NoContents)?;
-                check_size(bytes.len())?;
+                check_file_size(0, bytes.len())?;
                 recipe.settings = recipe.settings.checked()?;
                 if dictionary_file.is_some() {
                     let dictionary = files.next().ok_or(Failure::NoContents)?;
-                    check_size(dictionary.bytes.len())?;
+                    check_file_size(1, dictionary.bytes.len())?;
                     recipe.dictionary = Some(Dictionary::parse(&dictionary.bytes)?);
                 }
                 let mut loaded =
                     LoadedSurvey::open(&file_name, Arc::new(bytes), sha256, *recipe, progress)?;
                 loaded.apply_fitting(&mapping);
-                Ok(self.keep(loaded))
+                self.keep(loaded)
             }
             Request::Settings { settings } => {
                 let settings = settings.checked()?;
@@ -100,18 +112,25 @@ impl Session {
         let mut recipe = loaded.recipe.clone();
         change(&mut recipe);
         let next = loaded.rebuilt(recipe, progress)?;
-        Ok(self.keep(next))
+        self.keep(next)
     }
 
-    /// Changes the loaded survey in place (no reading again).
+    /// Changes the loaded survey in place (no reading again); a change whose view would
+    /// be too large for the page is taken back.
     fn change(
         &mut self,
         change: impl FnOnce(&mut LoadedSurvey) -> Result<(), crate::columns::KindRefusal>,
     ) -> Result<Reply, Failure> {
         let loaded = self.loaded.as_mut().ok_or(Failure::NothingLoaded)?;
+        let before = loaded.mapping.clone();
         change(loaded)?;
+        let view = loaded.view();
+        if let Err(too_large) = view.check_size() {
+            loaded.set_mapping(before)?;
+            return Err(too_large.into());
+        }
         Ok(Reply::Survey {
-            view: Box::new(loaded.view()),
+            view: Box::new(view),
         })
     }
 
@@ -119,10 +138,13 @@ impl Session {
         self.loaded.as_ref().ok_or(Failure::NothingLoaded)
     }
 
-    fn keep(&mut self, loaded: LoadedSurvey) -> Reply {
+    /// Keeps a survey just read, unless its view is too large for the page (then
+    /// whatever was loaded before stays).
+    fn keep(&mut self, loaded: LoadedSurvey) -> Result<Reply, Failure> {
         let view = Box::new(loaded.view());
+        view.check_size()?;
         self.loaded = Some(loaded);
-        Reply::Survey { view }
+        Ok(Reply::Survey { view })
     }
 }
 

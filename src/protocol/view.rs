@@ -1,15 +1,38 @@
 //! What the page shows of a loaded survey: summaries, the privacy report and a short
-//! preview — never the respondents' rows beyond that preview.
+//! preview — never the respondents' rows beyond that preview. The view is bounded: each
+//! preview cell shows at most [`SHOWN_CELL_CHARS`] characters, and a view larger than
+//! [`MAX_VIEW_BYTES`] is refused in the worker before the page has to render it.
 
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use crate::columns::{ColumnSummary, Fold, Merge};
 use crate::pipeline::{ColumnMapping, LoadedSurvey, Recipe};
 use crate::privacy::PrivacyReport;
-use crate::survey::SourceFormat;
+use crate::survey::{grouped, SourceFormat};
 
 /// Rows of the guarded survey shown as a preview.
 pub const PREVIEW_ROWS: usize = 5;
+
+/// The most characters of one answer the preview shows; longer ones end in "…".
+pub const SHOWN_CELL_CHARS: usize = 200;
+
+/// The largest survey description (as JSON) the worker sends the page: 8 MiB. The
+/// widest survey read ([`crate::survey::MAX_COLUMNS`] columns) with a few answers per
+/// column takes about a third of it; a real survey of 100,000 rows well under a tenth.
+pub const MAX_VIEW_BYTES: usize = 8 * 1024 * 1024;
+
+/// A survey whose description would be too large for the page.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[error(
+    "The survey is too large to show: its columns and their answers would take {} KB in the \
+     page, and at most {} KB can be shown. Export fewer questions (or leave out answers \
+     that are all different, such as record numbers) and try again.",
+    grouped(bytes / 1024), grouped(MAX_VIEW_BYTES / 1024)
+)]
+pub struct ViewTooLarge {
+    pub bytes: usize,
+}
 
 /// A loaded survey as the UI sees it; it crosses from the worker to the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +60,16 @@ impl SurveyView {
     /// The minimum group size the survey was guarded with.
     pub fn min_group_size(&self) -> usize {
         self.recipe.settings.min_group_size
+    }
+
+    /// The view's size as JSON, refused past [`MAX_VIEW_BYTES`].
+    pub fn check_size(&self) -> Result<(), ViewTooLarge> {
+        let mut counted = Counted(0);
+        serde_json::to_writer(&mut counted, self).expect("a view serialises");
+        if counted.0 > MAX_VIEW_BYTES {
+            return Err(ViewTooLarge { bytes: counted.0 });
+        }
+        Ok(())
     }
 
     /// Columns respondents can be grouped by.
@@ -79,15 +112,38 @@ impl LoadedSurvey {
             preview: survey
                 .preview_rows(PREVIEW_ROWS)
                 .into_iter()
-                .map(|row| row.into_iter().map(str::to_string).collect())
+                .map(|row| row.into_iter().map(shown).collect())
                 .collect(),
             layout_key: self.layout_key(),
         }
     }
 }
 
+/// An answer as the preview shows it: its first [`SHOWN_CELL_CHARS`] characters.
+fn shown(answer: &str) -> String {
+    match answer.char_indices().nth(SHOWN_CELL_CHARS) {
+        Some((cut, _)) => format!("{}…", &answer[..cut]),
+        None => answer.to_string(),
+    }
+}
+
+/// A writer that only counts the bytes written to it.
+struct Counted(usize);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::pipeline::LoadedSurvey;
     use crate::privacy::PrivacySettings;
     use crate::survey::ReadOptions;
@@ -127,5 +183,15 @@ mod tests {
         assert_eq!(view.keep_grouping(Some("Gone")), suggested);
         assert_eq!(view.keep_grouping(None), suggested);
         assert_eq!(view.column_name(lives), Some("Lives"));
+    }
+
+    #[test]
+    fn long_answers_are_cut_for_the_preview() {
+        assert_eq!(shown("short"), "short");
+        let long = "é".repeat(SHOWN_CELL_CHARS + 5);
+        let cut = shown(&long);
+        assert_eq!(cut.chars().count(), SHOWN_CELL_CHARS + 1);
+        assert!(cut.ends_with('…'));
+        assert_eq!(shown(&"x".repeat(SHOWN_CELL_CHARS)).len(), SHOWN_CELL_CHARS);
     }
 }

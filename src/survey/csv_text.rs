@@ -1,16 +1,24 @@
 //! Delimited text exports (CSV and its cousins), from decoded text to columns.
 
+use std::collections::{HashMap, HashSet};
+
+use super::cells::{check_width, without_unsafe_chars};
+use super::quotes::{self, UnclosedQuotes};
 use super::{Answer, Column, Progress, ProgressSink, ReadError, Stage, ROWS_PER_REPORT};
 
 /// Reads delimited text whose first row names the columns.
 ///
-/// Short rows are padded with blank answers (and a warning says so); rows with more
-/// answers than the header are refused, because their answers cannot be placed.
+/// A quote that never closes is refused or read literally, as `unclosed` says; a header
+/// wider than [`super::MAX_COLUMNS`] is refused before anything else is read. Short rows
+/// are padded with blank answers (and a warning says so); rows with more answers than the
+/// header are refused, because their answers cannot be placed.
 pub(super) fn read_delimited(
     text: &str,
     delimiter: u8,
+    unclosed: UnclosedQuotes,
     progress: ProgressSink,
 ) -> Result<(Vec<Column>, Vec<String>), ReadError> {
+    let (text, literal) = quotes::checked(text, delimiter, unclosed)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -21,7 +29,9 @@ pub(super) fn read_delimited(
     if !reader.read_record(&mut header).map_err(malformed)? {
         return Err(ReadError::Empty);
     }
+    check_width(header.len())?;
     let (names, mut warnings) = column_names(header.iter());
+    warnings.extend(literal);
     let width = names.len();
     let mut answers: Vec<Vec<Answer>> = vec![Vec::new(); width];
     let mut short_rows = Vec::new();
@@ -79,12 +89,16 @@ pub(super) fn read_delimited(
     Ok((columns, warnings))
 }
 
-/// Trims header names, names blank ones after their position and makes repeats unique.
+/// Trims header names (and drops characters no text keeps, see
+/// [`super::is_unsafe_char`]), names blank ones after their position and makes repeats
+/// unique.
 pub(super) fn column_names<'a>(raw: impl Iterator<Item = &'a str>) -> (Vec<String>, Vec<String>) {
     let mut names: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut suffixes: HashMap<String, usize> = HashMap::new();
     let mut warnings = Vec::new();
     for (index, name) in raw.enumerate() {
-        let mut name = name.trim().to_string();
+        let mut name = without_unsafe_chars(name).trim().to_string();
         if name.is_empty() {
             name = format!("Column {}", index + 1);
             warnings.push(format!(
@@ -92,16 +106,20 @@ pub(super) fn column_names<'a>(raw: impl Iterator<Item = &'a str>) -> (Vec<Strin
                 index + 1
             ));
         }
-        if names.contains(&name) {
-            let unique = (2..)
-                .map(|k| format!("{name} ({k})"))
-                .find(|candidate| !names.contains(candidate))
+        if seen.contains(&name) {
+            // Suffixes tried go on from the last one used, so many repeats stay linear.
+            let next = suffixes.entry(name.clone()).or_insert(2);
+            let (k, unique) = (*next..)
+                .map(|k| (k, format!("{name} ({k})")))
+                .find(|(_, candidate)| !seen.contains(candidate))
                 .expect("an unused suffix exists");
+            *next = k + 1;
             warnings.push(format!(
                 "The header names “{name}” more than once; the repeat is called “{unique}”."
             ));
             name = unique;
         }
+        seen.insert(name.clone());
         names.push(name);
     }
     (names, warnings)

@@ -1,6 +1,7 @@
-//! Bytes to text: the encoding is decided by a byte-order mark, then by whether the bytes
-//! are valid UTF-8, then Windows-1252 (what Excel's "CSV" writes on Western Windows). The
-//! user can override the guess.
+//! Bytes to text: the encoding is decided by a byte-order mark, then by the zero bytes
+//! of UTF-16 written without one, then by whether the bytes are valid UTF-8, then
+//! Windows-1252 (what Excel's "CSV" writes on Western Windows). The user can override the
+//! guess.
 
 use std::borrow::Cow;
 
@@ -11,7 +12,8 @@ use super::ReadError;
 /// The text encoding to read a file with.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EncodingChoice {
-    /// Byte-order mark, else UTF-8 if valid, else Windows-1252.
+    /// Byte-order mark, else UTF-16 by its pattern of zero bytes, else UTF-8 if valid,
+    /// else Windows-1252.
     #[default]
     Automatic,
     Utf8,
@@ -69,6 +71,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, ReadE
     let encoding = match (choice.encoding(), bom) {
         (Some(chosen), _) => chosen,
         (None, Some((from_bom, _))) => from_bom,
+        (None, None) if let Some(utf16) = utf16_by_pattern(bytes) => utf16,
         (None, None) if std::str::from_utf8(bytes).is_ok() => UTF_8,
         (None, None) => WINDOWS_1252,
     };
@@ -100,6 +103,32 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, ReadE
     })
 }
 
+/// UTF-16 without a byte-order mark, told by its zero bytes: survey text is mostly
+/// delimiters, digits and Latin letters, whose UTF-16 code units have a zero high byte,
+/// so one byte of each pair (the odd ones in little-endian, the even in big-endian) is
+/// often zero and the other almost never. Binary files have zeros at both.
+fn utf16_by_pattern(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(8192) & !1];
+    let pairs = sample.len() / 2;
+    let zeros = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0);
+    let (even, odd) = (zeros(0).count(), zeros(1).count());
+    let looks = |high: usize, low: usize| pairs >= 2 && high * 4 >= pairs && low * 20 <= high;
+    let encoding = if looks(odd, even) {
+        UTF_16LE
+    } else if looks(even, odd) {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    // The sample must decode cleanly into text, not control characters.
+    let (text, malformed) = encoding.decode_without_bom_handling(sample);
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !c.is_ascii_whitespace())
+        .count();
+    (!malformed && controls * 20 <= pairs).then_some(encoding)
+}
+
 /// Many control bytes (other than tab, CR, LF) point at a binary file, not at text.
 fn mostly_control_bytes(sniff: &[u8]) -> bool {
     let controls = sniff
@@ -112,27 +141,11 @@ fn mostly_control_bytes(sniff: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::utf16;
 
     fn auto(bytes: &[u8]) -> (String, &'static str) {
         let d = decode(bytes, EncodingChoice::Automatic).unwrap();
         (d.text.into_owned(), d.encoding)
-    }
-
-    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-        let mut bytes = if big_endian {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
-        for unit in text.encode_utf16() {
-            let pair = if big_endian {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            };
-            bytes.extend(pair);
-        }
-        bytes
     }
 
     #[test]
@@ -149,6 +162,25 @@ mod tests {
         let text = "Âge\tRégion\r\n34\tÎle\r\n";
         assert_eq!(auto(&utf16(text, false)), (text.into(), "UTF-16LE"));
         assert_eq!(auto(&utf16(text, true)), (text.into(), "UTF-16BE"));
+    }
+
+    #[test]
+    fn utf16_without_a_bom_by_its_zero_bytes() {
+        let text = "Âge\tRégion\r\n34\tÎle\r\n";
+        for big_endian in [false, true] {
+            let bytes = utf16(text, big_endian)[2..].to_vec();
+            let name = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
+            assert_eq!(auto(&bytes), (text.into(), name));
+        }
+        // Mostly non-Latin text still has its delimiters and digits.
+        let cyrillic = "Возраст,Город\n34,Москва\n71,Казань\n";
+        assert_eq!(auto(&utf16(cyrillic, false)[2..]).1, "UTF-16LE");
+        // Binary data with zeros at both positions is not text.
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06";
+        assert_eq!(
+            decode(png, EncodingChoice::Automatic).unwrap_err(),
+            ReadError::Binary
+        );
     }
 
     #[test]

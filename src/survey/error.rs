@@ -25,11 +25,14 @@ pub enum ReadError {
         encoding: std::borrow::Cow<'static, str>,
         offset: usize,
     },
-    #[error("The spreadsheet cannot be read: {detail}.")]
-    Spreadsheet { detail: String },
     #[error(
-        "The workbook is protected by a password. Open it in Excel or LibreOffice, remove the \
-         password (or save an unprotected copy) and try again."
+        "This is a zip archive, not an Excel or OpenDocument workbook. Export the responses \
+         as XLSX or CSV and try again."
+    )]
+    NotAWorkbook,
+    #[error(
+        "The workbook is protected with a password, so it cannot be read. Open it in Excel or \
+         LibreOffice, save an unprotected copy and choose that copy."
     )]
     PasswordProtected,
     #[error(
@@ -41,7 +44,7 @@ pub enum ReadError {
     SpreadsheetTooLarge { what: String },
     #[error("The spreadsheet has no data{}.", if sheet.is_empty() { String::new() } else { format!(" in sheet “{sheet}”") })]
     NoSheetData { sheet: String },
-    #[error("The file looks like JSON but cannot be read: {detail}")]
+    #[error("The file looks like JSON but cannot be read: {detail}.")]
     Json { detail: String },
     #[error(
         "JSON surveys must be an array of flat objects, one per respondent; \
@@ -61,6 +64,69 @@ pub enum ReadError {
         found: usize,
         expected: usize,
     },
-    #[error("The file could not be read as CSV near row {row}: {detail}")]
+    #[error("The file could not be read as CSV near row {row}: {detail}.")]
     Malformed { row: u64, detail: String },
+    #[error(
+        "The file has {} columns; surveys of up to {} columns can be read. Export only the \
+         questions you need (or check the delimiter) and try again.",
+        grouped(*found), grouped(*max)
+    )]
+    TooManyColumns { found: usize, max: usize },
+    #[error(
+        "{} is {} characters long; an answer can hold up to {} (what a spreadsheet cell \
+         holds). The file looks damaged: export it again.",
+        cell_place(*respondent, column), grouped(*chars), grouped(*max)
+    )]
+    CellTooLong {
+        /// The respondent (from 1) whose answer it is; 0 for the header.
+        respondent: usize,
+        /// The column's name (its first characters).
+        column: String,
+        chars: usize,
+        max: usize,
+    },
+    #[error(
+        "The quote that opens a field on line {line} {}, so the rows after it would be read \
+         as one answer. Check that line in a text editor, or read the file with unclosed \
+         quotes taken literally.",
+        match runs { QuoteRun::ToTheEnd => "is never closed".to_string(),
+                     QuoteRun::Over(lines) => format!("runs on for more than {lines} lines") }
+    )]
+    UnclosedQuote {
+        /// The line (from 1) where the quoted field opens.
+        line: u64,
+        runs: QuoteRun,
+    },
+}
+
+/// How far an unclosed quote runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteRun {
+    /// To the end of the file.
+    ToTheEnd,
+    /// Over more than this many line breaks (`survey::MAX_QUOTED_LINES`).
+    Over(usize),
+}
+
+/// Where a cell is, for a message: "A column name" or "Respondent 5's answer to “Q”".
+fn cell_place(respondent: usize, column: &str) -> String {
+    if respondent == 0 {
+        format!("A column name in the header (“{column}…”)")
+    } else {
+        format!("Respondent {respondent}'s answer to “{column}”")
+    }
+}
+
+/// A count with thousands separated by commas: 100000 → "100,000".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
 }

@@ -1,12 +1,17 @@
 //! JSON exports: an array of flat objects, one per respondent. Keys become columns in
 //! the order they are first seen; a key a respondent lacks is an unanswered question.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
+use super::cells::check_width;
+use super::csv_text::column_names;
 use super::{Answer, Column, ReadError};
 
-/// Reads `[{"q1": "yes", "age": 34}, …]` into columns.
-pub fn read_json(text: &str) -> Result<(Vec<String>, Vec<Column>), ReadError> {
+/// Reads `[{"q1": "yes", "age": 34}, …]` into columns named as a header row would name
+/// them (see `column_names`), with the warnings naming them gave.
+pub fn read_json(text: &str) -> Result<(Vec<Column>, Vec<String>), ReadError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Json {
         detail: e.to_string(),
     })?;
@@ -17,6 +22,7 @@ pub fn read_json(text: &str) -> Result<(Vec<String>, Vec<Column>), ReadError> {
         });
     };
     let mut keys: Vec<String> = Vec::new();
+    let mut position: HashMap<&str, usize> = HashMap::new();
     let mut answers: Vec<Vec<Answer>> = Vec::new();
     for (index, row) in rows.iter().enumerate() {
         let Value::Object(fields) = row else {
@@ -38,9 +44,11 @@ pub fn read_json(text: &str) -> Result<(Vec<String>, Vec<Column>), ReadError> {
                     })
                 }
             };
-            let column = match keys.iter().position(|k| k == key) {
-                Some(column) => column,
+            let column = match position.get(key.as_str()) {
+                Some(&column) => column,
                 None => {
+                    check_width(keys.len() + 1)?;
+                    position.insert(key, keys.len());
                     keys.push(key.clone());
                     answers.push(vec![Answer::default(); index]);
                     keys.len() - 1
@@ -55,13 +63,13 @@ pub fn read_json(text: &str) -> Result<(Vec<String>, Vec<Column>), ReadError> {
     if rows.is_empty() || keys.is_empty() {
         return Err(ReadError::HeaderOnly);
     }
-    let columns = keys
-        .iter()
-        .cloned()
+    let (names, warnings) = column_names(keys.iter().map(String::as_str));
+    let columns = names
+        .into_iter()
         .zip(answers)
         .map(|(name, answers)| Column { name, answers })
         .collect();
-    Ok((keys, columns))
+    Ok((columns, warnings))
 }
 
 #[cfg(test)]
@@ -73,8 +81,10 @@ mod tests {
         let text = r#"[{"lives_with":"Alone","age":71,"consent":true},
                         {"age":45,"lives_with":"Partner"},
                         {"lives_with":null,"comment":"Too far"}]"#;
-        let (keys, columns) = read_json(text).unwrap();
-        assert_eq!(keys, ["lives_with", "age", "consent", "comment"]);
+        let (columns, warnings) = read_json(text).unwrap();
+        let names: Vec<_> = columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["lives_with", "age", "consent", "comment"]);
+        assert!(warnings.is_empty());
         assert_eq!(columns[0].answers, ["Alone", "Partner", ""]);
         assert_eq!(columns[1].answers, ["71", "45", ""]);
         assert_eq!(columns[2].answers, ["true", "", ""]);

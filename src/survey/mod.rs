@@ -2,6 +2,7 @@
 //!
 //! The survey lives only in memory; nothing in this module is ever stored or exported.
 
+mod cells;
 mod csv_text;
 mod decode;
 mod delimiter;
@@ -9,15 +10,18 @@ mod error;
 mod json;
 mod layout;
 mod progress;
+mod quotes;
 mod redcap;
 mod spreadsheet;
 
+pub use cells::{check_width, is_unsafe_char, without_unsafe_chars, MAX_CELL_CHARS, MAX_COLUMNS};
 pub use decode::EncodingChoice;
 pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
-pub use error::ReadError;
+pub use error::{grouped, QuoteRun, ReadError};
 pub use layout::Layout;
 pub use progress::{Progress, ProgressSink, Stage, ROWS_PER_REPORT};
-pub use redcap::{is_marked, Dictionary, DictionaryError, Field};
+pub use quotes::{UnclosedQuotes, MAX_QUOTED_LINES};
+pub use redcap::{is_marked, Dictionary, DictionaryError, Field, MAX_DICTIONARY_BYTES};
 pub use spreadsheet::{MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_RATIO};
 
 use sha2::{Digest, Sha256};
@@ -36,8 +40,10 @@ pub fn check_size(bytes: usize) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// How to read a file; `None`/`Automatic` means "work it out".
+/// How to read a file; `None`/`Automatic` means "work it out". The same options serve a
+/// first read and a read again another way.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ReadOptions {
     pub encoding: EncodingChoice,
     /// Comma, semicolon, tab or pipe; `None` sniffs it.
@@ -46,6 +52,8 @@ pub struct ReadOptions {
     pub sheet: Option<usize>,
     /// The survey tool that wrote the file; `None` detects it.
     pub layout: Option<Layout>,
+    /// Refuse a file with a quote that never closes, or read such quotes literally.
+    pub unclosed_quotes: UnclosedQuotes,
 }
 
 /// The kinds of file a survey is read from.
@@ -133,7 +141,8 @@ pub fn read_survey_reporting(
     progress: ProgressSink,
 ) -> Result<Survey, ReadError> {
     let source_sha256 = sha256.unwrap_or_else(|| fingerprint(bytes, progress));
-    let (columns, mut warnings, mut format) = read_columns(bytes, options, progress)?;
+    let (mut columns, mut warnings, mut format) = read_columns(bytes, options, progress)?;
+    warnings.extend(cells::tidy(&mut columns)?);
     let layout = options.layout.unwrap_or_else(|| layout::detect(&columns));
     let shaped = layout::shape(layout, columns);
     warnings.extend(shaped.warnings);
@@ -166,16 +175,17 @@ fn read_columns(
     let decoded = decode::decode(bytes, options.encoding)?;
     let text = decoded.text.as_ref();
     if text.trim_start().starts_with('[') {
-        let (_, columns) = json::read_json(text)?;
+        let (columns, warnings) = json::read_json(text)?;
         let format = SourceFormat {
             kind: FileKind::Json,
             encoding: Some(decoded.encoding.to_string()),
             ..SourceFormat::default()
         };
-        return Ok((columns, Vec::new(), format));
+        return Ok((columns, warnings, format));
     }
     let delimiter = options.delimiter.unwrap_or_else(|| delimiter::sniff(text));
-    let (columns, warnings) = csv_text::read_delimited(text, delimiter, progress)?;
+    let (columns, warnings) =
+        csv_text::read_delimited(text, delimiter, options.unclosed_quotes, progress)?;
     let format = SourceFormat {
         kind: FileKind::Csv,
         encoding: Some(decoded.encoding.to_string()),

@@ -14,9 +14,19 @@ const FIELD_LABEL: &str = "Field Label";
 const CHOICES: &str = "Choices, Calculations, OR Slider Labels";
 const IDENTIFIER: &str = "Identifier?";
 
+/// Data dictionaries larger than this are refused before they are read (5 MiB; one of
+/// 10,000 fields takes about 3 MiB).
+pub const MAX_DICTIONARY_BYTES: usize = 5 * 1024 * 1024;
+
 /// Why a data dictionary could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum DictionaryError {
+    #[error(
+        "The file is {mib} MiB; a REDCap data dictionary is at most {} MiB. Choose the \
+         project's data dictionary (its CSV export), not the data.",
+        MAX_DICTIONARY_BYTES / (1024 * 1024)
+    )]
+    TooLarge { mib: usize },
     #[error("{0}")]
     Unreadable(ReadError),
     #[error(
@@ -44,8 +54,19 @@ pub struct Dictionary {
 }
 
 impl Dictionary {
+    /// Refuses a dictionary over [`MAX_DICTIONARY_BYTES`]; call it before reading the bytes.
+    pub fn check_size(bytes: usize) -> Result<(), DictionaryError> {
+        if bytes > MAX_DICTIONARY_BYTES {
+            return Err(DictionaryError::TooLarge {
+                mib: bytes.div_ceil(1024 * 1024),
+            });
+        }
+        Ok(())
+    }
+
     /// Reads a data dictionary exported from REDCap (CSV).
     pub fn parse(bytes: &[u8]) -> Result<Self, DictionaryError> {
+        Self::check_size(bytes.len())?;
         let dictionary = read_detected(bytes).map_err(DictionaryError::Unreadable)?;
         let column = |name: &str| dictionary.columns().iter().find(|c| c.name == name);
         let (Some(names), Some(marks)) = (column(FIELD_NAME), column(IDENTIFIER)) else {
@@ -251,5 +272,15 @@ mod tests {
             Dictionary::parse(b"a,b\n1,2\n"),
             Err(DictionaryError::NotADictionary)
         );
+    }
+
+    #[test]
+    fn refuses_a_file_too_large_to_be_a_dictionary_before_reading_it() {
+        // Bytes that would not read as CSV at all: the size is refused first.
+        let huge = vec![0xFF; MAX_DICTIONARY_BYTES + 1];
+        let error = Dictionary::parse(&huge).unwrap_err();
+        assert_eq!(error, DictionaryError::TooLarge { mib: 6 });
+        assert!(error.to_string().contains("at most 5 MiB"), "{error}");
+        assert!(Dictionary::check_size(MAX_DICTIONARY_BYTES).is_ok());
     }
 }

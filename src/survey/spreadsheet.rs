@@ -11,8 +11,11 @@
 use std::io::{Cursor, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use calamine::{open_workbook_from_rs, Data, Ods, Reader, Sheets, Xls, Xlsx};
+use calamine::{
+    open_workbook_from_rs, Data, Ods, OdsError, Reader, Sheets, Xls, XlsError, Xlsx, XlsxError,
+};
 
+use super::cells::check_width;
 use super::csv_text::column_names;
 use super::{Answer, Column, FileKind, ReadError};
 
@@ -51,6 +54,7 @@ pub fn read_spreadsheet(bytes: &[u8], wanted: Option<usize>) -> Result<SheetRead
         if is_encrypted_ooxml(bytes) {
             return Err(ReadError::PasswordProtected);
         }
+        // A password-protected XLS is found by calamine (its FILEPASS record).
         FileKind::Xls
     } else {
         check_archive(bytes)?
@@ -79,14 +83,7 @@ fn read_workbook(
             .map(Sheets::Xlsx)
             .map_err(calamine::Error::from)
     };
-    let mut workbook = opened.map_err(|e| {
-        let detail = e.to_string();
-        if detail.to_lowercase().contains("password") {
-            ReadError::PasswordProtected
-        } else {
-            ReadError::Spreadsheet { detail }
-        }
-    })?;
+    let mut workbook = opened.map_err(|e| unreadable(kind, e))?;
     let sheets = workbook.sheet_names();
     if sheets.is_empty() {
         return Err(ReadError::NoSheetData {
@@ -104,9 +101,7 @@ fn read_workbook(
             .ok_or(ReadError::NoSheetData {
                 sheet: sheets[index].clone(),
             })?
-            .map_err(|e| ReadError::Spreadsheet {
-                detail: e.to_string(),
-            })?;
+            .map_err(|e| unreadable(kind, e))?;
         let (height, width) = range.get_size();
         if (height as u64) * (width as u64) > MAX_CELLS {
             return Err(ReadError::SpreadsheetTooLarge {
@@ -116,6 +111,7 @@ fn read_workbook(
                 ),
             });
         }
+        check_width(width)?;
         // A header and at least one answer; a cover sheet with a title is passed over.
         if height >= 2 || wanted.is_some() {
             ranges.push((index, range));
@@ -166,6 +162,17 @@ fn read_workbook(
     })
 }
 
+/// Why calamine could not read a workbook, in words: a password, or damage (its own
+/// messages, "Cfb error: Invalid sector shift", say nothing to the person reading).
+fn unreadable(kind: FileKind, error: calamine::Error) -> ReadError {
+    match error {
+        calamine::Error::Xls(XlsError::Password)
+        | calamine::Error::Xlsx(XlsxError::Password)
+        | calamine::Error::Ods(OdsError::Password) => ReadError::PasswordProtected,
+        _ => ReadError::Damaged { kind },
+    }
+}
+
 /// A cell as the text a person would read in the spreadsheet.
 fn cell_text(cell: &Data) -> String {
     match cell {
@@ -204,13 +211,13 @@ fn iso_date_time(iso: &str) -> String {
     }
 }
 
-/// Checks a zip workbook without expanding it; returns "XLSX" or "ODS".
+/// Checks a zip workbook without expanding it; returns XLSX or ODS.
 fn check_archive(bytes: &[u8]) -> Result<FileKind, ReadError> {
     let too_large = |what: String| ReadError::SpreadsheetTooLarge { what };
-    let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Spreadsheet {
-            detail: format!("the workbook archive is damaged ({e})"),
-        })?;
+    let damaged = |_| ReadError::Damaged {
+        kind: FileKind::Xlsx,
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
     if archive.len() > MAX_ENTRIES {
         return Err(too_large(format!(
             "the workbook holds {} files",
@@ -221,11 +228,7 @@ fn check_archive(bytes: &[u8]) -> Result<FileKind, ReadError> {
     let mut kind = None;
     let mut sheets = Vec::new();
     for index in 0..archive.len() {
-        let entry = archive
-            .by_index_raw(index)
-            .map_err(|e| ReadError::Spreadsheet {
-                detail: format!("the workbook archive is damaged ({e})"),
-            })?;
+        let entry = archive.by_index_raw(index).map_err(damaged)?;
         let (size, packed) = (entry.size(), entry.compressed_size().max(1));
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         expanded = expanded.saturating_add(size);
@@ -258,11 +261,10 @@ fn check_archive(bytes: &[u8]) -> Result<FileKind, ReadError> {
                     "a sheet declares {rows} rows × {cols} columns"
                 )));
             }
+            check_width(usize::try_from(cols).unwrap_or(usize::MAX))?;
         }
     }
-    kind.ok_or(ReadError::Spreadsheet {
-        detail: "it is a zip archive but not an Excel or OpenDocument workbook".into(),
-    })
+    kind.ok_or(ReadError::NotAWorkbook)
 }
 
 /// The size a worksheet declares in `<dimension ref="A1:Z100"/>`, read from the first
@@ -290,11 +292,12 @@ fn declared_dimension(
     Some((rows, cols))
 }
 
-/// An Office file encrypted with a password is an OLE file holding an "EncryptedPackage".
+/// An Office file encrypted with a password is an OLE file holding the streams
+/// "EncryptionInfo" and "EncryptedPackage" (MS-OFFCRYPTO); their names are written in
+/// UTF-16 in the file's directory, which either one marks.
 fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
-    let marker: Vec<u8> = "EncryptedPackage"
-        .encode_utf16()
-        .flat_map(u16::to_le_bytes)
-        .collect();
-    bytes.windows(marker.len()).any(|w| w == marker.as_slice())
+    ["EncryptedPackage", "EncryptionInfo"].iter().any(|name| {
+        let marker: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        bytes.windows(marker.len()).any(|w| w == marker.as_slice())
+    })
 }

@@ -1,0 +1,8 @@
+//! Fuzz target: see `checks::persona_file`.
+
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::persona_file(data));

@@ -1,0 +1,228 @@
+//! Quotes that never close. In delimited text a field that opens with `"` runs until the
+//! next lone `"`; a stray quote therefore swallows every row after it into one answer,
+//! and the csv reader says nothing. Before the rows are read, the text is scanned the way
+//! the reader will read it (RFC 4180, as the `csv` crate does: a quote opens a field
+//! only at its start, `""` inside stands for one quote) and a quoted field that runs to
+//! the end of the file, or over [`MAX_QUOTED_LINES`] line breaks, is reported with the
+//! line where it opens. The user may instead read it with such quotes taken literally.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::QuoteRun;
+use super::ReadError;
+
+/// The most line breaks one quoted answer may hold. Long comments have a few
+/// paragraphs; a field running over more is a quote that was never meant to open one.
+pub const MAX_QUOTED_LINES: usize = 100;
+
+/// What to do with a quote that never closes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnclosedQuotes {
+    /// Refuse the file, naming the line where the quote opens.
+    #[default]
+    Refuse,
+    /// Take the quote as part of its answer, which then ends at the next delimiter or
+    /// line break, as if the quote were any other character.
+    Literal,
+}
+
+/// A quoted field that does not close in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Unclosed {
+    /// The opening quote's byte offset.
+    offset: usize,
+    /// Its line, from 1.
+    line: u64,
+    runs: QuoteRun,
+}
+
+/// The reader's states (those of `csv_core`'s reader that matter for quotes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    StartField,
+    InField,
+    Quoted,
+    /// A quote inside a quoted field: it closes the field or, doubled, stands for one.
+    QuoteInQuoted,
+}
+
+/// The text ready for the csv reader: as it is, or (with [`UnclosedQuotes::Literal`])
+/// with each unclosed quote's field rewritten as a quoted field that holds it. The
+/// warning says which quotes were taken literally.
+pub(super) fn checked(
+    text: &str,
+    delimiter: u8,
+    unclosed: UnclosedQuotes,
+) -> Result<(Cow<'_, str>, Option<String>), ReadError> {
+    let literal = unclosed == UnclosedQuotes::Literal;
+    let found = find_unclosed(text.as_bytes(), delimiter, literal);
+    let Some(first) = found.first() else {
+        return Ok((text.into(), None));
+    };
+    if !literal {
+        return Err(ReadError::UnclosedQuote {
+            line: first.line,
+            runs: first.runs,
+        });
+    }
+    let warning = format!(
+        "{} quote(s) that never closed were read as part of their answers (first: line {}).",
+        found.len(),
+        first.line
+    );
+    Ok((
+        taken_literally(text, delimiter, &found).into(),
+        Some(warning),
+    ))
+}
+
+/// Every unclosed quote (`all`), or the first. Each byte is looked at most twice: after
+/// an unclosed quote the scan resumes just past it, and the bytes it had run over hold
+/// only doubled quotes, which open no long field.
+fn find_unclosed(bytes: &[u8], delimiter: u8, all: bool) -> Vec<Unclosed> {
+    let mut found = Vec::new();
+    let (mut i, mut line, mut state) = (0usize, 1u64, State::StartField);
+    let mut open = (0usize, 1u64, 0usize); // offset, line, line breaks inside
+    loop {
+        while i < bytes.len() {
+            let byte = bytes[i];
+            let line_break = byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            let ends_field = byte == delimiter || byte == b'\n' || byte == b'\r';
+            state = match state {
+                State::StartField if byte == b'"' => {
+                    open = (i, line, 0);
+                    State::Quoted
+                }
+                State::StartField | State::InField if ends_field => State::StartField,
+                State::StartField | State::InField => State::InField,
+                State::Quoted if byte == b'"' => State::QuoteInQuoted,
+                State::Quoted if line_break && open.2 == MAX_QUOTED_LINES => {
+                    found.push(Unclosed {
+                        offset: open.0,
+                        line: open.1,
+                        runs: QuoteRun::Over(MAX_QUOTED_LINES),
+                    });
+                    if !all {
+                        return found;
+                    }
+                    (i, line) = (open.0 + 1, open.1);
+                    state = State::InField;
+                    continue;
+                }
+                State::Quoted => {
+                    open.2 += usize::from(line_break);
+                    State::Quoted
+                }
+                State::QuoteInQuoted if byte == b'"' => State::Quoted,
+                State::QuoteInQuoted if ends_field => State::StartField,
+                State::QuoteInQuoted => State::InField,
+            };
+            line += u64::from(line_break);
+            i += 1;
+        }
+        if state != State::Quoted {
+            return found;
+        }
+        found.push(Unclosed {
+            offset: open.0,
+            line: open.1,
+            runs: QuoteRun::ToTheEnd,
+        });
+        if !all {
+            return found;
+        }
+        (i, line, state) = (open.0 + 1, open.1, State::InField);
+    }
+}
+
+/// The text with each unclosed quote's field (from the quote to the next delimiter or
+/// line break) written as a quoted field holding it, its quotes doubled.
+fn taken_literally(text: &str, delimiter: u8, unclosed: &[Unclosed]) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 2 * unclosed.len());
+    let mut copied = 0;
+    for quote in unclosed {
+        let end = bytes[quote.offset + 1..]
+            .iter()
+            .position(|&b| b == delimiter || b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |p| quote.offset + 1 + p);
+        out.push_str(&text[copied..quote.offset]);
+        out.push('"');
+        out.push_str(&text[quote.offset..end].replace('"', "\"\""));
+        out.push('"');
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str) -> Option<(u64, QuoteRun)> {
+        find_unclosed(text.as_bytes(), b',', false)
+            .first()
+            .map(|u| (u.line, u.runs))
+    }
+
+    #[test]
+    fn closed_and_mid_field_quotes_are_fine() {
+        assert_eq!(first("a,b\n\"x, y\",\"He said \"\"hi\"\"\"\n"), None);
+        assert_eq!(first("a,b\n5\" tall,ok\n\"multi\nline\",2\n"), None);
+        // A quote after a closing quote is part of the field, as the csv reader has it.
+        assert_eq!(first("a\n\"x\"y\"\n"), None);
+    }
+
+    #[test]
+    fn a_quote_running_to_the_end_is_found_on_its_line() {
+        assert_eq!(
+            first("a,b\r\n1,2\r\n3,\"oops\r\n4,5\r\n"),
+            Some((3, QuoteRun::ToTheEnd))
+        );
+        // Old Mac line ends count as lines too.
+        assert_eq!(first("a\r1\r\"x\r2\r"), Some((3, QuoteRun::ToTheEnd)));
+    }
+
+    #[test]
+    fn a_quote_running_over_too_many_lines_is_found() {
+        let rows: String = (0..150).map(|i| format!("{i},x\n")).collect();
+        let text = format!("a,b\n\"open,1\n{rows}\"closed late\",2\n");
+        assert_eq!(first(&text), Some((2, QuoteRun::Over(MAX_QUOTED_LINES))));
+        let fine: String = (0..MAX_QUOTED_LINES).map(|_| "\n").collect();
+        assert_eq!(first(&format!("a\n\"{fine}\"\n")), None);
+    }
+
+    #[test]
+    fn literal_reading_rewrites_only_the_unclosed_quotes() {
+        let text = "a,b\n\"fine\",1\n\"5 tall,2\n3,4\n";
+        let (read, warning) = checked(text, b',', UnclosedQuotes::Literal).unwrap();
+        assert_eq!(read, "a,b\n\"fine\",1\n\"\"\"5 tall\",2\n3,4\n");
+        assert!(warning.unwrap().starts_with("1 quote(s)"));
+        let error = checked(text, b',', UnclosedQuotes::Refuse).unwrap_err();
+        assert_eq!(
+            error,
+            ReadError::UnclosedQuote {
+                line: 3,
+                runs: QuoteRun::ToTheEnd
+            }
+        );
+        // A quote over too many lines, then (once it is literal) one to the end.
+        let rows: String = (0..150).map(|i| format!("{i},x\n")).collect();
+        let text = format!("a,b\n\"open,1\n{rows}\"late,2\n");
+        let found = find_unclosed(text.as_bytes(), b',', true);
+        let lines: Vec<_> = found.iter().map(|u| (u.line, u.runs)).collect();
+        assert_eq!(
+            lines,
+            [
+                (2, QuoteRun::Over(MAX_QUOTED_LINES)),
+                (153, QuoteRun::ToTheEnd)
+            ]
+        );
+        let (read, _) = checked(&text, b',', UnclosedQuotes::Literal).unwrap();
+        assert!(read.starts_with("a,b\n\"\"\"open\",1\n0,x\n"), "{read:.40}");
+        assert!(read.ends_with("149,x\n\"\"\"late\",2\n"));
+    }
+}
