@@ -15,7 +15,7 @@ mod spreadsheet;
 pub use decode::EncodingChoice;
 pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
 pub use error::ReadError;
-pub use layout::Layout;
+pub use layout::{is_other_text, Layout};
 pub use progress::{Progress, ProgressSink, Stage, ROWS_PER_REPORT};
 pub use redcap::{is_marked, Dictionary, DictionaryError, Field};
 pub use spreadsheet::{MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_RATIO};
