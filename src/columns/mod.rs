@@ -1,23 +1,30 @@
 //! Stage 2 — column summaries: what kind of answers each question holds, and which
 //! question makes a sensible first grouping.
 
+mod categories;
+mod codes;
 mod kinds;
 mod multiselect;
 mod normalise;
 pub mod numbers;
+mod parts;
 mod roles;
 mod scales;
 mod shown;
 mod summarise;
+mod understand;
 
+pub use categories::{category, AnswerSet, ANOTHER_ANSWER};
+pub use codes::{strip_codes, CodeStyle, Coded};
 pub use kinds::{summarise_as, CHOSEN_KINDS};
-pub use multiselect::{chosen, fold, is_multi_select, Fold, OPTION_SEPARATOR};
-pub use normalise::{normalise, Merge};
+pub use multiselect::{chosen, fold, is_multi_select, Fold, Separator, OPTION_SEPARATOR};
+pub use normalise::{normalise, Merge, MergeReason};
 pub use numbers::{is_number, parse_number};
 pub use roles::{propose as propose_role, Role};
 pub use scales::scale_order;
 pub use shown::{histogram, shown_answers, Bar};
 pub use summarise::{suggest_grouping, summarise, summarise_column};
+pub use understand::{understand, Understanding};
 
 use crate::privacy::MIN_GROUP_SIZE;
 

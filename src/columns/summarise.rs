@@ -225,10 +225,19 @@ mod tests {
             }
             summarise(&survey(&csv)).remove(0).kind
         };
-        assert_eq!(column(&["0", "1", "2", "3", "5", "8"], 4), ColumnKind::Numeric);
-        assert_eq!(column(&["0", "1", "2", "5", "8", "N/A"], 4), ColumnKind::Numeric);
+        assert_eq!(
+            column(&["0", "1", "2", "3", "5", "8"], 4),
+            ColumnKind::Numeric
+        );
+        assert_eq!(
+            column(&["0", "1", "2", "5", "8", "N/A"], 4),
+            ColumnKind::Numeric
+        );
         assert_eq!(column(&["1", "2", "3"], 4), ColumnKind::Scale);
-        assert_eq!(column(&["24,19", "27,5", "18,72"], 4), ColumnKind::Categorical);
+        assert_eq!(
+            column(&["24,19", "27,5", "18,72"], 4),
+            ColumnKind::Categorical
+        );
         assert_eq!(
             column(&["24,19", "27,5", "18,72", "20,1", "21,3", "22,8"], 3),
             ColumnKind::Numeric

@@ -31,8 +31,10 @@ pub enum Request {
     ReadAs { options: ReadOptions },
     /// Guard the loaded file again under other privacy settings.
     Settings { settings: PrivacySettings },
-    /// Undo (or re-apply) a merge of spellings, keyed (column, kept spelling).
+    /// Undo (or re-apply) a merge, keyed (column, kept answer).
     MergeUndone { key: (String, String), undone: bool },
+    /// Keep a multi-select question as written (or fold it again).
+    FoldUndone { question: String, undone: bool },
     /// Set the roles and kinds the user chose, by column name.
     Mapping { mapping: ColumnMapping },
     /// Apply the mapping remembered for this layout as far as it still fits.
@@ -141,9 +143,16 @@ impl Session {
                 let settings = checked(settings)?;
                 self.rebuild(|recipe| recipe.settings = settings, progress)
             }
-            Request::MergeUndone { key, undone } => {
-                self.rebuild(|recipe| recipe.set_merge_undone(key, undone), progress)
-            }
+            Request::MergeUndone { key, undone } => self.change(|loaded| {
+                let mut mapping = loaded.mapping.clone();
+                mapping.set_merge_undone(key, undone);
+                loaded.set_mapping(mapping)
+            }),
+            Request::FoldUndone { question, undone } => self.change(|loaded| {
+                let mut mapping = loaded.mapping.clone();
+                mapping.set_fold_undone(question, undone);
+                loaded.set_mapping(mapping)
+            }),
             Request::Mapping { mapping } => self.change(|loaded| loaded.set_mapping(mapping)),
             Request::Remembered { mapping } => self.change(|loaded| {
                 loaded.apply_fitting(&mapping);

@@ -241,13 +241,14 @@ fn merges_list(loaded: &SurveyView) -> impl IntoView {
         .merges
         .iter()
         .map(|merge| {
-            let undone = loaded.recipe.undone_merges.contains(&merge.key());
+            let undone = loaded.mapping.undone_merges.contains(&merge.key());
             let from = merge.from.iter().map(|f| format!("“{f}”")).collect::<Vec<_>>().join(", ");
             let text = if undone {
                 format!("“{}”: {from} kept apart from “{}”", merge.column, merge.into)
             } else {
                 format!("“{}”: {from} counted as “{}”", merge.column, merge.into)
             };
+            let text = format!("{text} ({})", merge.reason.label());
             let key = merge.key();
             view! {
                 <li>
