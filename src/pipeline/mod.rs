@@ -32,8 +32,8 @@ use crate::columns::{
 };
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::survey::{
-    read_survey_reporting, sha256_hex, Dictionary, Progress, ProgressSink, ReadError, ReadOptions,
-    Stage, Survey,
+    one_row_per_record, read_survey_reporting, sha256_hex, Dictionary, Longitudinal, Progress,
+    ProgressSink, ReadError, ReadOptions, Stage, Survey,
 };
 
 /// Everything the user chose about turning the file into the analysed survey.
@@ -44,6 +44,10 @@ pub struct Recipe {
     pub settings: PrivacySettings,
     /// A REDCap data dictionary: identifiers to drop, labels for fields and codes.
     pub dictionary: Option<Dictionary>,
+    /// The event of a REDCap longitudinal project whose answers are analysed (its name
+    /// with or without the arm); `None` takes the first event with most answers.
+    #[serde(default)]
+    pub event: Option<String>,
 }
 
 impl Recipe {
@@ -122,6 +126,8 @@ pub struct LoadedSurvey {
     pub report: PrivacyReport,
     /// What the answer steps found: folds, merges, codes, parts.
     pub answers: Understanding,
+    /// How a REDCap longitudinal export became one respondent per record, if it is one.
+    pub longitudinal: Option<Longitudinal>,
     /// Roles, kinds and undone merges and folds the user chose, by column name (the others keep what was
     /// proposed or worked out).
     pub mapping: ColumnMapping,
@@ -170,6 +176,7 @@ impl LoadedSurvey {
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
         let raw = read_survey_reporting(&bytes, sha256, recipe.read_options, progress)?;
+        let (raw, longitudinal) = one_row_per_record(raw, recipe.event.as_deref());
         let columns = raw.columns().len();
         let rows = raw.respondents();
         let mut stage = |stage, done, total| {
@@ -212,6 +219,7 @@ impl LoadedSurvey {
             survey,
             report,
             answers,
+            longitudinal,
             mapping: ColumnMapping {
                 undone_merges: mapping.undone_merges.clone(),
                 unfolded: mapping.unfolded.clone(),

@@ -29,6 +29,8 @@ pub enum Request {
     Dictionary { file_name: String },
     /// Read the loaded file again another way.
     ReadAs { options: ReadOptions },
+    /// Analyse another event of a REDCap longitudinal project (`None`: the default).
+    Event { event: Option<String> },
     /// Guard the loaded file again under other privacy settings.
     Settings { settings: PrivacySettings },
     /// Undo (or re-apply) a merge, keyed (column, kept answer).
@@ -139,6 +141,7 @@ impl Session {
             Request::ReadAs { options } => {
                 self.rebuild(|recipe| recipe.read_options = options, progress)
             }
+            Request::Event { event } => self.rebuild(|recipe| recipe.event = event, progress),
             Request::Settings { settings } => {
                 let settings = checked(settings)?;
                 self.rebuild(|recipe| recipe.settings = settings, progress)

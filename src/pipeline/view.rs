@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{ColumnMapping, LoadedSurvey, Recipe};
 use crate::columns::{ColumnSummary, Fold, Merge};
 use crate::privacy::PrivacyReport;
-use crate::survey::SourceFormat;
+use crate::survey::{Longitudinal, SourceFormat};
 
 /// Rows of the guarded survey shown as a preview.
 pub const PREVIEW_ROWS: usize = 5;
@@ -23,6 +23,10 @@ pub struct SurveyView {
     pub report: PrivacyReport,
     pub merges: Vec<Merge>,
     pub folds: Vec<Fold>,
+    /// A REDCap longitudinal project's events and the one analysed (the page may offer
+    /// the others: `Request::Event`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitudinal: Option<Longitudinal>,
     pub mapping: ColumnMapping,
     pub summaries: Vec<ColumnSummary>,
     pub suggested_grouping: Option<usize>,
@@ -58,6 +62,7 @@ impl LoadedSurvey {
             report: self.report.clone(),
             merges: self.answers.merges.clone(),
             folds: self.answers.folds.clone(),
+            longitudinal: self.longitudinal.clone(),
             mapping: self.mapping.clone(),
             summaries: self.summaries.iter().map(ColumnSummary::for_page).collect(),
             suggested_grouping: self.suggested_grouping,
