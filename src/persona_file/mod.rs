@@ -2,6 +2,7 @@
 //! `docs/persona-format.md`). Export writes it; import reads it back as strictly as
 //! the app checks its own personas.
 
+mod numbers;
 mod validate;
 
 pub use validate::{check_persona, PersonaProblem, MAX_PERSONAS};
@@ -14,8 +15,9 @@ use crate::personas::Persona;
 
 /// The `format` tag every persona file carries.
 pub const FORMAT: &str = "persona-builder";
-/// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 2;
+/// The schema version this build writes and the newest it reads (3 added number
+/// figures; versions 1 and 2 are read as they are).
+pub const SCHEMA_VERSION: u32 = 3;
 /// Files larger than this are refused before parsing (5 MiB).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The file name offered for downloads.

@@ -2,6 +2,7 @@
 
 use thiserror::Error;
 
+use super::numbers::check_numbers;
 use crate::personas::Persona;
 use crate::privacy::patterns::{contains_identifier, identifier_kind, ID_CODES};
 use crate::privacy::MIN_GROUP_SIZE;
@@ -48,6 +49,10 @@ pub enum PersonaProblem {
     },
     #[error("its provenance is inconsistent: {0}")]
     Provenance(&'static str),
+    #[error("a number's figures rest on fewer than {k} respondents")]
+    NumberTooFew { k: usize },
+    #[error("a number's figures are inconsistent: {0}")]
+    NumberFigure(&'static str),
 }
 
 /// Checks one persona against the privacy floor and the format's limits: the same
@@ -92,6 +97,11 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
         fraction("segment_pct", t.segment_pct, 100)?;
         fraction("overall_pct", t.overall_pct, 100)?;
     }
+    count("numbers", p.numbers.len(), MAX_TRAITS)?;
+    for number in &p.numbers {
+        length("number attribute", &number.attribute, MAX_TEXT)?;
+    }
+    check_numbers(p, k)?;
     count("quotes", p.quotes.len(), MAX_LIST)?;
     for q in &p.quotes {
         length("quote", &q.text, MAX_TEXT)?;
@@ -167,6 +177,11 @@ fn check_identifiers(p: &Persona) -> Result<(), PersonaProblem> {
         texts.push(("trait attribute", &t.attribute));
         texts.push(("trait value", &t.value));
     }
+    texts.extend(
+        p.numbers
+            .iter()
+            .map(|n| ("number attribute", n.attribute.as_str())),
+    );
     texts.extend(p.quotes.iter().map(|q| ("quote", q.text.as_str())));
     for a in &p.actions {
         texts.push(("action", &a.text));

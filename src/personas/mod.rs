@@ -7,6 +7,7 @@ mod actions;
 mod dates;
 mod evidence;
 mod model;
+mod numbers;
 mod synthesis;
 mod upkeep;
 mod wording;
@@ -16,6 +17,7 @@ pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
 pub use model::{
     Action, Note, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait, Wave,
 };
+pub use numbers::{Distribution, NumberTrait, QUARTILES};
 pub use synthesis::{
     personas_from_grouping, personas_from_segments, Basis, QuoteSuggestion, Synthesis, Withheld,
     QUOTES_SUGGESTED, TOP_ANSWERS_PER_QUESTION,

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 use time::OffsetDateTime;
 
 use super::evidence::{in_sections, percent, ratio, round, z_score, SIGNIFICANT_Z};
+use super::numbers::number_traits;
 use super::wording::{answer_summary, found_name, found_summary, rule_summary, short};
 use super::{
     add_months, recommend_actions, Persona, Provenance, SegmentInfo, SegmentQuality, Trait,
@@ -109,6 +110,7 @@ pub fn personas_from_segments(
     let mut synthesis = Synthesis::default();
     for (position, segment) in segments.iter().enumerate() {
         let (traits, withheld) = traits_of(survey, summaries, &defining, segment, k);
+        let numbers = number_traits(survey, summaries, &defining, segment, k);
         let mut definition = None;
         let (id, name, summary, rule, quality, provenance) = match basis {
             Basis::Answer { column } => {
@@ -186,6 +188,7 @@ pub fn personas_from_segments(
             },
             actions: recommend_actions(&traits, segment.size()),
             traits,
+            numbers,
             quotes: Vec::new(),
             created_at: now,
             updated_at: now,
