@@ -20,7 +20,7 @@ pub enum CodeStyle {
     After,
     /// `(3): Agree`, `(3) Agree`.
     BracketsBefore,
-    /// `1 - Strongly disagree`, `1. Never`, `2: Often`, `3 = Always`.
+    /// `1 - Strongly disagree`, `1. Never`, `2: Often`, `3 = Always`, `0 (normal)`.
     Before,
     /// `A) Yes`, `b. No`: option letters, which order nothing.
     Letter,
@@ -55,7 +55,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| pattern(r"^(.*{L}.*?)\s*\((-?\d
 static BRACKETS_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^\((-?\d+)\)\s*[:.\-–]?\s*(.*{L}.*)$"));
 static BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"^(-?\d+)\s*(?:-|–|\.|:|\)|=)\s*({L}.*)$"));
+    LazyLock::new(|| pattern(r"^(-?\d+)\s*(?:(?:-|–|\.|:|\)|=)\s*({L}.*)|\((.*{L}.*)\))$"));
 static LETTER: LazyLock<Regex> = LazyLock::new(|| pattern(r"^([A-Za-z])(?:\)|\.)\s+({L}.*)$"));
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| pattern(r"^{L}(?:{L}| )*?(\d+)$"));
 
@@ -68,9 +68,10 @@ fn split(style: CodeStyle, answer: &str) -> Option<(i64, String)> {
         CodeStyle::BracketsBefore => BRACKETS_BEFORE
             .captures(answer)
             .map(|c| (c[1].to_string(), c[2].to_string())),
-        CodeStyle::Before => BEFORE
-            .captures(answer)
-            .map(|c| (c[1].to_string(), c[2].to_string())),
+        CodeStyle::Before => BEFORE.captures(answer).map(|c| {
+            let label = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
+            (c[1].to_string(), label.to_string())
+        }),
         CodeStyle::Letter => {
             let c = LETTER.captures(answer)?;
             let letter = c[1].to_ascii_uppercase().chars().next()?;
@@ -133,8 +134,10 @@ fn strip_column(column: &Column) -> Option<(Column, Coded)> {
     let answered: usize = distinct.values().sum();
     let (style, labels) = STYLES.into_iter().find_map(|style| {
         let labels = consistent_labels(style, &distinct, answered)?;
-        // Anchored numbers need an anchor: plain numbers alone are no code.
-        let anchored = distinct.keys().any(|v| ANCHOR.is_match(v));
+        // Anchored numbers are mostly plain numbers with one or two labelled ends.
+        let anchors = distinct.keys().filter(|v| ANCHOR.is_match(v)).count();
+        let numbers = distinct.len() - anchors;
+        let anchored = (1..=2).contains(&anchors) && numbers >= 2;
         (style != CodeStyle::AnchoredNumbers || anchored).then_some((style, labels))
     })?;
     let relabel = |value: &str| -> String {
@@ -232,6 +235,7 @@ mod tests {
             "q\nAgree (2)\nStrongly disagree (0)\nNot sure (1)\nAgree (2)\n",
             "q\n(2): Agree\n(0): Strongly disagree\n(1): Not sure\n(2): Agree\n",
             "q\n2 - Agree\n0 - Strongly disagree\n1 - Not sure\n2 - Agree\n",
+            "q\n2 (Agree)\n0 (Strongly disagree)\n1 (Not sure)\n2 (Agree)\n",
         ] {
             let (answers, coded) = stripped(csv);
             assert_eq!(
@@ -269,6 +273,7 @@ mod tests {
             "q\n1\n2\n3\n",
             "q\nAgree (2)\nDisagree (2)\n",
             "q\nBus (1)\nCar\n",
+            "q\nFeb 21\nAug 20\nJun 20\n2020\n",
             "q\nBus (1)\nCar\nWalk\nTrain\n",
         ] {
             let (_, coded) = stripped(csv);

@@ -1,6 +1,7 @@
 //! Columns that belong with others: the rows of a grid (matrix) question, which share
 //! its stem — `Question [Row]` (Google Forms, LimeSurvey `Q3[SQ001]`), `Question — Row`
-//! (SurveyMonkey), `Stem - Row (Q3_1)` or bare `Q3_1…Q3_7` (Qualtrics) — and the text
+//! (SurveyMonkey), `Stem - Row (Q3_1)` or bare `Q3_1…Q3_7` (Qualtrics), or three or
+//! more `Stem - Row` in a row (REDCap labels such as `Comorbidities - Asthma`) — and the text
 //! typed for a question's "Other (please specify)", which belongs to that question.
 
 use super::Part;
@@ -26,24 +27,27 @@ pub fn parts(columns: &[Column]) -> Vec<Option<Part>> {
             question = Some(&column.name);
         }
     }
-    let rows: Vec<Option<(String, String, String)>> = columns
+    let rows: Vec<Option<GridRow>> = columns
         .iter()
         .zip(&parts)
         .map(|(c, part)| part.is_none().then(|| grid_row(&c.name)).flatten())
         .collect();
     let mut start = 0;
     while start < columns.len() {
-        let Some((key, _, _)) = &rows[start] else {
+        let Some(first) = &rows[start] else {
             start += 1;
             continue;
         };
         let end = (start..columns.len())
-            .find(|&j| rows[j].as_ref().is_none_or(|(k, _, _)| k != key))
+            .find(|&j| rows[j].as_ref().is_none_or(|r| r.key != first.key))
             .unwrap_or(columns.len());
-        if end - start >= 2 {
+        if end - start >= first.least {
             for j in start..end {
-                let (_, stem, row) = rows[j].clone().expect("in the run");
-                parts[j] = Some(Part::GridRow { stem, row });
+                let row = rows[j].clone().expect("in the run");
+                parts[j] = Some(Part::GridRow {
+                    stem: row.stem,
+                    row: row.row,
+                });
             }
         }
         start = end;
@@ -51,8 +55,19 @@ pub fn parts(columns: &[Column]) -> Vec<Option<Part>> {
     parts
 }
 
-/// (grouping key, stem, row) when a column's name reads as one row of a grid.
-fn grid_row(name: &str) -> Option<(String, String, String)> {
+/// A column's name read as one row of a grid.
+#[derive(Clone)]
+struct GridRow {
+    /// What rows of one grid share (a Qualtrics tag's stem, or the stem itself).
+    key: String,
+    stem: String,
+    row: String,
+    /// How many such rows in a row make a grid.
+    least: usize,
+}
+
+/// The column's name as one row of a grid, if it reads as one.
+fn grid_row(name: &str) -> Option<GridRow> {
     let name = name.trim();
     // Qualtrics, as shaped: "Stem - Row (Q3_1)"; or a bare export tag "Q3_1".
     let (text, tag) = match name.rsplit_once(" (") {
@@ -67,17 +82,29 @@ fn grid_row(name: &str) -> Option<(String, String, String)> {
                 Some((stem, row)) => (stem.trim(), row.trim()),
                 None => (text.unwrap_or(tag_stem), number),
             };
-            return Some((tag_stem.to_string(), stem.to_string(), row.to_string()));
+            return Some(GridRow {
+                key: tag_stem.to_string(),
+                stem: stem.to_string(),
+                row: row.to_string(),
+                least: 2,
+            });
         }
     }
-    let split = name
+    let marked = name
         .strip_suffix(']')
         .and_then(|rest| rest.rsplit_once('['))
         .or_else(|| name.rsplit_once(" — "));
-    let (stem, row) = split?;
+    let (least, (stem, row)) = match marked {
+        Some(split) => (2, split),
+        None => (3, name.split_once(" - ")?),
+    };
     let (stem, row) = (stem.trim(), row.trim());
-    (!stem.is_empty() && !row.is_empty())
-        .then(|| (stem.to_string(), stem.to_string(), row.to_string()))
+    (!stem.is_empty() && !row.is_empty()).then(|| GridRow {
+        key: stem.to_string(),
+        stem: stem.to_string(),
+        row: row.to_string(),
+        least,
+    })
 }
 
 #[cfg(test)]
@@ -115,6 +142,11 @@ mod tests {
             "Q5_2",
             "Q5_3",
             "Lonely [row]",
+            "Comorbidities - Asthma",
+            "Comorbidities - COPD",
+            "Comorbidities - Stroke",
+            "Travel - by bus",
+            "Travel - by car",
         ]));
         assert_eq!(found[0], None);
         assert_eq!(found[1], grid("How easy is it to use?", "Booking"));
@@ -122,6 +154,8 @@ mod tests {
         assert_eq!(found[6], grid("How satisfied are you with", "Waiting time"));
         assert_eq!(found[9], grid("Q5", "3"));
         assert_eq!(found[10], None, "one row alone is no grid");
+        assert_eq!(found[13], grid("Comorbidities", "Stroke"));
+        assert_eq!(found[14], None, "two plain dashes are not enough");
     }
 
     #[test]

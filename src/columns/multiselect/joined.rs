@@ -124,10 +124,11 @@ fn evidence(separator: Separator, cells: &[(&str, usize)], answered: usize) -> O
         return None; // prose, split at its commas
     }
     let bindings = Bindings::of(&split);
+    let whole: FxHashSet<&str> = cells.iter().map(|(cell, _)| *cell).collect();
     let spans: Vec<Vec<(usize, usize)>> = split
         .iter()
         .zip(cells)
-        .map(|(pieces, (cell, _))| glued(cell, pieces, &bindings))
+        .map(|(pieces, (cell, _))| glued(cell, pieces, &bindings, &whole))
         .collect();
     let options: Vec<Vec<String>> = spans
         .iter()
@@ -234,12 +235,13 @@ impl<'a> Bindings<'a> {
         b
     }
 
-    /// Whether `first` and `next` are parts of one option, the separator inside it:
+    /// Whether `first` and `next` may be parts of one option, the separator inside it:
     /// `next` only ever follows `first`, `first` never ends an answer (it needs more),
     /// and nothing that follows `first` stands as an option of its own (starts an
     /// answer). So "Yes, often" / "Yes, sometimes" stay whole, while "Text, Letter"
     /// (Text ends other answers) and "App, Letter" (App is also followed by Phone, an
-    /// option of its own) split.
+    /// option of its own) split. [`glued`] also asks that the whole option be someone's
+    /// whole answer.
     fn bound(&self, first: &str, next: &str) -> bool {
         let only_after_first = self
             .before
@@ -255,18 +257,30 @@ impl<'a> Bindings<'a> {
 }
 
 /// Where a cell's options are (byte spans): its pieces, those bound together joined
-/// again as written.
-fn glued(cell: &str, pieces: &[&str], bindings: &Bindings) -> Vec<(usize, usize)> {
-    let mut options = Vec::new();
-    let mut run_start: Option<usize> = None;
+/// again as written — when the joined option is also a whole answer somewhere (someone
+/// chose it alone); otherwise its pieces stay apart.
+fn glued(
+    cell: &str,
+    pieces: &[&str],
+    bindings: &Bindings,
+    whole: &FxHashSet<&str>,
+) -> Vec<(usize, usize)> {
     let offset = |piece: &str| piece.as_ptr() as usize - cell.as_ptr() as usize;
+    let span = |piece: &str| (offset(piece), offset(piece) + piece.len());
+    let mut options = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
     for (i, piece) in pieces.iter().enumerate() {
-        let start = *run_start.get_or_insert(offset(piece));
-        let next_bound = pieces.get(i + 1).is_some_and(|n| bindings.bound(piece, n));
-        if !next_bound {
-            options.push((start, offset(piece) + piece.len()));
-            run_start = None;
+        run.push(piece);
+        if pieces.get(i + 1).is_some_and(|n| bindings.bound(piece, n)) {
+            continue;
         }
+        let joined = (span(run[0]).0, span(piece).1);
+        if run.len() == 1 || whole.contains(&cell[joined.0..joined.1]) {
+            options.push(joined);
+        } else {
+            options.extend(run.iter().map(|p| span(p)));
+        }
+        run.clear();
     }
     options
 }
