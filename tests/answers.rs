@@ -71,59 +71,17 @@ fn nothing_shown_under_k(loaded: &LoadedSurvey, built: &[Built]) {
     }
 }
 
-/// A Qualtrics export (three header rows) whose three check-all questions hold the
-/// chosen options' text joined by "," with no space, as Qualtrics writes choice text.
+/// Our own fixture (`tests/fixtures/`), shared with the e2e suite.
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A Qualtrics export (three header rows) of 132 respondents whose three check-all
+/// questions hold the chosen options' text joined by "," with no space, as Qualtrics
+/// writes choice text.
 fn qualtrics_check_all() -> String {
-    let questions = [
-        ("Q1", "Who do you live with?"),
-        ("Q2", "Which conditions do you have?"),
-        ("Q3", "How would you like us to contact you?"),
-        ("Q4", "What stops you from attending appointments?"),
-    ];
-    let mut lines = vec![
-        format!("StartDate,ResponseId,{}", questions.map(|q| q.0).join(",")),
-        format!("Start Date,Response ID,{}", questions.map(|q| field(q.1)).join(",")),
-        format!(
-            "\"{{\"\"ImportId\"\":\"\"startDate\"\"}}\",\"{{\"\"ImportId\"\":\"\"_recordId\"\"}}\",{}",
-            questions
-                .map(|q| format!("\"{{\"\"ImportId\"\":\"\"QID{}\"\"}}\"", &q.0[1..]))
-                .join(",")
-        ),
-    ];
-    let conditions = ["Diabetes", "High blood pressure", "Asthma", "Arthritis"];
-    let channels = [
-        "Mobile app",
-        "Email",
-        "Phone call",
-        "Text message",
-        "Letter",
-    ];
-    let barriers = ["Transport", "Work hours", "Childcare", "Cost"];
-    // Each option chosen by about a third, as a seeded generator draws them.
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut pick = |options: &[&str]| {
-        let chosen: Vec<&str> = options
-            .iter()
-            .filter(|_| {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                (seed >> 33).is_multiple_of(3)
-            })
-            .copied()
-            .collect();
-        chosen.join(",")
-    };
-    for i in 0..132 {
-        let lives = ["Alone", "Partner", "Family"][i % 3];
-        lines.push(format!(
-            "2024-05-01 10:00:00,R_{i:08},{lives},{},{},{}",
-            field(&pick(&conditions)),
-            field(&pick(&channels)),
-            field(&pick(&barriers)),
-        ));
-    }
-    lines.join("\n") + "\n"
+    fixture("qualtrics-check-all.csv")
 }
 
 #[test]
@@ -221,100 +179,24 @@ fn free_text_with_commas_stays_free_text() {
     assert!(loaded.answers.folds.is_empty());
 }
 
-/// 67 spellings of gender as respondents type them, and how many typed each.
-pub const GENDER_SPELLINGS: [(&str, usize); 67] = [
-    ("Male", 40),
-    ("male", 30),
-    ("M", 14),
-    ("m", 9),
-    ("Man", 6),
-    ("man", 4),
-    ("Cis male", 3),
-    ("Male (cis)", 2),
-    ("cis-male", 1),
-    ("Cis Man", 1),
-    ("MALE", 2),
-    ("Male.", 1),
-    ("Mal", 1),
-    ("Malr", 1),
-    ("msle", 1),
-    ("Make", 1),
-    ("Guy", 1),
-    ("I identify as male", 1),
-    ("male ", 2),
-    ("Trans man", 1),
-    ("FtM", 1),
-    ("Female", 35),
-    ("female", 25),
-    ("F", 12),
-    ("f", 8),
-    ("Woman", 7),
-    ("woman", 5),
-    ("Cis female", 2),
-    ("Female (cis)", 2),
-    ("cis-female", 1),
-    ("Cis Woman", 1),
-    ("FEMALE", 2),
-    ("Female.", 1),
-    ("Femake", 1),
-    ("femal", 1),
-    ("Womna", 1),
-    ("I identify as female.", 1),
-    ("female ", 2),
-    ("Trans woman", 1),
-    ("Trans female", 1),
-    ("Male to female", 1),
-    ("Lady", 1),
-    ("Nonbinary", 4),
-    ("Non-binary", 4),
-    ("non binary", 2),
-    ("Non binary", 1),
-    ("NB", 1),
-    ("Enby", 1),
-    ("Agender", 2),
-    ("Genderqueer", 2),
-    ("Gender fluid", 1),
-    ("Genderfluid", 1),
-    ("genderqueer", 1),
-    ("Two spirit", 1),
-    ("Bigender", 1),
-    ("Androgynous", 1),
-    ("Prefer not to say", 6),
-    ("prefer not to say", 2),
-    ("Rather not say", 2),
-    ("I'd rather not say", 1),
-    ("Prefer not to answer", 1),
-    ("Transgender", 1),
-    ("she/her", 1),
-    ("male and female", 1),
-    ("asdf", 1),
-    ("?", 1),
-    ("Attack helicopter", 1),
-];
-
+/// A free-typed gender question answered in 67 spellings ("Male", "m", "Cis male",
+/// "Femake", "I identify as female.", "Nonbinary", "Rather not say", "asdf"…) by 275
+/// respondents, beside a count of clinic visits.
 fn gender_csv() -> String {
-    let mut csv = String::from(
-        "What is your gender?,How many times did you visit a clinic in the last 12 months?\n",
-    );
-    let mut row = 0;
-    for (spelling, times) in GENDER_SPELLINGS {
-        for _ in 0..times {
-            csv.push_str(&format!("{},{}\n", field(spelling), row % 9));
-            row += 1;
-        }
-    }
-    csv
+    fixture("free-typed-gender.csv")
 }
 
 #[test]
 fn sixty_seven_spellings_of_gender_become_the_documented_categories() {
-    let spellings: BTreeSet<&str> = GENDER_SPELLINGS.iter().map(|(s, _)| s.trim()).collect();
-    assert_eq!(
-        spellings.len(),
-        65,
-        "67 spellings, two differing only by a trailing space"
-    );
-    let loaded = load("gender.csv", &gender_csv());
+    let csv = gender_csv();
+    let spellings: BTreeSet<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.rsplit_once(','))
+        .map(|(gender, _)| gender)
+        .collect();
+    assert_eq!(spellings.len(), 67, "two differ only by a trailing space");
+    let loaded = load("gender.csv", &csv);
     let gender = column(&loaded, "What is your gender?");
     assert_eq!(gender.kind, ColumnKind::Categorical);
     assert_eq!(

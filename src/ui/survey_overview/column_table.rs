@@ -6,7 +6,7 @@ use web_sys::HtmlSelectElement;
 
 use super::super::state::AppState;
 use crate::columns::{
-    histogram, shown_answers, Bar, ColumnKind, ColumnSummary, Role, CHOSEN_KINDS,
+    histogram, shown_answers, Bar, ColumnKind, ColumnSummary, Part, Role, CHOSEN_KINDS,
 };
 use crate::privacy::disclosure::{answered_label, missing_label};
 
@@ -40,9 +40,16 @@ pub fn column_row(
     } else {
         answers
     };
+    let part = summary.part.as_ref().map(|part| {
+        let text = match part {
+            Part::GridRow { stem, row } => format!("row “{row}” of the grid “{stem}”"),
+            Part::OtherText { question } => format!("text typed for “Other” in “{question}”"),
+        };
+        view! { <span class="column-part">{text}</span> }
+    });
     view! {
         <tr>
-            <th scope="row">{summary.name.clone()}</th>
+            <th scope="row">{summary.name.clone()} {part}</th>
             <td>
                 <KindSelect column=summary.name.clone() kind=summary.kind chosen=chosen_kind />
             </td>

@@ -212,8 +212,9 @@ fn folds_list(loaded: &SurveyView) -> impl IntoView {
         .iter()
         .map(|fold| {
             let text = if fold.from.is_empty() {
+                let joined = fold.separator.map_or(String::new(), |s| format!(", joined by {}", s.label()));
                 format!(
-                    "“{}”: options chosen together in one cell, read as a multi-select question",
+                    "“{}”: options chosen together in one cell{joined}, read as a multi-select question",
                     fold.question
                 )
             } else {
