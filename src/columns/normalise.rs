@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::categories::{category, recognise, AnswerSet, ANOTHER_ANSWER};
 use super::multiselect::is_multi_select;
-use crate::survey::{Answer, Column, Survey};
+use crate::survey::{sha256_hex, Answer, Column, Survey};
 
 /// Columns with more distinct answers than this are free text: spellings are not merged
 /// (a set of categories may still place them).
@@ -57,9 +57,12 @@ pub struct Merge {
 }
 
 impl Merge {
-    /// What identifies a merge for undoing: its column and kept answer.
+    /// What identifies a merge for undoing: its column and a fingerprint of the answer
+    /// it keeps. The key is remembered per survey layout in the browser's storage, which
+    /// holds no answers: a kept spelling may be a rare answer.
     pub fn key(&self) -> (String, String) {
-        (self.column.clone(), self.into.clone())
+        let fingerprint = sha256_hex(self.into.as_bytes());
+        (self.column.clone(), format!("#{}", &fingerprint[..16]))
     }
 }
 

@@ -75,13 +75,26 @@ fn free_typed_answers_map_to_the_documented_categories() {
 
 #[test]
 fn an_undone_merge_leaves_its_answers_apart() {
-    let undone: BTreeSet<(String, String)> = [("Gender".to_string(), "Female".to_string())].into();
+    let (_, merges) = merged(survey(), &BTreeSet::new());
+    let female = merges.iter().find(|m| m.into == "Female").unwrap();
+    let undone: BTreeSet<(String, String)> = [female.key()].into();
     let (merged, merges) = merged(survey(), &undone);
     let expected: HashSet<String> = ["Female", "female", "F", "Woman", "Male"]
         .map(String::from)
         .into();
     assert_eq!(column_values(&merged, 0), expected);
     assert_eq!(merges.len(), 4, "undone merges are still listed");
+}
+
+#[test]
+fn a_merge_key_carries_no_answer() {
+    let (_, merges) = merged(survey(), &BTreeSet::new());
+    for merge in merges {
+        let (column, answer) = merge.key();
+        assert_eq!(column, merge.column);
+        assert!(!answer.contains(&merge.into), "{answer}");
+        assert_eq!(answer.len(), 17);
+    }
 }
 
 #[test]

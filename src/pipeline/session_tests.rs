@@ -395,15 +395,18 @@ fn an_undone_merge_or_fold_is_in_the_mapping_the_page_remembers() {
     let mut session = Session::default();
     let first = view(read(&mut session, csv.clone().into_bytes()).1);
     assert_eq!(first.summaries[1].kind, ColumnKind::MultiSelect);
+    let female = first
+        .merges
+        .iter()
+        .find(|m| m.into == "Female")
+        .unwrap()
+        .key();
     let undo = Request::MergeUndone {
-        key: ("Gender".into(), "Female".into()),
+        key: female.clone(),
         undone: true,
     };
     let undone = view(replies_of(&mut session, undo, None).1);
-    assert!(undone
-        .mapping
-        .undone_merges
-        .contains(&("Gender".into(), "Female".into())));
+    assert!(undone.mapping.undone_merges.contains(&female));
     let unfold = Request::FoldUndone {
         question: "Channels".into(),
         undone: true,
