@@ -109,19 +109,23 @@ pub(super) struct Joined {
 /// question: several options in at least a tenth of the answers, drawn from a small
 /// vocabulary whose options recur.
 fn evidence(separator: Separator, cells: &[(&str, usize)], answered: usize) -> Option<Joined> {
-    let split: Vec<Vec<&str>> = cells
-        .iter()
-        .map(|(cell, _)| match separator {
+    // Prose split at its commas soon gives more pieces than a question has options:
+    // stop splitting then.
+    let mut distinct: FxHashSet<&str> = FxHashSet::default();
+    let mut split: Vec<Vec<&str>> = Vec::with_capacity(cells.len());
+    for (cell, _) in cells {
+        let parts = match separator {
             Separator::Space => cell.split(' ').filter(|p| !p.is_empty()).collect(),
             other => pieces(cell, other.char()),
-        })
-        .collect();
+        };
+        distinct.extend(parts.iter().copied());
+        if distinct.len() > MAX_PIECES {
+            return None;
+        }
+        split.push(parts);
+    }
     if split.iter().all(|p| p.len() < 2) {
         return None;
-    }
-    let distinct: FxHashSet<&str> = split.iter().flatten().copied().collect();
-    if distinct.len() > MAX_PIECES {
-        return None; // prose, split at its commas
     }
     let bindings = Bindings::of(&split);
     let whole: FxHashSet<&str> = cells.iter().map(|(cell, _)| *cell).collect();
