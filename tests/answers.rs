@@ -15,6 +15,9 @@ use persona_builder::privacy::PrivacySettings;
 use persona_builder::survey::{Layout, ReadOptions};
 use time::macros::datetime;
 
+mod support;
+use support::column;
+
 const K: usize = 11;
 
 fn load(name: &str, csv: &str) -> LoadedSurvey {
@@ -25,14 +28,6 @@ fn load(name: &str, csv: &str) -> LoadedSurvey {
         PrivacySettings::default(),
     )
     .unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn column<'a>(loaded: &'a LoadedSurvey, question: &str) -> &'a ColumnSummary {
-    loaded
-        .summaries
-        .iter()
-        .find(|s| s.name.starts_with(question))
-        .unwrap_or_else(|| panic!("no column “{question}”"))
 }
 
 fn values(summary: &ColumnSummary) -> BTreeSet<String> {

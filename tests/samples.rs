@@ -4,9 +4,12 @@
 
 use std::sync::Arc;
 
-use persona_builder::columns::{chosen, ColumnKind, ColumnSummary, Part};
+use persona_builder::columns::{chosen, ColumnKind, Part};
 use persona_builder::pipeline::{LoadedSurvey, Recipe};
 use persona_builder::survey::{Dictionary, Layout};
+
+mod support;
+use support::{column, dropped};
 
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/survey-samples/");
 
@@ -28,14 +31,6 @@ fn load(name: &str, dictionary: Option<Dictionary>) -> LoadedSurvey {
         .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn column<'a>(loaded: &'a LoadedSurvey, question: &str) -> &'a ColumnSummary {
-    loaded
-        .summaries
-        .iter()
-        .find(|s| s.name.starts_with(question))
-        .unwrap_or_else(|| panic!("no column “{question}”"))
-}
-
 fn kind(loaded: &LoadedSurvey, question: &str) -> ColumnKind {
     column(loaded, question).kind
 }
@@ -51,15 +46,6 @@ fn scale(loaded: &LoadedSurvey, question: &str) -> Vec<String> {
     let summary = column(loaded, question);
     assert_eq!(summary.kind, ColumnKind::Scale, "{question}");
     summary.scale.clone().unwrap()
-}
-
-fn dropped(loaded: &LoadedSurvey) -> Vec<&str> {
-    loaded
-        .report
-        .dropped
-        .iter()
-        .map(|d| d.name.as_str())
-        .collect()
 }
 
 fn layout(loaded: &LoadedSurvey) -> Layout {

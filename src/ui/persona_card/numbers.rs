@@ -3,12 +3,10 @@
 
 use leptos::prelude::*;
 
+use super::super::survey_overview::MiniChart;
 use crate::columns::numbers::{bin_label, format_number};
+use crate::columns::Bar;
 use crate::personas::{Distribution, NumberTrait};
-
-/// Histogram size in SVG units.
-const WIDTH: f64 = 100.0;
-const HEIGHT: f64 = 24.0;
 
 /// "median 2 (IQR 1–4)", as much of it as may be shown.
 fn spread(distribution: &Distribution) -> String {
@@ -42,11 +40,11 @@ pub fn number_rows(number: NumberTrait) -> impl IntoView {
                 <th scope="rowgroup">{number.attribute.clone()}</th>
                 <td>"Number" {distinctive}</td>
                 <td>
-                    <Histogram number=number.clone() segment=true />
+                    {histogram(&number, &number.segment)}
                     {segment}
                 </td>
                 <td>
-                    <Histogram number=number segment=false />
+                    {histogram(&number, &number.overall)}
                     {overall}
                 </td>
             </tr>
@@ -54,52 +52,17 @@ pub fn number_rows(number: NumberTrait) -> impl IntoView {
     }
 }
 
-/// Bars for the bins whose counts may be shown, the fullest bin full height; a bin that
-/// may not be shown is an empty outline. Labels are in each bar's title.
-#[component]
-fn Histogram(number: NumberTrait, segment: bool) -> impl IntoView {
-    let distribution = if segment {
-        &number.segment
-    } else {
-        &number.overall
-    };
-    let bins = distribution.bins.clone();
-    let fullest = bins.iter().flatten().copied().max().unwrap_or(0).max(1) as f64;
-    let slot = WIDTH / bins.len().max(1) as f64;
-    let rects = bins
+/// A group's histogram as the column table draws one: a bar per bin, scaled to the
+/// group's answers, a bin that may not be shown an empty outline.
+fn histogram(number: &NumberTrait, distribution: &Distribution) -> impl IntoView {
+    let bars: Vec<Bar> = distribution
+        .bins
         .iter()
         .enumerate()
-        .map(|(i, count)| {
-            let height = count.map_or(HEIGHT, |c| (c as f64 / fullest * HEIGHT).max(1.0));
-            let label = bin_label(&number.edges, i, number.whole);
-            let title = match count {
-                Some(c) => format!("{label}: {c}"),
-                None => format!("{label}: under the minimum group size"),
-            };
-            view! {
-                <rect
-                    class=if count.is_some() { "bar-shown" } else { "bar-hidden" }
-                    x=(i as f64 * slot + 0.5).to_string()
-                    y=(HEIGHT - height).to_string()
-                    width=(slot - 1.0).max(0.5).to_string()
-                    height=height.to_string()
-                >
-                    <title>{title}</title>
-                </rect>
-            }
+        .map(|(i, &count)| Bar {
+            label: bin_label(&number.edges, i, number.whole),
+            count,
         })
-        .collect_view();
-    (!bins.is_empty()).then(|| {
-        view! {
-            <svg
-                class="histogram"
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
-                width=WIDTH.to_string()
-                height=HEIGHT.to_string()
-                aria-hidden="true"
-            >
-                {rects}
-            </svg>
-        }
-    })
+        .collect();
+    view! { <MiniChart bars=bars respondents=distribution.n /> }
 }

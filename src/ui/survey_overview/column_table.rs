@@ -135,7 +135,7 @@ fn RoleSelect(column: String, role: Role) -> impl IntoView {
 /// empty outline. The numbers are in the row's text, so the chart is hidden from
 /// screen readers.
 #[component]
-fn MiniChart(bars: Vec<Bar>, respondents: usize) -> impl IntoView {
+pub(in crate::ui) fn MiniChart(bars: Vec<Bar>, respondents: usize) -> impl IntoView {
     let slot = CHART_WIDTH / bars.len().max(1) as f64;
     let rects = bars
         .iter()

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 mod column_table;
 
+pub(super) use column_table::MiniChart;
+
 use column_table::column_row;
 
 use super::state::AppState;
