@@ -14,6 +14,7 @@ pub mod persona_file;
 pub mod personas;
 pub mod pipeline;
 pub mod privacy;
+pub mod protocol;
 pub mod refresh;
 pub mod segments;
 pub mod survey;

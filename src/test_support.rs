@@ -40,7 +40,7 @@ pub fn persona(id: &str, name: &str) -> Persona {
             source_sha256: "ab".repeat(32),
             rows: 40,
             method: "group-by".to_string(),
-            k: 2,
+            segment_count: 2,
             seed: 0,
             min_group_size: 11,
             refreshed: None,

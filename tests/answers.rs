@@ -10,7 +10,7 @@ use persona_builder::columns::{
     histogram, shown_answers, ColumnKind, ColumnSummary, MergeReason, ANOTHER_ANSWER,
 };
 use persona_builder::persona_file::check_persona;
-use persona_builder::pipeline::{build_found_personas, build_personas, Built, LoadedSurvey};
+use persona_builder::pipeline::{build_by_answer, build_found_personas, Built, LoadedSurvey};
 use persona_builder::privacy::PrivacySettings;
 use persona_builder::survey::{Layout, ReadOptions};
 use time::macros::datetime;
@@ -112,7 +112,7 @@ fn qualtrics_comma_joined_check_all_answers_are_options_and_traits() {
         );
     }
     let lives = column(&loaded, "Who do you live with?").index;
-    let built = build_personas(&loaded, lives, datetime!(2026-11-24 10:00 UTC)).unwrap();
+    let built = build_by_answer(&loaded, lives, datetime!(2026-11-24 10:00 UTC)).unwrap();
     let traits: BTreeSet<&str> = built.personas[0]
         .traits
         .iter()
@@ -274,7 +274,7 @@ fn counts_are_summarised_as_median_and_quartiles_in_personas() {
     let visits = column(&loaded, "How many times did you visit");
     assert_eq!(visits.kind, ColumnKind::Numeric, "nine distinct counts");
     let gender = column(&loaded, "What is your gender?").index;
-    let built = build_personas(&loaded, gender, datetime!(2026-11-24 10:00 UTC)).unwrap();
+    let built = build_by_answer(&loaded, gender, datetime!(2026-11-24 10:00 UTC)).unwrap();
     let male = built
         .personas
         .iter()

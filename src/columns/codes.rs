@@ -217,10 +217,10 @@ fn consistent_labels<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     fn stripped(csv: &str) -> (Vec<String>, Vec<Coded>) {
-        let (survey, coded) = strip_codes(read_csv(csv.as_bytes()).unwrap());
+        let (survey, coded) = strip_codes(read_detected(csv.as_bytes()).unwrap());
         let answers = survey.columns()[0]
             .answers
             .iter()

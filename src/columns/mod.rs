@@ -16,7 +16,7 @@ mod understand;
 
 pub use categories::{category, AnswerSet, ANOTHER_ANSWER};
 pub use codes::{strip_codes, CodeStyle, Coded};
-pub use kinds::{summarise_as, CHOSEN_KINDS};
+pub use kinds::{summarise_as, KindRefusal, CHOSEN_KINDS};
 pub use multiselect::{chosen, fold, is_multi_select, Fold, Separator, OPTION_SEPARATOR};
 pub use normalise::{normalise, Merge, MergeReason};
 pub use numbers::{is_number, parse_number};
@@ -25,8 +25,6 @@ pub use scales::scale_order;
 pub use shown::{histogram, shown_answers, Bar};
 pub use summarise::{suggest_grouping, summarise, summarise_column};
 pub use understand::{understand, Understanding};
-
-use crate::privacy::MIN_GROUP_SIZE;
 
 /// Columns with at most this many distinct answers are treated as choices.
 pub const MAX_CATEGORIES: usize = 15;
@@ -135,12 +133,9 @@ impl ColumnSummary {
         }
     }
 
-    /// How many answer groups would reach the minimum group size.
-    pub fn groups_large_enough(&self) -> usize {
-        self.counts
-            .iter()
-            .filter(|a| a.count >= MIN_GROUP_SIZE)
-            .count()
+    /// How many answer groups reach the minimum group size `k`.
+    pub fn groups_large_enough(&self, k: usize) -> usize {
+        self.counts.iter().filter(|a| a.count >= k).count()
     }
 
     /// Whether respondents can be grouped by this column (a choice or a scale in use).

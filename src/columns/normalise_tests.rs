@@ -2,7 +2,7 @@ use std::collections::HashSet;
 
 use super::*;
 use crate::columns::categories::{ANOTHER_GENDER, FEMALE, MALE, PREFER_NOT};
-use crate::survey::read_csv;
+use crate::survey::read_detected;
 
 fn survey() -> Survey {
     let mut csv = String::from("Gender,Smoker,Comment\n");
@@ -18,7 +18,7 @@ fn survey() -> Survey {
             csv.push_str(&format!("{gender},{smoker},note {i}\n"));
         }
     }
-    read_csv(csv.as_bytes()).unwrap()
+    read_detected(csv.as_bytes()).unwrap()
 }
 
 fn merged(survey: Survey, undone: &BTreeSet<(String, String)>) -> (Survey, Vec<Merge>) {
@@ -114,7 +114,7 @@ fn a_merge_is_named_by_its_best_formed_spelling() {
     for (answer, times) in [("bus", 20), ("Bus ", 3), ("car", 15), ("CAR", 2)] {
         csv.push_str(&format!("{answer}\n").repeat(times));
     }
-    let (merged, merges) = merged(read_csv(csv.as_bytes()).unwrap(), &BTreeSet::new());
+    let (merged, merges) = merged(read_detected(csv.as_bytes()).unwrap(), &BTreeSet::new());
     let names: BTreeSet<&str> = merges.iter().map(|m| m.into.as_str()).collect();
     assert_eq!(names, ["Bus", "Car"].into());
     assert_eq!(
@@ -139,7 +139,7 @@ fn rare_answers_no_category_takes_are_grouped() {
     ] {
         csv.push_str(&format!("{answer}\n").repeat(times));
     }
-    let (merged, merges) = merged(read_csv(csv.as_bytes()).unwrap(), &BTreeSet::new());
+    let (merged, merges) = merged(read_detected(csv.as_bytes()).unwrap(), &BTreeSet::new());
     let expected: HashSet<String> = [
         FEMALE,
         MALE,
@@ -164,12 +164,12 @@ fn no_answers_merge_in_any_question_when_spelt_two_ways() {
     for (answer, times) in [("Bus", 20), ("N/A", 3), ("n/a", 2), ("Car", 9)] {
         csv.push_str(&format!("{answer}\n").repeat(times));
     }
-    let (merged, merges) = merged(read_csv(csv.as_bytes()).unwrap(), &BTreeSet::new());
+    let (merged, merges) = merged(read_detected(csv.as_bytes()).unwrap(), &BTreeSet::new());
     assert!(column_values(&merged, 0).contains("Not applicable"));
     assert_eq!(merges.len(), 1);
     let single = "Travel\nBus\nN/A\nCar\n";
     let (_, merges) = normalise(
-        read_csv(single.as_bytes()).unwrap(),
+        read_detected(single.as_bytes()).unwrap(),
         &BTreeSet::new(),
         11,
         &mut |_| {},

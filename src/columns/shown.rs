@@ -89,10 +89,10 @@ pub fn histogram(summary: &ColumnSummary, respondents: usize, k: usize) -> Vec<B
 mod tests {
     use super::*;
     use crate::columns::summarise;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     fn summary(csv: &str) -> (ColumnSummary, usize) {
-        let survey = read_csv(csv.as_bytes()).unwrap();
+        let survey = read_detected(csv.as_bytes()).unwrap();
         (summarise(&survey).remove(0), survey.respondents())
     }
 

@@ -71,14 +71,15 @@ pub fn summarise_column(index: usize, column: &Column) -> ColumnSummary {
 }
 
 /// The column to preselect for grouping: a choice column with 2–8 groups, preferring
-/// the one with most groups of at least 11, then the fewest unanswered, then file order.
-pub fn suggest_grouping(summaries: &[ColumnSummary]) -> Option<usize> {
+/// the one with most groups of at least `k` (the minimum group size), then the fewest
+/// unanswered, then file order.
+pub fn suggest_grouping(summaries: &[ColumnSummary], k: usize) -> Option<usize> {
     summaries
         .iter()
         .filter(|s| s.can_group() && SUGGESTED_GROUPS.contains(&s.distinct()))
         .max_by_key(|s| {
             (
-                s.groups_large_enough(),
+                s.groups_large_enough(k),
                 s.answered,
                 std::cmp::Reverse(s.index),
             )
@@ -159,10 +160,11 @@ fn classify(counts: &[AnswerCount], answered: usize) -> ColumnKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::read_csv;
+    use crate::privacy::MIN_GROUP_SIZE;
+    use crate::survey::read_detected;
 
     fn survey(csv: &str) -> Survey {
-        read_csv(csv.as_bytes()).unwrap()
+        read_detected(csv.as_bytes()).unwrap()
     }
 
     fn repeated(rows: &[(&str, usize)]) -> String {
@@ -282,7 +284,7 @@ mod tests {
         }
         let summaries = summarise(&survey(&csv));
         // lives_with has 3 groups of 20; sex 2 of 30; region has 9 groups (over 8).
-        assert_eq!(suggest_grouping(&summaries), Some(2));
+        assert_eq!(suggest_grouping(&summaries, MIN_GROUP_SIZE), Some(2));
     }
 
     #[test]
@@ -317,6 +319,6 @@ mod tests {
     #[test]
     fn no_suggestion_without_a_groupable_column() {
         let summaries = summarise(&survey("id\n1\n2\n3\n"));
-        assert_eq!(suggest_grouping(&summaries), None);
+        assert_eq!(suggest_grouping(&summaries, MIN_GROUP_SIZE), None);
     }
 }

@@ -117,10 +117,10 @@ impl Understanding {
 mod tests {
     use super::*;
     use crate::columns::summarise_column;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     fn understood(csv: &str) -> (Survey, Understanding) {
-        let survey = read_csv(csv.as_bytes()).unwrap();
+        let survey = read_detected(csv.as_bytes()).unwrap();
         understand(
             survey,
             &BTreeSet::new(),
@@ -174,7 +174,7 @@ mod tests {
         }
         let (_, understanding) = understood(&csv);
         assert!(understanding.is_mapped("Gender"));
-        let survey = read_csv(csv.as_bytes()).unwrap();
+        let survey = read_detected(csv.as_bytes()).unwrap();
         let undone: BTreeSet<(String, String)> =
             understanding.merges.iter().map(Merge::key).collect();
         let (_, undone) = understand(survey, &undone, &BTreeSet::new(), 11, &mut |_, _| {});

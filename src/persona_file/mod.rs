@@ -5,7 +5,7 @@
 mod numbers;
 mod validate;
 
-pub use validate::{check_persona, PersonaProblem, MAX_PERSONAS};
+pub use validate::{check_persona, fit_to_format, PersonaProblem, MAX_PERSONAS};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

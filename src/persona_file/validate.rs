@@ -3,8 +3,8 @@
 use thiserror::Error;
 
 use super::numbers::check_numbers;
-use crate::personas::Persona;
-use crate::privacy::patterns::{contains_identifier, identifier_kind, ID_CODES};
+use crate::personas::{shorten, Persona};
+use crate::privacy::patterns::{contains_identifier, identifier_kind, IdentifierKind};
 use crate::privacy::MIN_GROUP_SIZE;
 use crate::segments::rules::Test;
 
@@ -53,6 +53,48 @@ pub enum PersonaProblem {
     NumberTooFew { k: usize },
     #[error("a number's figures are inconsistent: {0}")]
     NumberFigure(&'static str),
+}
+
+/// Shortens a persona's texts to the format's length limits (at word boundaries), so a
+/// persona the app writes itself — from however long a question — always passes
+/// [`check_persona`]'s length rules.
+pub fn fit_to_format(p: &mut Persona) {
+    let fit = |text: &mut String, most: usize| {
+        if text.chars().count() > most {
+            *text = shorten(text, most);
+        }
+    };
+    fit(&mut p.name, MAX_NAME);
+    fit(&mut p.summary, MAX_SUMMARY);
+    if let Some(rule) = &mut p.segment.rule {
+        fit(rule, MAX_TEXT);
+    }
+    for t in &mut p.traits {
+        fit(&mut t.attribute, MAX_TEXT);
+        fit(&mut t.value, MAX_TEXT);
+    }
+    for n in &mut p.numbers {
+        fit(&mut n.attribute, MAX_TEXT);
+    }
+    for q in &mut p.quotes {
+        fit(&mut q.text, MAX_TEXT);
+    }
+    for a in &mut p.actions {
+        fit(&mut a.text, MAX_TEXT);
+        fit(&mut a.evidence, MAX_TEXT);
+    }
+    // A definition names questions and answers exactly (a new wave is matched on them),
+    // so one too long to keep is left out: the persona is then matched by its figures.
+    let too_long = |text: &str| text.chars().count() > MAX_TEXT;
+    let overlong = p.segment.definition.as_ref().is_some_and(|rule| {
+        rule.conditions.iter().any(|c| {
+            too_long(&c.question)
+                || matches!(&c.test, Test::Is { value: t } | Test::Includes { option: t } if too_long(t))
+        })
+    });
+    if overlong {
+        p.segment.definition = None;
+    }
 }
 
 /// Checks one persona against the privacy floor and the format's limits: the same
@@ -155,7 +197,7 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
     if prov.method.trim().is_empty() || prov.method.len() > MAX_ID {
         return Err(Provenance("method must be a short name"));
     }
-    if prov.k == 0 || prov.k > MAX_PERSONAS {
+    if prov.segment_count == 0 || prov.segment_count > MAX_PERSONAS {
         return Err(Provenance("k must be between 1 and 500"));
     }
     if prov.min_group_size < MIN_GROUP_SIZE {
@@ -169,7 +211,8 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
 /// values ("COVID-19") pass: shared by a whole segment, a code points at no one.
 fn check_identifiers(p: &Persona) -> Result<(), PersonaProblem> {
     let identifying = |text: &str| {
-        identifier_kind(text).is_some_and(|kind| kind != ID_CODES) || contains_identifier(text)
+        identifier_kind(text).is_some_and(|kind| kind != IdentifierKind::IdCode)
+            || contains_identifier(text)
     };
     let mut texts: Vec<(&'static str, &str)> = vec![("name", &p.name), ("summary", &p.summary)];
     texts.extend(p.segment.rule.as_deref().map(|r| ("segment rule", r)));

@@ -23,3 +23,4 @@ pub use synthesis::{
     QUOTES_SUGGESTED, TOP_ANSWERS_PER_QUESTION,
 };
 pub use upkeep::{parse_tags, ReviewState, DUE_SOON_DAYS};
+pub use wording::shorten;

@@ -171,8 +171,9 @@ pub struct Provenance {
     pub rows: usize,
     /// How segments were formed, e.g. `group-by`.
     pub method: String,
-    /// How many segments that method produced.
-    pub k: usize,
+    /// How many segments that method produced (`k` in the file, from schema 1).
+    #[serde(rename = "k")]
+    pub segment_count: usize,
     /// The random seed (0 for deterministic methods).
     pub seed: u64,
     /// The smallest group size the persona was allowed to rest on.

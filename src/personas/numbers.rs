@@ -192,7 +192,7 @@ fn mann_whitney_z(values: &[(f64, bool)]) -> f64 {
 mod tests {
     use super::*;
     use crate::columns::summarise;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     /// 60 respondents: the first 30 visited 0–5 times, the others 6–12 times.
     fn visits() -> Survey {
@@ -202,7 +202,7 @@ mod tests {
             let visits = if i < 30 { i % 6 } else { 6 + i % 7 };
             csv.push_str(&format!("{visits}\n"));
         }
-        read_csv(csv.as_bytes()).unwrap()
+        read_detected(csv.as_bytes()).unwrap()
     }
 
     #[test]

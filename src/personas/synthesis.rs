@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use super::evidence::{in_sections, percent, ratio, round, z_score, SIGNIFICANT_Z};
 use super::numbers::number_traits;
-use super::wording::{answer_summary, found_name, found_summary, rule_summary, short};
+use super::wording::{answer_name, answer_summary, found_name, found_summary, rule_summary, short};
 use super::{
     add_months, recommend_actions, Persona, Provenance, SegmentInfo, SegmentQuality, Trait,
     REVIEW_INTERVAL_MONTHS,
@@ -128,7 +128,7 @@ pub fn personas_from_segments(
                 }
                 (
                     persona_id(&survey.source_sha256, question, &segment.label),
-                    format!("{question}: {}", segment.label),
+                    answer_name(question, &segment.label),
                     answer_summary(question, segment, total, &traits),
                     Some(format!("{question} = {}", segment.label)),
                     None,
@@ -201,7 +201,7 @@ pub fn personas_from_segments(
                 source_sha256: survey.source_sha256.clone(),
                 rows: total,
                 method,
-                k: fitted,
+                segment_count: fitted,
                 seed,
                 min_group_size: k,
                 refreshed: None,

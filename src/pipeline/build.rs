@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::coverage::{coverage, Coverage};
 use super::LoadedSurvey;
+use crate::persona_file::fit_to_format;
 use crate::personas::{
     personas_from_grouping, personas_from_segments, Basis, Persona, QuoteSuggestion,
     SegmentQuality, Synthesis, Withheld,
@@ -79,7 +80,7 @@ pub fn build(
     now: OffsetDateTime,
 ) -> Result<Built, BuildError> {
     match group_by {
-        GroupBy::Answer { column } => build_personas(loaded, column, now),
+        GroupBy::Answer { column } => build_by_answer(loaded, column, now),
         GroupBy::Similarity { count, seed } => build_found_personas(loaded, count, seed, now),
         GroupBy::Rule { rule } => build_rule_persona(loaded, &rule, now),
     }
@@ -220,7 +221,8 @@ fn found_note(found: &Segmentation, respondents: usize) -> String {
 }
 
 /// The personas built, with the notes on how (and on any trait held back).
-fn finish(synthesis: Synthesis, mut notes: Vec<String>, covered: Coverage) -> Built {
+fn finish(mut synthesis: Synthesis, mut notes: Vec<String>, covered: Coverage) -> Built {
+    synthesis.personas.iter_mut().for_each(fit_to_format);
     let withheld = synthesis.withheld.len();
     if withheld > 0 {
         notes.push(format!(
@@ -241,7 +243,7 @@ fn round2(value: f64) -> f64 {
 }
 
 /// Why no personas could be built.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum BuildError {
     #[error("{0}")]
     Segments(#[from] SegmentError),
@@ -263,7 +265,7 @@ pub enum BuildError {
 }
 
 /// Groups respondents by one column and builds a persona per large-enough group.
-pub fn build_personas(
+pub fn build_by_answer(
     loaded: &LoadedSurvey,
     column: usize,
     now: OffsetDateTime,

@@ -3,23 +3,19 @@
 //!
 //! read → privacy guard → column summaries → grouping → personas
 //!
-//! In the browser it runs in a Web Worker behind [`Session`], which answers the UI's
-//! [`Request`]s; natively, tests call the same types directly.
+//! In the browser it runs in a Web Worker behind [`crate::protocol::Session`], which
+//! answers the page's requests; natively, tests call the same types directly.
 
 mod build;
 mod coverage;
 mod refresh;
-mod session;
-mod view;
 
 pub use build::{
-    build, build_found_personas, build_personas, build_rule_persona, BuildError, Built, GroupBy,
+    build, build_by_answer, build_found_personas, build_rule_persona, BuildError, Built, GroupBy,
     SIMILARITY_METHOD,
 };
 pub use coverage::{Coverage, Unrepresented};
 pub use refresh::{refresh, SPLIT_FACT_POINTS, SPLIT_SILHOUETTE, SPLIT_SMALLER_SHARE};
-pub use session::{Contents, Envelope, Reply, Request, Session};
-pub use view::{SurveyView, PREVIEW_ROWS};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -28,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::columns::{
     propose_role, suggest_grouping, summarise_as, summarise_column, understand, ColumnKind,
-    ColumnSummary, Role, Understanding,
+    ColumnSummary, KindRefusal, Role, Understanding,
 };
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::survey::{
@@ -211,7 +207,7 @@ impl LoadedSurvey {
                 summary
             })
             .collect();
-        let suggested_grouping = suggest_grouping(&summaries);
+        let suggested_grouping = suggest_grouping(&summaries, recipe.settings.min_group_size);
         let mut loaded = LoadedSurvey {
             file_name: file_name.to_string(),
             bytes,
@@ -263,7 +259,7 @@ impl LoadedSurvey {
     /// Gives columns the roles and kinds the user chose; the others keep their proposed
     /// role and the kind worked out from their answers. When a column's answers do not
     /// fit the kind chosen for it, nothing changes and the reason is returned.
-    pub fn set_mapping(&mut self, mapping: ColumnMapping) -> Result<(), String> {
+    pub fn set_mapping(&mut self, mapping: ColumnMapping) -> Result<(), KindRefusal> {
         if self.mapping.changes_answers(&mapping) {
             // Merges or folds undone or redone: the answers are worked out again.
             let mut answers_only = self.mapping.clone();
@@ -273,7 +269,7 @@ impl LoadedSurvey {
             next.mapping = answers_only;
             next = next
                 .rebuilt(self.recipe.clone(), &mut |_| {})
-                .map_err(|e| e.to_string())?;
+                .expect("a file read once reads again the same way");
             next.set_mapping(mapping)?;
             *self = next;
             return Ok(());
@@ -299,7 +295,7 @@ impl LoadedSurvey {
                 .copied()
                 .unwrap_or_else(|| propose_role(&summary.name, summary.kind));
         }
-        self.suggested_grouping = suggest_grouping(&summaries);
+        self.suggested_grouping = suggest_grouping(&summaries, self.recipe.settings.min_group_size);
         self.summaries = summaries;
         self.mapping = mapping;
         Ok(())

@@ -38,7 +38,7 @@ fn guards_before_summarising_and_preselects() {
     assert_eq!(survey.report.dropped[0].name, "Respondent ID");
     assert_eq!(survey.summaries.len(), 1);
     assert_eq!(survey.suggested_grouping, Some(0));
-    let built = build_personas(&survey, 0, NOW).unwrap();
+    let built = build_by_answer(&survey, 0, NOW).unwrap();
     assert_eq!(built.personas.len(), 2);
     assert_eq!(
         built.notes,
@@ -109,7 +109,7 @@ fn spellings_are_merged_before_grouping_and_a_merge_can_be_undone() {
     let survey = loaded(&[("Partner", 12), ("partner ", 3), ("Alone", 20)]);
     let merges = &survey.answers.merges;
     assert_eq!(merges.len(), 1);
-    let built = build_personas(&survey, 0, NOW).unwrap();
+    let built = build_by_answer(&survey, 0, NOW).unwrap();
     let sizes: Vec<_> = built.personas.iter().map(|p| p.segment.size).collect();
     assert_eq!(sizes, [20, 15]);
     let mut apart = survey.clone();
@@ -145,7 +145,7 @@ fn an_ignored_column_neither_groups_nor_describes_and_roles_survive_rereads() {
     assert!(!ignored.summaries[0].can_group());
     assert_eq!(ignored.suggested_grouping, None);
     assert_eq!(
-        build_personas(&ignored, 0, NOW),
+        build_by_answer(&ignored, 0, NOW),
         Err(BuildError::NotAGrouping)
     );
     let stricter = rebuilt(&ignored, |_| {}).unwrap();
@@ -157,7 +157,7 @@ fn an_ignored_column_neither_groups_nor_describes_and_roles_survive_rereads() {
 #[test]
 fn every_group_under_k_is_a_clear_error() {
     let survey = loaded(&[("Partner", 10), ("Alone", 6)]);
-    let error = build_personas(&survey, 0, NOW).unwrap_err();
+    let error = build_by_answer(&survey, 0, NOW).unwrap_err();
     assert!(matches!(error, BuildError::AllGroupsTooSmall { k: 11, .. }));
     assert!(error.to_string().contains("“lives_with”"));
 }
@@ -168,7 +168,7 @@ fn a_raised_minimum_applies_to_segments_and_provenance() {
     let mut settings = survey.recipe.settings.clone();
     settings.set_min_group_size(20).unwrap();
     let stricter = rebuilt(&survey, |r| r.settings = settings).unwrap();
-    let built = build_personas(&stricter, 0, NOW).unwrap();
+    let built = build_by_answer(&stricter, 0, NOW).unwrap();
     let sizes: Vec<_> = built
         .personas
         .iter()
@@ -192,11 +192,11 @@ fn a_raised_minimum_applies_to_segments_and_provenance() {
 fn a_column_that_does_not_group_is_refused() {
     let survey = loaded(&[("Partner", 20)]);
     assert_eq!(
-        build_personas(&survey, 0, NOW),
+        build_by_answer(&survey, 0, NOW),
         Err(BuildError::NotAGrouping)
     );
     assert_eq!(
-        build_personas(&survey, 9, NOW),
+        build_by_answer(&survey, 9, NOW),
         Err(BuildError::NotAGrouping)
     );
 }
@@ -233,7 +233,10 @@ fn segments_found_across_the_questions_become_personas_with_quality_and_provenan
             crate::segments::clustering::Stability::Stable
         );
         assert_eq!(persona.provenance.method, SIMILARITY_METHOD);
-        assert_eq!((persona.provenance.k, persona.provenance.seed), (3, 7));
+        assert_eq!(
+            (persona.provenance.segment_count, persona.provenance.seed),
+            (3, 7)
+        );
     }
     assert!(
         built.notes[0].contains("Auto chose the number"),
@@ -353,4 +356,48 @@ fn a_rule_gives_one_persona_for_those_who_meet_it_and_small_groups_are_refused()
             .size,
         90
     );
+}
+
+#[test]
+fn personas_grouped_by_a_very_long_question_pass_every_rule_and_export() {
+    let question = format!(
+        "{}, who do you live with?",
+        "Thinking about the people in your household over the past twelve months ".repeat(4)
+    );
+    assert!(question.chars().count() > 290);
+    let mut csv = format!("\"{question}\",How do you travel?\n");
+    for i in 0..60 {
+        csv.push_str(&format!(
+            "{},{}\n",
+            ["Alone", "Partner"][i % 2],
+            ["Bus", "Car"][i % 3 % 2]
+        ));
+    }
+    let survey = LoadedSurvey::read(
+        "long.csv",
+        csv.as_bytes(),
+        ReadOptions::default(),
+        PrivacySettings::default(),
+    )
+    .unwrap();
+    for group_by in [
+        GroupBy::Answer { column: 0 },
+        GroupBy::Similarity {
+            count: Some(2),
+            seed: 3,
+        },
+    ] {
+        let built = build(&survey, group_by, NOW).unwrap();
+        for persona in &built.personas {
+            assert_eq!(
+                crate::persona_file::check_persona(persona),
+                Ok(()),
+                "{}",
+                persona.name
+            );
+            assert!(!persona.name.contains(&question), "{}", persona.name);
+        }
+        let options = crate::persona_file::ExportOptions::default();
+        crate::persona_file::export(&built.personas, options, NOW).unwrap();
+    }
 }

@@ -179,7 +179,7 @@ pub fn one_row_per_record(survey: Survey, event: Option<&str>) -> (Survey, Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     const CSV: &str = "study_id,redcap_event_name,age,sex,weight,pmq1\n\
         100,enrollment_arm_1,31,1,80,\n\
@@ -191,7 +191,8 @@ mod tests {
         304,visit_1_arm_2,,,71,0\n";
 
     fn merged(event: Option<&str>) -> (Survey, Longitudinal) {
-        let (survey, longitudinal) = one_row_per_record(read_csv(CSV.as_bytes()).unwrap(), event);
+        let (survey, longitudinal) =
+            one_row_per_record(read_detected(CSV.as_bytes()).unwrap(), event);
         (survey, longitudinal.expect("longitudinal"))
     }
 
@@ -239,7 +240,7 @@ mod tests {
 
     #[test]
     fn a_survey_without_events_is_left_alone() {
-        let survey = read_csv(b"a,b\n1,2\n").unwrap();
+        let survey = read_detected(b"a,b\n1,2\n").unwrap();
         let (same, none) = one_row_per_record(survey.clone(), None);
         assert_eq!((same, none), (survey, None));
     }

@@ -158,11 +158,11 @@ pub(crate) fn joined_options(options: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     fn folded(csv: &str) -> (Survey, Vec<Fold>) {
         fold(
-            read_csv(csv.as_bytes()).unwrap(),
+            read_detected(csv.as_bytes()).unwrap(),
             &BTreeSet::new(),
             &mut |_| {},
         )

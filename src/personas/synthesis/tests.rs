@@ -2,7 +2,7 @@ use super::*;
 use crate::columns::summarise;
 use crate::privacy::MIN_GROUP_SIZE;
 use crate::segments::group_by;
-use crate::survey::read_csv;
+use crate::survey::read_detected;
 use time::macros::{date, datetime};
 
 const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
@@ -17,7 +17,7 @@ fn survey(rows: &[(&str, &str, &str, &str, usize)]) -> Survey {
             ));
         }
     }
-    read_csv(csv.as_bytes()).unwrap()
+    read_detected(csv.as_bytes()).unwrap()
 }
 
 fn build(survey: &Survey) -> Synthesis {
@@ -69,7 +69,7 @@ fn one_persona_per_large_group_with_size_and_share() {
         ]
     );
     assert_eq!(personas[0].review_due, date!(2027 - 02 - 24));
-    assert_eq!(personas[0].provenance.k, 2);
+    assert_eq!(personas[0].provenance.segment_count, 2);
     assert_eq!(personas[0].provenance.rows, 40);
     assert_eq!(personas[0].provenance.min_group_size, 11);
 }
@@ -174,7 +174,7 @@ fn multi_select_options_become_traits_when_both_sides_are_large() {
         csv.push_str(&format!("{lives},{channels}\n").repeat(times));
     }
     let survey = crate::columns::fold(
-        read_csv(csv.as_bytes()).unwrap(),
+        read_detected(csv.as_bytes()).unwrap(),
         &Default::default(),
         &mut |_| {},
     )
@@ -256,7 +256,7 @@ fn the_summary_tells_the_standout_once_then_one_strong_answer_per_section() {
         csv.push_str(row);
         csv.push('\n');
     }
-    let survey = read_csv(csv.as_bytes()).unwrap();
+    let survey = read_detected(csv.as_bytes()).unwrap();
     let summaries = summarise(&survey);
     let grouping = group_by(&survey, &summaries[3], MIN_GROUP_SIZE);
     let built = personas_from_grouping(&survey, &summaries, &grouping, MIN_GROUP_SIZE, NOW);

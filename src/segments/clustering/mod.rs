@@ -135,7 +135,7 @@ pub struct Segmentation {
 pub const FIT_MARGIN: f64 = 0.25;
 
 /// Why no segments could be found.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum SegmentError {
     #[error("No question describes respondents in a way segments can use (choices, scales, multi-selects or numbers). Check the roles in the column table.")]
     NoVariables,
