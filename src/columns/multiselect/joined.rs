@@ -129,11 +129,19 @@ fn evidence(separator: Separator, cells: &[(&str, usize)], answered: usize) -> O
     }
     let bindings = Bindings::of(&split);
     let whole: FxHashSet<&str> = cells.iter().map(|(cell, _)| *cell).collect();
-    let spans: Vec<Vec<(usize, usize)>> = split
-        .iter()
-        .zip(cells)
-        .map(|(pieces, (cell, _))| glued(cell, pieces, &bindings, &whole))
-        .collect();
+    let glue = |list: bool| -> Vec<Vec<(usize, usize)>> {
+        split
+            .iter()
+            .zip(cells)
+            .map(|(pieces, (cell, _))| glued(cell, pieces, &bindings, &whole, list))
+            .collect()
+    };
+    let mut spans = glue(false);
+    // Some answers hold several options: a list, whose options start with a capital
+    // ("App, Text"), while a phrase goes on in lower case ("Yes, in person").
+    if spans.iter().any(|s| s.len() >= 2) {
+        spans = glue(true);
+    }
     let options: Vec<Vec<String>> = spans
         .iter()
         .zip(cells)
@@ -262,20 +270,32 @@ impl<'a> Bindings<'a> {
 
 /// Where a cell's options are (byte spans): its pieces, those bound together joined
 /// again as written — when the joined option is also a whole answer somewhere (someone
-/// chose it alone); otherwise its pieces stay apart.
+/// chose it alone); otherwise its pieces stay apart. In a `list`, a piece starting with
+/// a capital (other than the word "I") starts an option of its own.
 fn glued(
     cell: &str,
     pieces: &[&str],
     bindings: &Bindings,
     whole: &FxHashSet<&str>,
+    list: bool,
 ) -> Vec<(usize, usize)> {
+    let continues = |next: &str| {
+        let pronoun = next == "I"
+            || next.starts_with("I ")
+            || next.starts_with("I'")
+            || next.starts_with("I’");
+        !list || pronoun || !next.starts_with(char::is_uppercase)
+    };
     let offset = |piece: &str| piece.as_ptr() as usize - cell.as_ptr() as usize;
     let span = |piece: &str| (offset(piece), offset(piece) + piece.len());
     let mut options = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     for (i, piece) in pieces.iter().enumerate() {
         run.push(piece);
-        if pieces.get(i + 1).is_some_and(|n| bindings.bound(piece, n)) {
+        if pieces
+            .get(i + 1)
+            .is_some_and(|n| bindings.bound(piece, n) && continues(n))
+        {
             continue;
         }
         let joined = (span(run[0]).0, span(piece).1);
@@ -388,6 +408,21 @@ mod tests {
             cells.extend(twitter);
         }
         assert!(options_of(&cells).is_none());
+    }
+
+    #[test]
+    fn options_always_chosen_together_are_still_options_of_a_list() {
+        let cells = ["App, Text", "Phone, Letter", "Phone", "App, Text", "Phone"];
+        let (_, options) = options_of(&cells).unwrap();
+        assert_eq!(options[0], ["App", "Text"]);
+        let phrases = [
+            "Yes, in person",
+            "Email, Yes, in person",
+            "Email",
+            "Phone, Email",
+        ];
+        let (_, options) = options_of(&phrases).unwrap();
+        assert_eq!(options[1], ["Email", "Yes, in person"]);
     }
 
     #[test]
