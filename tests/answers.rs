@@ -278,7 +278,7 @@ fn counts_are_summarised_as_median_and_quartiles_in_personas() {
     let male = built
         .personas
         .iter()
-        .find(|p| p.name.ends_with(": Male"))
+        .find(|p| p.segment.rule.as_deref() == Some("What is your gender? = Male"))
         .unwrap();
     let numbers = &male.numbers[0];
     assert_eq!(numbers.attribute, visits.name);

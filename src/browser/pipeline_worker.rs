@@ -11,6 +11,12 @@
 //! when the network has gone since the page loaded).
 //!
 //! Messages are JSON [`Envelope`]s; files travel beside their request as `File`s.
+//!
+//! The worker starts from a `blob:` URL made by this page, whose two lines load the
+//! same-origin worker script and its wasm. A worker made from a `blob:` URL takes its
+//! creator's Content-Security-Policy, so the page's policy (only this origin, no `eval`)
+//! binds the code that handles the survey too; a worker made from a script URL would
+//! run under that script's response headers, which a static host may not set.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -19,13 +25,17 @@ use std::rc::{Rc, Weak};
 use futures::channel::{mpsc, oneshot};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, File, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{
+    Blob, BlobPropertyBag, ErrorEvent, File, MessageEvent, Url, Worker, WorkerOptions, WorkerType,
+};
 
 use crate::protocol::{Envelope, Failure, Reply, Request};
 use crate::survey::Progress;
 
-/// The worker's script, written by Trunk beside `index.html` (named after the binary).
-const WORKER_SCRIPT: &str = "./pipeline_loader.js";
+/// The worker's script and wasm, written by Trunk beside `index.html` (named after the
+/// binary).
+const WORKER_SCRIPT: &str = "./pipeline.js";
+const WORKER_WASM: &str = "./pipeline_bg.wasm";
 
 thread_local! {
     /// A worker started ahead of time for the next request that needs a fresh one.
@@ -42,6 +52,8 @@ pub struct PipelineWorker {
 
 struct Inner {
     worker: Worker,
+    /// The `blob:` URL the worker started from, given back once it is running.
+    source: RefCell<Option<String>>,
     state: RefCell<State>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
@@ -50,6 +62,7 @@ struct Inner {
 impl Drop for Inner {
     fn drop(&mut self) {
         self.worker.terminate();
+        self.release_source();
     }
 }
 
@@ -125,10 +138,13 @@ impl PipelineWorker {
     }
 
     fn start() -> Result<Self, Failure> {
+        let source = bootstrap_url().ok_or(Failure::ReaderNotStarted)?;
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Classic);
-        let worker = Worker::new_with_options(WORKER_SCRIPT, &options)
-            .map_err(|_| Failure::ReaderNotStarted)?;
+        let worker = Worker::new_with_options(&source, &options).map_err(|_| {
+            let _ = Url::revoke_object_url(&source);
+            Failure::ReaderNotStarted
+        })?;
         let inner = Rc::new_cyclic(|weak: &Weak<Inner>| {
             let on_message = {
                 let weak = weak.clone();
@@ -151,6 +167,7 @@ impl PipelineWorker {
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
             Inner {
                 worker,
+                source: RefCell::new(Some(source)),
                 state: RefCell::default(),
                 _on_message: on_message,
                 _on_error: on_error,
@@ -206,6 +223,7 @@ impl Inner {
         match body {
             Reply::Ready => {
                 state.ready = true;
+                self.release_source();
                 for message in std::mem::take(&mut state.queue) {
                     let _ = self.worker.post_message(&message);
                 }
@@ -227,6 +245,12 @@ impl Inner {
         }
     }
 
+    fn release_source(&self) {
+        if let Some(url) = self.source.borrow_mut().take() {
+            let _ = Url::revoke_object_url(&url);
+        }
+    }
+
     /// The worker stopped (its reader crashed, or it never started): every request
     /// waiting, and every later one, fails.
     fn stopped(&self) {
@@ -241,4 +265,23 @@ impl Inner {
             let _ = waiting.reply.send(Err(failure.clone()));
         }
     }
+}
+
+/// A `blob:` URL for the worker's start: it loads the worker script and its wasm by
+/// their absolute URLs (a `blob:` URL is no base for relative ones).
+fn bootstrap_url() -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    let absolute = |path: &str| Url::new_with_base(path, &base).ok().map(|u| u.href());
+    let (script, wasm) = (absolute(WORKER_SCRIPT)?, absolute(WORKER_WASM)?);
+    // JSON strings are JavaScript string literals.
+    let source = format!(
+        "importScripts({});wasm_bindgen({});",
+        serde_json::to_string(&script).ok()?,
+        serde_json::to_string(&wasm).ok()?
+    );
+    let options = BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let parts = Array::of1(&JsValue::from_str(&source));
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    Url::create_object_url_with_blob(&blob).ok()
 }

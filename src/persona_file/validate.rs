@@ -19,6 +19,8 @@ const MAX_LIST: usize = 100;
 const MAX_TAGS: usize = 20;
 const MAX_TAG: usize = 40;
 const MAX_CONDITIONS: usize = 20;
+/// Goals or frustrations one persona may list.
+const MAX_PHRASES: usize = 10;
 
 /// A rule a persona breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -65,6 +67,11 @@ pub fn fit_to_format(p: &mut Persona) {
         }
     };
     fit(&mut p.name, MAX_NAME);
+    fit(&mut p.display_name, MAX_NAME);
+    fit(&mut p.headline, MAX_TEXT);
+    for phrase in p.goals.iter_mut().chain(p.frustrations.iter_mut()) {
+        fit(phrase, MAX_NAME);
+    }
     fit(&mut p.summary, MAX_SUMMARY);
     if let Some(rule) = &mut p.segment.rule {
         fit(rule, MAX_TEXT);
@@ -114,6 +121,14 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
         return Err(BlankName);
     }
     length("name", &p.name, MAX_NAME)?;
+    length("display name", &p.display_name, MAX_NAME)?;
+    length("headline", &p.headline, MAX_TEXT)?;
+    for (field, list) in [("goals", &p.goals), ("frustrations", &p.frustrations)] {
+        count(field, list.len(), MAX_PHRASES)?;
+        for phrase in list {
+            length(field, phrase, MAX_NAME)?;
+        }
+    }
     length("summary", &p.summary, MAX_SUMMARY)?;
     if p.segment.size < k {
         return Err(SegmentTooSmall {
@@ -214,7 +229,14 @@ fn check_identifiers(p: &Persona) -> Result<(), PersonaProblem> {
         identifier_kind(text).is_some_and(|kind| kind != IdentifierKind::IdCode)
             || contains_identifier(text)
     };
-    let mut texts: Vec<(&'static str, &str)> = vec![("name", &p.name), ("summary", &p.summary)];
+    let mut texts: Vec<(&'static str, &str)> = vec![
+        ("name", &p.name),
+        ("display name", &p.display_name),
+        ("headline", &p.headline),
+        ("summary", &p.summary),
+    ];
+    texts.extend(p.goals.iter().map(|g| ("goals", g.as_str())));
+    texts.extend(p.frustrations.iter().map(|f| ("frustrations", f.as_str())));
     texts.extend(p.segment.rule.as_deref().map(|r| ("segment rule", r)));
     for t in &p.traits {
         texts.push(("trait attribute", &t.attribute));

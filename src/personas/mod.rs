@@ -7,7 +7,11 @@ mod actions;
 mod dates;
 mod evidence;
 mod model;
+mod names;
 mod numbers;
+mod phrases;
+mod profile;
+mod quotes;
 mod synthesis;
 mod upkeep;
 mod wording;
@@ -18,9 +22,10 @@ pub use model::{
     Action, Note, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait, Wave,
 };
 pub use numbers::{Distribution, NumberTrait, QUARTILES};
+pub use quotes::QUOTES_SUGGESTED;
 pub use synthesis::{
     personas_from_grouping, personas_from_segments, Basis, QuoteSuggestion, Synthesis, Withheld,
-    QUOTES_SUGGESTED, TOP_ANSWERS_PER_QUESTION,
+    TOP_ANSWERS_PER_QUESTION,
 };
 pub use upkeep::{parse_tags, ReviewState, DUE_SOON_DAYS};
 pub use wording::shorten;

@@ -35,19 +35,6 @@ pub(super) fn rule_summary(
     with_standout(opening, traits)
 }
 
-/// The most characters of a question or rule a persona's name may carry.
-const NAME_PART: usize = 80;
-
-/// A rule short enough to be a persona's name.
-pub(super) fn short(rule: &str) -> String {
-    shorten(rule, NAME_PART)
-}
-
-/// "Question: answer", with a long question shortened so the name stays readable.
-pub(super) fn answer_name(question: &str, answer: &str) -> String {
-    format!("{}: {answer}", shorten(question, NAME_PART))
-}
-
 /// `text` in at most `most` characters: cut at the last word boundary that fits, and
 /// marked “…”; a single word longer than that is cut where it must.
 pub fn shorten(text: &str, most: usize) -> String {
@@ -104,19 +91,6 @@ fn with_standout(mut summary: String, traits: &[Trait]) -> String {
 
 /// The most section sentences in a summary.
 const MAX_SECTION_SENTENCES: usize = 4;
-
-/// "Segment A: Bus, 65–74": its letter and the two answers that most set it apart.
-pub(super) fn found_name(letter: &str, traits: &[Trait]) -> String {
-    let values: Vec<&str> = standouts(traits)
-        .take(2)
-        .map(|t| t.value.as_str())
-        .collect();
-    if values.is_empty() {
-        format!("Segment {letter}")
-    } else {
-        format!("Segment {letter}: {}", values.join(", "))
-    }
-}
 
 /// Traits more common in the segment than overall, the biggest difference first.
 fn standouts(traits: &[Trait]) -> impl Iterator<Item = &Trait> {

@@ -178,8 +178,8 @@ fn a_raised_minimum_applies_to_segments_and_provenance() {
     assert_eq!(
         sizes,
         [
-            ("lives_with: Partner", 30),
-            ("lives_with: Family or another answer", 35)
+            ("Lives with a partner", 30),
+            ("Lives with family or another answer", 35)
         ]
     );
     assert!(built
@@ -221,9 +221,19 @@ fn segments_found_across_the_questions_become_personas_with_quality_and_provenan
     .unwrap();
     let built = build_found_personas(&survey, None, 7, NOW).unwrap();
     assert_eq!(built.personas.len(), 3);
+    let names: std::collections::HashSet<&str> =
+        built.personas.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names.len(), 3, "no two personas of a build share a name");
+    let first_names: std::collections::HashSet<&str> = built
+        .personas
+        .iter()
+        .map(|p| p.display_name.split([',', ':']).next().unwrap())
+        .collect();
+    assert_eq!(first_names.len(), 3, "nor an illustrative first name");
     for persona in &built.personas {
         assert_eq!(persona.segment.size, 30);
-        assert!(persona.name.starts_with("Segment "), "{}", persona.name);
+        assert!(!persona.name.contains("Segment"), "{}", persona.name);
+        assert!(!persona.name.is_empty() && !persona.display_name.is_empty());
         let quality = persona
             .segment
             .quality
@@ -301,12 +311,12 @@ fn a_rule_gives_one_persona_for_those_who_meet_it_and_small_groups_are_refused()
     };
     let built = build(&survey, GroupBy::Rule { rule: rule.clone() }, NOW).unwrap();
     let persona = &built.personas[0];
-    assert_eq!(
-        persona.name,
-        "Age at least 65 AND How do you travel? is Bus"
-    );
+    assert_eq!(persona.name, "Aged 65+, travels by bus");
     assert_eq!(persona.segment.size, 30);
-    assert_eq!(persona.segment.rule.as_deref(), Some(persona.name.as_str()));
+    assert_eq!(
+        persona.segment.rule.as_deref(),
+        Some("Age at least 65 AND How do you travel? is Bus")
+    );
     assert_eq!(persona.provenance.method, "rule");
     // The rule's own questions give no traits; the others do, with counts read directly.
     assert!(persona

@@ -181,7 +181,7 @@ impl Rule {
 }
 
 /// The range an answer stands for: a number, an age band "65–74", or "90+".
-fn bounds(answer: &str) -> Option<(f64, f64)> {
+pub fn bounds(answer: &str) -> Option<(f64, f64)> {
     let number = |s: &str| s.trim().replace(',', ".").parse::<f64>().ok();
     if let Some(n) = number(answer) {
         return Some((n, n));

@@ -1,5 +1,6 @@
 use super::*;
-use crate::columns::summarise;
+use crate::columns::{summarise, Role};
+use crate::personas::QUOTES_SUGGESTED;
 use crate::privacy::MIN_GROUP_SIZE;
 use crate::segments::group_by;
 use crate::survey::read_detected;
@@ -64,8 +65,8 @@ fn one_persona_per_large_group_with_size_and_share() {
     assert_eq!(
         sizes,
         [
-            ("lives_with: Partner", 25, 0.625),
-            ("lives_with: Alone", 15, 0.375)
+            ("Lives with a partner", 25, 0.625),
+            ("Lives alone", 15, 0.375)
         ]
     );
     assert_eq!(personas[0].review_due, date!(2027 - 02 - 24));
@@ -96,7 +97,10 @@ fn listed_traits_are_direct_counts() {
         ("Partner", "Bus", "-", "x", 12),
     ]);
     let personas = build(&survey).personas;
-    let alone = personas.iter().find(|p| p.name.ends_with("Alone")).unwrap();
+    let alone = personas
+        .iter()
+        .find(|p| p.name.starts_with("Lives alone"))
+        .unwrap();
     let bus = alone.traits.iter().find(|t| t.value == "Bus").unwrap();
     // 15 of 30 living alone; 27 of 62 overall.
     assert_eq!((bus.n, bus.segment_pct, bus.overall_pct), (15, 50.0, 43.5));
@@ -114,7 +118,10 @@ fn a_sensitive_answer_shared_by_the_whole_segment_is_withheld() {
     ]));
     // Everyone living alone has Diabetes: withheld. Partners differ: shown.
     assert_eq!(built.withheld.len(), 1);
-    assert_eq!(built.withheld[0].persona_name, "lives_with: Alone");
+    assert_eq!(
+        built.withheld[0].persona_name,
+        "Lives alone, travels by bus"
+    );
     assert_eq!(built.withheld[0].item.value, "Diabetes");
     assert!(built.personas[1]
         .traits
@@ -183,7 +190,7 @@ fn multi_select_options_become_traits_when_both_sides_are_large() {
     let alone = built
         .personas
         .iter()
-        .find(|p| p.name.ends_with("Alone"))
+        .find(|p| p.name.starts_with("Lives alone"))
         .unwrap();
     let listed: Vec<(&str, usize)> = alone
         .traits
@@ -200,7 +207,7 @@ fn multi_select_options_become_traits_when_both_sides_are_large() {
     let partner = built
         .personas
         .iter()
-        .find(|p| p.name.ends_with("Partner"))
+        .find(|p| p.name.starts_with("Lives with a partner"))
         .unwrap();
     assert_eq!(
         partner
@@ -263,7 +270,7 @@ fn the_summary_tells_the_standout_once_then_one_strong_answer_per_section() {
     let alone = built
         .personas
         .iter()
-        .find(|p| p.name.ends_with("Alone"))
+        .find(|p| p.name.starts_with("Lives alone"))
         .unwrap();
     let summary = &alone.summary;
     assert!(
@@ -279,4 +286,71 @@ fn the_summary_tells_the_standout_once_then_one_strong_answer_per_section() {
         .actions
         .iter()
         .any(|a| a.text.starts_with("Offer telehealth") && a.evidence.contains("“Transport”")));
+}
+
+#[test]
+fn quotes_are_typical_sentences_never_repeated_and_never_placeholders() {
+    let built = build(&survey(&[
+        (
+            "Partner",
+            "Car",
+            "-",
+            "Parking is a nightmare. Same answer everywhere",
+            20,
+        ),
+        (
+            "Partner",
+            "Car",
+            "-",
+            "You can call me on [phone] any time. Same answer everywhere",
+            6,
+        ),
+        (
+            "Alone",
+            "Bus",
+            "-",
+            "The bus never comes on time. Same answer everywhere",
+            15,
+        ),
+        (
+            "Alone",
+            "Bus",
+            "-",
+            "Same answer everywhere. Nothing else to add here",
+            6,
+        ),
+    ]));
+    let texts: Vec<&str> = built
+        .quote_suggestions
+        .iter()
+        .map(|q| q.text.as_str())
+        .collect();
+    let distinct: std::collections::HashSet<&str> = texts.iter().copied().collect();
+    assert_eq!(
+        distinct.len(),
+        texts.len(),
+        "no quote twice in one build: {texts:?}"
+    );
+    assert!(texts.iter().all(|t| !t.contains("[phone]")), "{texts:?}");
+    assert!(
+        texts.iter().all(|t| !t.contains(". ")),
+        "one sentence each: {texts:?}"
+    );
+    let first_of = |name: &str| {
+        let id = &built
+            .personas
+            .iter()
+            .find(|p| p.name.starts_with(name))
+            .unwrap()
+            .id;
+        built
+            .quote_suggestions
+            .iter()
+            .find(|q| &q.persona_id == id)
+            .unwrap()
+            .text
+            .clone()
+    };
+    assert!(first_of("Lives alone").starts_with("The bus never comes on time"));
+    assert!(first_of("Lives with a partner").starts_with("Parking is a nightmare"));
 }

@@ -12,13 +12,14 @@ use crate::personas::{parse_tags, Action, Note, Persona};
 use crate::ui::stores::{LibraryStore, Notices};
 
 /// The sections a trait can be shown in (roles that describe respondents).
-const SECTIONS: [Role; 6] = [
+const SECTIONS: [Role; 7] = [
     Role::Demographic,
     Role::Condition,
     Role::Behaviour,
     Role::Motivation,
     Role::Barrier,
     Role::ChannelPreference,
+    Role::Experience,
 ];
 
 #[component]
