@@ -16,7 +16,8 @@ use crate::personas::Persona;
 /// The `format` tag every persona file carries.
 pub const FORMAT: &str = "persona-builder";
 /// The schema version this build writes and the newest it reads (3 added number
-/// figures; versions 1 and 2 are read as they are).
+/// figures and the display name, headline, goals and frustrations; versions 1 and 2 are
+/// read as they are).
 pub const SCHEMA_VERSION: u32 = 3;
 /// Files larger than this are refused before parsing (5 MiB).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
