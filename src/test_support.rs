@@ -30,6 +30,7 @@ pub fn persona(id: &str, name: &str) -> Persona {
             role: None,
             distinctive: false,
         }],
+        numbers: vec![],
         quotes: vec![],
         actions: vec![],
         created_at: datetime!(2026-11-24 10:00 UTC),

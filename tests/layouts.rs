@@ -7,6 +7,9 @@ use persona_builder::pipeline::LoadedSurvey;
 use persona_builder::privacy::PrivacySettings;
 use persona_builder::survey::{Layout, ReadOptions};
 
+mod support;
+use support::dropped;
+
 fn load(name: &str, bytes: &[u8]) -> LoadedSurvey {
     LoadedSurvey::read(
         name,
@@ -42,15 +45,6 @@ fn kind_of(loaded: &LoadedSurvey, question: &str) -> ColumnKind {
         .find(|s| s.name == question)
         .unwrap()
         .kind
-}
-
-fn dropped(loaded: &LoadedSurvey) -> Vec<&str> {
-    loaded
-        .report
-        .dropped
-        .iter()
-        .map(|d| d.name.as_str())
-        .collect()
 }
 
 /// KoboToolbox CSV: `;`, every field quoted, `group/question` headers, metadata at the end.

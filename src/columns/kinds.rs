@@ -2,7 +2,8 @@
 //! codes read as numbers that are really choices, a rating read as plain choices, short
 //! comments read as choices.
 
-use super::{is_number, scale_order, ColumnKind, ColumnSummary};
+use super::numbers::are_numbers;
+use super::{is_number, parse_number, scale_order, ColumnKind, ColumnSummary};
 
 /// The kinds a user may choose for a column.
 pub const CHOSEN_KINDS: [ColumnKind; 4] = [
@@ -49,7 +50,9 @@ pub fn summarise_as(
     let scale = match kind {
         ColumnKind::Scale => Some(order(summary).ok_or(KindRefusal::NoOrder { column, stays })?),
         ColumnKind::Numeric => {
-            if let Some(other) = summary.counts.iter().find(|a| !is_number(&a.value)) {
+            let counts = summary.counts.iter().map(|a| (a.value.as_str(), a.count));
+            let other = summary.counts.iter().find(|a| !is_number(&a.value));
+            if let Some(other) = other.filter(|_| !are_numbers(counts)) {
                 return Err(KindRefusal::NotANumber {
                     column,
                     answer: other.value.to_string(),
@@ -75,7 +78,7 @@ fn order(summary: &ColumnSummary) -> Option<Vec<String>> {
     }
     let mut numbers: Vec<(f64, &str)> = values
         .iter()
-        .map(|v| v.parse::<f64>().ok().map(|n| (n, *v)))
+        .map(|v| parse_number(v).map(|n| (n, *v)))
         .collect::<Option<_>>()?;
     numbers.sort_by(|a, b| a.0.total_cmp(&b.0));
     Some(numbers.into_iter().map(|(_, v)| v.to_string()).collect())
@@ -109,6 +112,22 @@ mod tests {
         let number = summarise_as(&codes, ColumnKind::Numeric).unwrap();
         assert_eq!((number.kind, number.scale), (ColumnKind::Numeric, None));
         assert_eq!(number.counts, codes.counts);
+    }
+
+    #[test]
+    fn numbers_with_a_few_non_answers_may_be_numbers_again() {
+        let mut csv = String::from("Visits\n");
+        for i in 0..40 {
+            csv.push_str(if i % 10 == 0 {
+                "N/A\n"
+            } else {
+                ["1\n", "2\n", "3,5\n"][i % 3]
+            });
+        }
+        let visits = summary(&csv);
+        assert_eq!(visits.kind, ColumnKind::Categorical);
+        let number = summarise_as(&visits, ColumnKind::Numeric).unwrap();
+        assert_eq!(number.kind, ColumnKind::Numeric);
     }
 
     #[test]

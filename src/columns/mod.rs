@@ -1,23 +1,30 @@
 //! Stage 2 — column summaries: what kind of answers each question holds, and which
 //! question makes a sensible first grouping.
 
+mod categories;
+mod codes;
 mod kinds;
 mod multiselect;
 mod normalise;
+pub mod numbers;
+mod parts;
 mod roles;
 mod scales;
 mod shown;
+mod summarise;
+mod understand;
 
+pub use categories::{category, AnswerSet, ANOTHER_ANSWER};
+pub use codes::{strip_codes, CodeStyle, Coded};
 pub use kinds::{summarise_as, KindRefusal, CHOSEN_KINDS};
-pub use multiselect::{chosen, fold, is_multi_select, Fold, OPTION_SEPARATOR};
-pub use normalise::{normalise, Merge};
+pub use multiselect::{chosen, fold, is_multi_select, Fold, Separator, OPTION_SEPARATOR};
+pub use normalise::{normalise, Merge, MergeReason};
+pub use numbers::{is_number, parse_number};
 pub use roles::{propose as propose_role, Role};
 pub use scales::scale_order;
 pub use shown::{histogram, shown_answers, Bar};
-
-use rustc_hash::FxHashMap;
-
-use crate::survey::{Answer, Column, Survey};
+pub use summarise::{suggest_grouping, summarise, summarise_column};
+pub use understand::{understand, Understanding};
 
 /// Columns with at most this many distinct answers are treated as choices.
 pub const MAX_CATEGORIES: usize = 15;
@@ -83,6 +90,20 @@ pub struct ColumnSummary {
     /// Distinct answers left out of `counts` in the page's copy ([`Self::for_page`]).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub left_out: usize,
+    /// The question this column belongs with, when it is a grid row or "Other" text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+}
+
+/// How a column belongs with others, for the column table to show them together.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "is", rename_all = "snake_case")]
+pub enum Part {
+    /// One row of a grid (matrix) question; the rows share the question's stem.
+    GridRow { stem: String, row: String },
+    /// What respondents typed for a question's "Other (please specify)": free text
+    /// (scrubbed) that belongs to `question`, not a question of its own.
+    OtherText { question: String },
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -107,6 +128,7 @@ impl ColumnSummary {
             left_out: self.distinct(),
             name: self.name.clone(),
             scale: self.scale.clone(),
+            part: self.part.clone(),
             ..*self
         }
     }
@@ -133,252 +155,5 @@ impl ColumnSummary {
                 .collect(),
             None => self.counts.iter().collect(),
         }
-    }
-}
-
-/// Summarises every column of the survey.
-pub fn summarise(survey: &Survey) -> Vec<ColumnSummary> {
-    survey
-        .columns()
-        .iter()
-        .enumerate()
-        .map(|(index, column)| summarise_column(index, column))
-        .collect()
-}
-
-/// Summarises one column (the `index`-th), working out its kind from its answers.
-pub fn summarise_column(index: usize, column: &Column) -> ColumnSummary {
-    if is_multi_select(&column.answers) {
-        return ColumnSummary {
-            index,
-            name: column.name.clone(),
-            kind: ColumnKind::MultiSelect,
-            answered: column
-                .answers
-                .iter()
-                .filter(|a| chosen(a).next().is_some())
-                .count(),
-            counts: count_options(&column.answers),
-            scale: None,
-            role: propose_role(&column.name, ColumnKind::MultiSelect),
-            left_out: 0,
-        };
-    }
-    let counts = count_answers(&column.answers);
-    let answered = counts.iter().map(|a| a.count).sum();
-    let mut kind = classify(&counts, answered);
-    let mut scale = None;
-    if kind == ColumnKind::Categorical {
-        let values: Vec<&str> = counts.iter().map(|a| a.value.as_str()).collect();
-        scale = scale_order(&values);
-        if scale.is_some() {
-            kind = ColumnKind::Scale;
-        }
-    }
-    ColumnSummary {
-        index,
-        role: propose_role(&column.name, kind),
-        name: column.name.clone(),
-        kind,
-        answered,
-        counts,
-        scale,
-        left_out: 0,
-    }
-}
-
-/// The column to preselect for grouping: a choice column with 2–8 groups, preferring
-/// the one with most groups of at least `k` (the minimum group size), then the fewest
-/// unanswered, then file order.
-pub fn suggest_grouping(summaries: &[ColumnSummary], k: usize) -> Option<usize> {
-    summaries
-        .iter()
-        .filter(|s| s.can_group() && SUGGESTED_GROUPS.contains(&s.distinct()))
-        .max_by_key(|s| {
-            (
-                s.groups_large_enough(k),
-                s.answered,
-                std::cmp::Reverse(s.index),
-            )
-        })
-        .map(|s| s.index)
-}
-
-fn count_answers(answers: &[Answer]) -> Vec<AnswerCount> {
-    tally(answers.iter().map(|a| a.trim()).filter(|a| !a.is_empty()))
-}
-
-/// How many respondents chose each option of a multi-select.
-fn count_options(answers: &[Answer]) -> Vec<AnswerCount> {
-    tally(answers.iter().flat_map(|a| chosen(a)))
-}
-
-/// Counts values, most frequent first, ties in first-seen order.
-fn tally<'a>(values: impl Iterator<Item = &'a str>) -> Vec<AnswerCount> {
-    let mut position: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut counts: Vec<AnswerCount> = Vec::new();
-    for answer in values {
-        match position.get(answer) {
-            Some(&i) => counts[i].count += 1,
-            None => {
-                position.insert(answer, counts.len());
-                counts.push(AnswerCount {
-                    value: answer.to_string(),
-                    count: 1,
-                });
-            }
-        }
-    }
-    // A stable sort keeps first-seen order among equal counts.
-    counts.sort_by_key(|a| std::cmp::Reverse(a.count));
-    counts
-}
-
-/// A number, or the capped age "90+" that stands for one.
-pub(super) fn is_number(value: &str) -> bool {
-    value.parse::<f64>().is_ok() || value == crate::privacy::generalise::CAPPED_AGE
-}
-
-fn classify(counts: &[AnswerCount], answered: usize) -> ColumnKind {
-    let distinct = counts.len();
-    if answered == 0 {
-        return ColumnKind::Empty;
-    }
-    let numeric = counts.iter().all(|a| is_number(&a.value));
-    if distinct <= MAX_CATEGORIES && distinct < answered {
-        return ColumnKind::Categorical;
-    }
-    if numeric {
-        return ColumnKind::Numeric;
-    }
-    let sentences = counts
-        .iter()
-        .filter(|a| a.value.contains(char::is_whitespace))
-        .count();
-    if distinct == answered && sentences * 2 < distinct {
-        return ColumnKind::Unique;
-    }
-    ColumnKind::FreeText
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::privacy::MIN_GROUP_SIZE;
-    use crate::survey::read_detected;
-
-    fn survey(csv: &str) -> Survey {
-        read_detected(csv.as_bytes()).unwrap()
-    }
-
-    fn repeated(rows: &[(&str, usize)]) -> String {
-        let mut csv = String::from("lives_with,age,email,comment,empty\n");
-        let mut i = 0;
-        for (value, times) in rows {
-            for _ in 0..*times {
-                i += 1;
-                csv.push_str(&format!(
-                    "{value},{},p{i}@example.org,comment {} {},\n",
-                    20 + i,
-                    i % 3,
-                    i
-                ));
-            }
-        }
-        csv
-    }
-
-    #[test]
-    fn kinds_follow_the_answers() {
-        let s = survey(&repeated(&[("Alone", 12), ("Partner", 20), ("Family", 3)]));
-        let kinds: Vec<_> = summarise(&s).iter().map(|c| c.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                ColumnKind::Categorical,
-                ColumnKind::Numeric,
-                ColumnKind::Unique,
-                ColumnKind::FreeText,
-                ColumnKind::Empty
-            ]
-        );
-    }
-
-    #[test]
-    fn the_page_gets_free_text_without_its_answers_but_with_their_number() {
-        let s = survey(&repeated(&[("Alone", 12), ("Partner", 20), ("Family", 3)]));
-        let summaries = summarise(&s);
-        for summary in &summaries {
-            let page = summary.for_page();
-            assert_eq!(page.distinct(), summary.distinct());
-            assert_eq!(page.kind, summary.kind);
-            if summary.kind == ColumnKind::FreeText {
-                assert!(summary.distinct() > 0 && page.counts.is_empty());
-            } else {
-                assert_eq!(&page, summary);
-            }
-        }
-    }
-
-    #[test]
-    fn counts_are_trimmed_and_most_frequent_first() {
-        let s = survey("q\nB\n A \nB\n\nA\nB \nC\n");
-        let summary = &summarise(&s)[0];
-        assert_eq!(summary.answered, 6);
-        let counts: Vec<_> = summary
-            .counts
-            .iter()
-            .map(|a| (a.value.as_str(), a.count))
-            .collect();
-        assert_eq!(counts, [("B", 3), ("A", 2), ("C", 1)]);
-    }
-
-    #[test]
-    fn suggests_the_choice_column_with_most_large_groups() {
-        let mut csv = String::from("id,sex,lives_with,region\n");
-        for i in 0..60 {
-            let sex = ["F", "M"][i % 2];
-            let lives = ["Alone", "Partner", "Family"][i % 3];
-            let region = ["N", "S", "E", "W", "C", "X", "Y", "Z", "Q"][i % 9];
-            csv.push_str(&format!("{i},{sex},{lives},{region}\n"));
-        }
-        let summaries = summarise(&survey(&csv));
-        // lives_with has 3 groups of 20; sex 2 of 30; region has 9 groups (over 8).
-        assert_eq!(suggest_grouping(&summaries, MIN_GROUP_SIZE), Some(2));
-    }
-
-    #[test]
-    fn likert_answers_make_a_scale_that_keeps_its_order() {
-        let mut csv = String::from("The bus is easy to use\n");
-        for (answer, times) in [
-            ("Agree", 5),
-            ("Strongly disagree", 3),
-            ("Neutral", 4),
-            ("Strongly agree", 2),
-        ] {
-            csv.push_str(&format!("{answer}\n").repeat(times));
-        }
-        let summary = &summarise(&survey(&csv))[0];
-        assert_eq!(summary.kind, ColumnKind::Scale);
-        assert!(summary.can_group());
-        let shown: Vec<_> = summary
-            .ordered_counts()
-            .iter()
-            .map(|a| a.value.as_str())
-            .collect();
-        assert_eq!(
-            shown,
-            ["Strongly disagree", "Neutral", "Agree", "Strongly agree"]
-        );
-        assert_eq!(
-            summary.counts[0].value, "Agree",
-            "counts stay most frequent first"
-        );
-    }
-
-    #[test]
-    fn no_suggestion_without_a_groupable_column() {
-        let summaries = summarise(&survey("id\n1\n2\n3\n"));
-        assert_eq!(suggest_grouping(&summaries, MIN_GROUP_SIZE), None);
     }
 }

@@ -93,7 +93,8 @@ const SCALES: &[&[(&str, u8)]] = &[
 ];
 
 /// The answers in scale order, when every answer belongs to one known scale, is an age
-/// band or is a whole number from 0 to 10; `None` otherwise.
+/// band, a range of numbers ("18-29", "Less than 1 year", "$150,000+") or is a whole
+/// number from 0 to 10; `None` otherwise.
 pub fn scale_order(values: &[&str]) -> Option<Vec<String>> {
     if values.len() < 2 {
         return None;
@@ -117,6 +118,9 @@ pub fn scale_order(values: &[&str]) -> Option<Vec<String>> {
         ordered.sort();
         return Some(ordered.into_iter().map(|(_, v)| v.to_string()).collect());
     }
+    if let Some(order) = ranges_order(values) {
+        return Some(order);
+    }
     let folded: Vec<String> = values.iter().map(|v| v.trim().to_lowercase()).collect();
     SCALES.iter().find_map(|scale| {
         let ranks: Option<Vec<u8>> = folded
@@ -132,6 +136,80 @@ pub fn scale_order(values: &[&str]) -> Option<Vec<String>> {
         ordered.sort_by_key(|(rank, _)| *rank);
         Some(ordered.into_iter().map(|(_, v)| v.to_string()).collect())
     })
+}
+
+/// Ranges in the order of their lower bounds, when every answer is a range or bound of
+/// numbers and at least one is a range ("1-5 years", "Under 18", "More than 20 years",
+/// "$50,000 - $99,999", "None").
+fn ranges_order(values: &[&str]) -> Option<Vec<String>> {
+    let keys: Vec<(f64, bool)> = values.iter().map(|v| range_key(v)).collect::<Option<_>>()?;
+    if !keys.iter().any(|(_, range)| *range) {
+        return None;
+    }
+    let mut ordered: Vec<(f64, &str)> = keys
+        .iter()
+        .map(|k| k.0)
+        .zip(values.iter().copied())
+        .collect();
+    ordered.sort_by(|a, b| a.0.total_cmp(&b.0));
+    Some(ordered.into_iter().map(|(_, v)| v.to_string()).collect())
+}
+
+/// Where a range answer sorts (its lower bound, nudged for "under"/"over"), and whether
+/// it is a range rather than one number.
+fn range_key(value: &str) -> Option<(f64, bool)> {
+    let text = value.trim().to_lowercase().replace(['$', '€', '£'], "");
+    let number = |s: &str| -> Option<f64> {
+        let s = s.trim();
+        let s = s.split_whitespace().next()?; // "5 years" → "5"
+        let thousands = s.split(',').skip(1).all(|g| g.len() == 3);
+        let s = if thousands {
+            s.replace(',', "")
+        } else {
+            s.to_string()
+        };
+        s.trim_end_matches('+')
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+    };
+    const NUDGE: f64 = 1e-6;
+    if text == "none" || text == "zero" {
+        return Some((0.0, false));
+    }
+    for below in [
+        "less than ",
+        "fewer than ",
+        "under ",
+        "below ",
+        "up to ",
+        "<",
+    ] {
+        if let Some(rest) = text.strip_prefix(below) {
+            return Some((number(rest)? - NUDGE, true));
+        }
+    }
+    for above in ["more than ", "over ", "above ", ">", "≥"] {
+        if let Some(rest) = text.strip_prefix(above) {
+            return Some((number(rest)? + NUDGE, true));
+        }
+    }
+    let first_word = text.split_whitespace().next().unwrap_or_default();
+    if let Some(n) = first_word.strip_suffix('+').and_then(number) {
+        return Some((n + NUDGE, true));
+    }
+    for suffix in [" or more", " and over", " and above", " or older"] {
+        if let Some(n) = text.strip_suffix(suffix).and_then(number) {
+            return Some((n + NUDGE, true));
+        }
+    }
+    for dash in [" - ", "-", "–", " to "] {
+        if let Some((from, to)) = text.split_once(dash) {
+            let (from, _) = (number(from)?, number(to)?);
+            return Some((from, true));
+        }
+    }
+    number(&text).map(|n| (n, false))
 }
 
 #[cfg(test)]
@@ -169,6 +247,38 @@ mod tests {
             ["0", "7", "9", "10"]
         );
         assert_eq!(scale_order(&["12", "3"]), None);
+    }
+
+    #[test]
+    fn ranges_are_ordered_by_their_lower_bound() {
+        assert_eq!(
+            scale_order(&["45-60", "> 60", "18-29", "30-44"]).unwrap(),
+            ["18-29", "30-44", "45-60", "> 60"]
+        );
+        assert_eq!(
+            scale_order(&[
+                "More than 20 years",
+                "1-5 years",
+                "Less than 1 year",
+                "6-10 years"
+            ])
+            .unwrap(),
+            [
+                "Less than 1 year",
+                "1-5 years",
+                "6-10 years",
+                "More than 20 years"
+            ]
+        );
+        assert_eq!(
+            scale_order(&["$150,000+", "$0 - $24,999", "$50,000 - $99,999"]).unwrap(),
+            ["$0 - $24,999", "$50,000 - $99,999", "$150,000+"]
+        );
+        assert_eq!(
+            scale_order(&["5-10", "None", "1-5", "10-20"]).unwrap(),
+            ["None", "1-5", "5-10", "10-20"]
+        );
+        assert_eq!(scale_order(&["1-5", "Sometimes"]), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What of a column may be shown beside the number of respondents: the answers (or
 //! options, or histogram bins) whose counts, and what they leave over, are 0 or ≥ k.
 
+use super::numbers::{bin_edges, bin_label, bin_of, parse_number};
 use super::{ColumnKind, ColumnSummary};
 use crate::privacy::disclosure::listable;
 
@@ -8,8 +9,6 @@ use crate::privacy::disclosure::listable;
 const LISTED_ANSWERS: usize = 3;
 /// Options listed for a multi-select.
 const LISTED_OPTIONS: usize = 5;
-/// Bars in a number column's histogram.
-const BINS: usize = 8;
 
 /// One bar: a label and its count, or `None` when the count may not be shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,51 +52,37 @@ pub fn shown_answers(summary: &ColumnSummary, respondents: usize, k: usize) -> V
     }
 }
 
-/// A histogram of a number column in equal-width bins, each bar's count shown only when
-/// the listing rule allows.
+/// A histogram of a number column: bins on a round grid between its k-th smallest and
+/// k-th largest answers ([`bin_edges`]), each bar's count shown only when the listing
+/// rule allows. Empty when there are too few answers to draw one safely.
 pub fn histogram(summary: &ColumnSummary, respondents: usize, k: usize) -> Vec<Bar> {
     if summary.kind != ColumnKind::Numeric {
         return Vec::new();
     }
-    let values: Vec<(f64, usize)> = summary
+    let mut values: Vec<f64> = summary
         .counts
         .iter()
-        .filter_map(|a| Some((a.value.parse::<f64>().ok()?, a.count)))
+        .filter_map(|a| Some((parse_number(&a.value)?, a.count)))
+        .flat_map(|(value, count)| std::iter::repeat_n(value, count))
         .collect();
-    let (min, max) = values
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (v, _)| {
-            (lo.min(*v), hi.max(*v))
-        });
-    if values.is_empty() || !min.is_finite() {
+    values.sort_by(f64::total_cmp);
+    let whole = values.iter().all(|v| v.fract() == 0.0);
+    let edges = bin_edges(&values, k, whole);
+    if edges.is_empty() {
         return Vec::new();
     }
-    let width = ((max - min) / BINS as f64).max(f64::EPSILON);
-    let mut counts = [0usize; BINS];
-    for (value, count) in values {
-        let bin = (((value - min) / width) as usize).min(BINS - 1);
-        counts[bin] += count;
+    let mut counts = vec![0usize; edges.len() + 1];
+    for value in values {
+        counts[bin_of(value, &edges)] += 1;
     }
     let table: Vec<[usize; 1]> = counts.iter().map(|&c| [c]).collect();
-    let listed = listable(&table, [respondents], k, BINS);
-    (0..BINS)
+    let listed = listable(&table, [respondents], k, counts.len());
+    (0..counts.len())
         .map(|bin| Bar {
-            label: format!(
-                "{}–{}",
-                tidy(min + width * bin as f64),
-                tidy(min + width * (bin + 1) as f64)
-            ),
+            label: bin_label(&edges, bin, whole),
             count: listed.contains(&bin).then_some(counts[bin]),
         })
         .collect()
-}
-
-fn tidy(value: f64) -> String {
-    if (value - value.round()).abs() < 1e-9 {
-        format!("{}", value.round() as i64)
-    } else {
-        format!("{value:.1}")
-    }
 }
 
 #[cfg(test)]
@@ -138,8 +123,11 @@ mod tests {
         csv.push_str("200\n"); // one outlier alone in the top bin
         let (s, respondents) = summary(&csv);
         let bars = histogram(&s, respondents, 11);
-        assert_eq!(bars.len(), BINS);
-        assert_eq!(bars[BINS - 1].count, None, "a bin of one is never shown");
+        assert!(bars.len() > 2, "{bars:?}");
+        assert!(
+            bars.iter().all(|b| !b.label.contains("200")),
+            "no edge names the outlier: {bars:?}"
+        );
         let shown: usize = bars.iter().filter_map(|b| b.count).sum();
         let hidden = respondents - shown;
         assert!(hidden == 0 || hidden >= 11, "hidden {hidden}");

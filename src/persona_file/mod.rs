@@ -3,6 +3,7 @@
 //! the app checks its own personas (`strict.rs`: no repeated keys; `read.rs`: each
 //! persona on its own, so the good ones of a file can be taken and the bad listed).
 
+mod numbers;
 mod read;
 pub mod strict;
 mod validate;
@@ -18,8 +19,10 @@ use crate::personas::Persona;
 
 /// The `format` tag every persona file carries.
 pub const FORMAT: &str = "persona-builder";
-/// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 2;
+/// The schema version this build writes and the newest it reads (3 added number
+/// figures and the display name, headline, goals and frustrations; versions 1 and 2 are
+/// read as they are).
+pub const SCHEMA_VERSION: u32 = 3;
 /// Files larger than this are refused before parsing (5 MiB).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The file name offered for downloads.

@@ -30,7 +30,7 @@ fn export_then_import_gives_the_same_personas() {
 fn export_has_every_documented_field() {
     let file = exported();
     assert_eq!(file["format"], "persona-builder");
-    assert_eq!(file["schema_version"], 2);
+    assert_eq!(file["schema_version"], 3);
     assert_eq!(file["exported_at"], "2026-11-24T12:00:00Z");
     let p = &file["personas"][0];
     for field in [
@@ -97,9 +97,9 @@ fn refuses_other_formats_and_newer_or_bad_schemas() {
         .contains("missing"));
 
     let mut file = exported();
-    file["schema_version"] = json!(3);
+    file["schema_version"] = json!(4);
     let error = import_value(&file).unwrap_err();
-    assert_eq!(error, ImportError::NewerSchema { found: 3 });
+    assert_eq!(error, ImportError::NewerSchema { found: 4 });
     assert!(error.to_string().contains("newer"));
     for bad in [json!(0), json!("1"), json!(1.5), Value::Null] {
         file["schema_version"] = bad;
@@ -210,9 +210,11 @@ fn a_file_with_a_utf8_bom_or_in_utf16_imports() {
 #[test]
 fn repeated_keys_are_refused_in_the_file_and_in_a_persona() {
     let text = export(&[persona("p1", "Partner")], ExportOptions::default(), NOW).unwrap();
+    let version = format!("\"schema_version\": {SCHEMA_VERSION}");
+    assert!(text.contains(&version));
     let twice = text.replacen(
-        "\"schema_version\": 2",
-        "\"schema_version\": 999, \"schema_version\": 2",
+        &version,
+        &format!("\"schema_version\": 999, {version}"),
         1,
     );
     let error = import(twice.as_bytes()).unwrap_err();

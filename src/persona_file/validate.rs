@@ -2,6 +2,7 @@
 
 use thiserror::Error;
 
+use super::numbers::check_numbers;
 use crate::personas::{shorten, Persona};
 use crate::privacy::patterns::{contains_identifier, identifier_kind, IdentifierKind};
 use crate::privacy::MIN_GROUP_SIZE;
@@ -56,6 +57,10 @@ pub enum PersonaProblem {
          text may hold"
     )]
     UnsafeCharacter { field: &'static str },
+    #[error("a number's figures rest on fewer than {k} respondents")]
+    NumberTooFew { k: usize },
+    #[error("a number's figures are inconsistent: {0}")]
+    NumberFigure(&'static str),
 }
 
 /// Shortens a persona's texts to the format's length limits (at word boundaries), so a
@@ -80,6 +85,9 @@ pub fn fit_to_format(p: &mut Persona) {
     for t in &mut p.traits {
         fit(&mut t.attribute, MAX_TEXT);
         fit(&mut t.value, MAX_TEXT);
+    }
+    for n in &mut p.numbers {
+        fit(&mut n.attribute, MAX_TEXT);
     }
     for q in &mut p.quotes {
         fit(&mut q.text, MAX_TEXT);
@@ -152,6 +160,11 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
         fraction("segment_pct", t.segment_pct, 100)?;
         fraction("overall_pct", t.overall_pct, 100)?;
     }
+    count("numbers", p.numbers.len(), MAX_TRAITS)?;
+    for number in &p.numbers {
+        length("number attribute", &number.attribute, MAX_TEXT)?;
+    }
+    check_numbers(p, k)?;
     count("quotes", p.quotes.len(), MAX_LIST)?;
     for q in &p.quotes {
         length("quote", &q.text, MAX_TEXT)?;
@@ -256,6 +269,11 @@ fn shared_texts(p: &Persona) -> Vec<(&'static str, &str)> {
         texts.push(("trait attribute", &t.attribute));
         texts.push(("trait value", &t.value));
     }
+    texts.extend(
+        p.numbers
+            .iter()
+            .map(|n| ("number attribute", n.attribute.as_str())),
+    );
     texts.extend(p.quotes.iter().map(|q| ("quote", q.text.as_str())));
     for a in &p.actions {
         texts.push(("action", &a.text));

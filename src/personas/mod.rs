@@ -9,6 +9,7 @@ mod evidence;
 mod glance;
 mod model;
 mod names;
+mod numbers;
 mod phrases;
 mod profile;
 mod quotes;
@@ -22,6 +23,7 @@ pub use glance::{Figure, Glance};
 pub use model::{
     Action, Note, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait, Wave,
 };
+pub use numbers::{Distribution, NumberTrait, QUARTILES};
 pub use quotes::QUOTES_SUGGESTED;
 pub use synthesis::{
     personas_from_grouping, personas_from_segments, Basis, QuoteSuggestion, Synthesis, Withheld,

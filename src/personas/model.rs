@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use super::dates::{optional_date, review_date};
+use super::numbers::NumberTrait;
 use crate::columns::Role;
 use crate::segments::clustering::Stability;
 use crate::segments::rules::Rule;
@@ -35,6 +36,10 @@ pub struct Persona {
     pub segment: SegmentInfo,
     /// Answers that describe the segment, each with its evidence.
     pub traits: Vec<Trait>,
+    /// Number questions (counts, durations, scores): median and quartiles against
+    /// everyone's, with a small histogram (persona file version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub numbers: Vec<NumberTrait>,
     /// Scrubbed, approved quotes (none yet).
     pub quotes: Vec<Quote>,
     /// Recommended actions (none yet).

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 use time::OffsetDateTime;
 
 use super::evidence::{in_sections, percent, ratio, round, z_score, SIGNIFICANT_Z};
+use super::numbers::number_traits;
 use super::profile::{facts, name_apart, plain_name, Fact};
 use super::quotes::QuoteSources;
 use super::wording::{answer_summary, found_summary, rule_summary};
@@ -108,6 +109,7 @@ pub fn personas_from_segments(
     let mut quotes = QuoteSources::new(survey, summaries);
     for (position, segment) in segments.iter().enumerate() {
         let (traits, withheld) = traits_of(survey, summaries, &defining, segment, k);
+        let numbers = number_traits(survey, summaries, &defining, segment, k);
         let mut definition = None;
         let (id, name, summary, rule, quality, provenance) = match basis {
             Basis::Answer { column } => {
@@ -210,6 +212,7 @@ pub fn personas_from_segments(
             },
             actions: recommend_actions(&traits, segment.size()),
             traits,
+            numbers,
             quotes: Vec::new(),
             created_at: now,
             updated_at: now,

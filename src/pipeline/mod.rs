@@ -17,19 +17,19 @@ pub use build::{
 pub use coverage::{Coverage, Unrepresented};
 pub use refresh::{refresh, SPLIT_FACT_POINTS, SPLIT_SILHOUETTE, SPLIT_SMALLER_SHARE};
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::columns::{
-    fold, normalise, propose_role, suggest_grouping, summarise_as, summarise_column, ColumnKind,
-    ColumnSummary, Fold, KindRefusal, Merge, Role,
+    propose_role, suggest_grouping, summarise_as, summarise_column, understand, ColumnKind,
+    ColumnSummary, KindRefusal, Role, Understanding,
 };
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::survey::{
-    read_survey_reporting, sha256_hex, Dictionary, Progress, ProgressSink, ReadError, ReadOptions,
-    Stage, Survey,
+    one_row_per_record, read_survey_reporting, sha256_hex, Dictionary, Longitudinal, Progress,
+    ProgressSink, ReadError, ReadOptions, Stage, Survey,
 };
 
 /// Everything the user chose about turning the file into the analysed survey.
@@ -38,22 +38,15 @@ pub struct Recipe {
     /// How the file is read (encoding, delimiter, sheet, layout).
     pub read_options: ReadOptions,
     pub settings: PrivacySettings,
-    /// Merges of spellings the user undid, as (column, kept spelling).
-    pub undone_merges: HashSet<(String, String)>,
     /// A REDCap data dictionary: identifiers to drop, labels for fields and codes.
     pub dictionary: Option<Dictionary>,
+    /// The event of a REDCap longitudinal project whose answers are analysed (its name
+    /// with or without the arm); `None` takes the first event with most answers.
+    #[serde(default)]
+    pub event: Option<String>,
 }
 
 impl Recipe {
-    /// Undoes a merge of spellings (keyed column, kept spelling), or applies it again.
-    pub fn set_merge_undone(&mut self, key: (String, String), undone: bool) {
-        if undone {
-            self.undone_merges.insert(key);
-        } else {
-            self.undone_merges.remove(&key);
-        }
-    }
-
     /// The privacy settings with the dictionary's identifier marks added.
     fn guard_settings(&self) -> PrivacySettings {
         let mut settings = self.settings.clone();
@@ -65,19 +58,54 @@ impl Recipe {
     }
 }
 
-/// The roles and kinds a user gave columns, by column name; remembered per survey layout
-/// so that the next wave of the same survey maps itself.
+/// What a user chose about the columns, by column name — roles, kinds, and the merges
+/// and folds they undid; remembered per survey layout so that the next wave of the same
+/// survey maps itself (and an undone mapping stays undone). Names and choices only,
+/// never answers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ColumnMapping {
     pub roles: HashMap<String, Role>,
     pub kinds: BTreeMap<String, ColumnKind>,
+    /// Merges the user undid, as (column, kept answer): spellings, categories, rare.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub undone_merges: BTreeSet<(String, String)>,
+    /// Multi-select questions the user keeps as they were written, by name.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub unfolded: BTreeSet<String>,
 }
 
 impl ColumnMapping {
     /// Whether the user chose nothing.
     pub fn is_empty(&self) -> bool {
-        self.roles.is_empty() && self.kinds.is_empty()
+        self.roles.is_empty()
+            && self.kinds.is_empty()
+            && self.undone_merges.is_empty()
+            && self.unfolded.is_empty()
+    }
+
+    /// Undoes a merge (keyed column, kept answer), or applies it again.
+    pub fn set_merge_undone(&mut self, key: (String, String), undone: bool) {
+        if undone {
+            self.undone_merges.insert(key);
+        } else {
+            self.undone_merges.remove(&key);
+        }
+    }
+
+    /// Keeps a multi-select question as written (`undone`), or folds it again.
+    pub fn set_fold_undone(&mut self, question: String, undone: bool) {
+        if undone {
+            self.unfolded.insert(question);
+        } else {
+            self.unfolded.remove(&question);
+        }
+    }
+
+    /// Whether the answer steps (merges, folds) come out differently under `other`, so
+    /// the file must be read again.
+    fn changes_answers(&self, other: &ColumnMapping) -> bool {
+        self.undone_merges != other.undone_merges || self.unfolded != other.unfolded
     }
 }
 
@@ -92,11 +120,11 @@ pub struct LoadedSurvey {
     /// What analysis sees: identifiers dropped, the rest generalised, scrubbed, merged.
     pub survey: Survey,
     pub report: PrivacyReport,
-    /// Spellings merged (or, when undone, left apart).
-    pub merges: Vec<Merge>,
-    /// Multi-select questions folded from their option columns or joined cells.
-    pub folds: Vec<Fold>,
-    /// Roles and kinds the user chose, by column name (the others keep what was
+    /// What the answer steps found: folds, merges, codes, parts.
+    pub answers: Understanding,
+    /// How a REDCap longitudinal export became one respondent per record, if it is one.
+    pub longitudinal: Option<Longitudinal>,
+    /// Roles, kinds and undone merges and folds the user chose, by column name (the others keep what was
     /// proposed or worked out).
     pub mapping: ColumnMapping,
     pub summaries: Vec<ColumnSummary>,
@@ -129,7 +157,22 @@ impl LoadedSurvey {
         recipe: Recipe,
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
+        let none = ColumnMapping::default();
+        Self::open_with(file_name, bytes, sha256, recipe, &none, progress)
+    }
+
+    /// [`Self::open`] with the user's column choices: the merges and folds they undid
+    /// stay undone, and their roles and kinds apply as far as they fit.
+    pub fn open_with(
+        file_name: &str,
+        bytes: Arc<Vec<u8>>,
+        sha256: Option<String>,
+        recipe: Recipe,
+        mapping: &ColumnMapping,
+        progress: ProgressSink,
+    ) -> Result<Self, ReadError> {
         let raw = read_survey_reporting(&bytes, sha256, recipe.read_options, progress)?;
+        let (raw, longitudinal) = one_row_per_record(raw, recipe.event.as_deref());
         let columns = raw.columns().len();
         let rows = raw.respondents();
         let mut stage = |stage, done, total| {
@@ -148,51 +191,55 @@ impl LoadedSurvey {
         if let Some(dictionary) = &recipe.dictionary {
             guarded = dictionary.label(&guarded);
         }
-        let steps = 2 * guarded.columns().len();
-        let (merged, merges) = normalise(guarded, &recipe.undone_merges, &mut |done| {
-            stage(Stage::Merging, done, steps)
-        });
-        let half = merged.columns().len();
-        let (survey, folds) = fold(merged, &mut |done| {
-            stage(Stage::Merging, half + done, steps)
-        });
+        let (survey, answers) = understand(
+            guarded,
+            &mapping.undone_merges,
+            &mapping.unfolded,
+            recipe.settings.min_group_size,
+            &mut |done, total| stage(Stage::Merging, done, total),
+        );
         let kept = survey.columns().len();
         stage(Stage::Summarising, 0, kept);
         let summaries: Vec<ColumnSummary> = (0..kept)
             .map(|index| {
-                let summary = detect(&survey, &report, index);
+                let summary = detect(&survey, &report, &answers, index);
                 stage(Stage::Summarising, index + 1, kept);
                 summary
             })
             .collect();
         let suggested_grouping = suggest_grouping(&summaries, recipe.settings.min_group_size);
-        Ok(LoadedSurvey {
+        let mut loaded = LoadedSurvey {
             file_name: file_name.to_string(),
             bytes,
             recipe,
             survey,
             report,
-            merges,
-            folds,
-            mapping: ColumnMapping::default(),
+            answers,
+            longitudinal,
+            mapping: ColumnMapping {
+                undone_merges: mapping.undone_merges.clone(),
+                unfolded: mapping.unfolded.clone(),
+                ..ColumnMapping::default()
+            },
             summaries,
             suggested_grouping,
-        })
+        };
+        loaded.apply_fitting(mapping);
+        Ok(loaded)
     }
 
-    /// The same file under another recipe, keeping the user's roles and kinds (a kind
+    /// The same file under another recipe, keeping the user's column choices (a kind
     /// that no longer fits is dropped); it may now fail to read (another encoding, say).
     pub fn rebuilt(&self, recipe: Recipe, progress: ProgressSink) -> Result<Self, ReadError> {
         let sha256 = Some(self.survey.source_sha256.clone());
-        let mut next = Self::open(
+        Self::open_with(
             &self.file_name,
             self.bytes.clone(),
             sha256,
             recipe,
+            &self.mapping,
             progress,
-        )?;
-        next.apply_fitting(&self.mapping);
-        Ok(next)
+        )
     }
 
     /// Applies a remembered mapping as far as it fits this survey: kinds whose columns'
@@ -213,6 +260,20 @@ impl LoadedSurvey {
     /// role and the kind worked out from their answers. When a column's answers do not
     /// fit the kind chosen for it, nothing changes and the reason is returned.
     pub fn set_mapping(&mut self, mapping: ColumnMapping) -> Result<(), KindRefusal> {
+        if self.mapping.changes_answers(&mapping) {
+            // Merges or folds undone or redone: the answers are worked out again.
+            let mut answers_only = self.mapping.clone();
+            answers_only.undone_merges = mapping.undone_merges.clone();
+            answers_only.unfolded = mapping.unfolded.clone();
+            let mut next = self.clone();
+            next.mapping = answers_only;
+            next = next
+                .rebuilt(self.recipe.clone(), &mut |_| {})
+                .expect("a file read once reads again the same way");
+            next.set_mapping(mapping)?;
+            *self = next;
+            return Ok(());
+        }
         let mut summaries = self.summaries.clone();
         for summary in &mut summaries {
             let (was, now) = (
@@ -220,7 +281,7 @@ impl LoadedSurvey {
                 mapping.kinds.get(&summary.name),
             );
             if was != now {
-                let detected = detect(&self.survey, &self.report, summary.index);
+                let detected = detect(&self.survey, &self.report, &self.answers, summary.index);
                 *summary = match now {
                     Some(&kind) if kind != detected.kind => summarise_as(&detected, kind)?,
                     _ => detected,
@@ -248,16 +309,23 @@ impl LoadedSurvey {
     }
 }
 
-/// A column's summary with the kind worked out from its answers. Scrubbing can make free
-/// text look like a few repeated answers ("[email]"), so free text the guard changed
-/// stays free text.
-fn detect(survey: &Survey, report: &PrivacyReport, index: usize) -> ColumnSummary {
+/// A column's summary with the kind worked out from its answers and refined by what the
+/// answer steps found. Scrubbing can make free text look like a few repeated answers
+/// ("[email]"), so free text the guard changed stays free text — unless a set of
+/// categories maps it (what scrubbing changed is then among the rare answers, grouped).
+fn detect(
+    survey: &Survey,
+    report: &PrivacyReport,
+    answers: &Understanding,
+    index: usize,
+) -> ColumnSummary {
     let mut summary = summarise_column(index, &survey.columns()[index]);
-    if report
+    answers.refine(&mut summary);
+    let scrubbed = report
         .scrubbed
         .iter()
-        .any(|s| s.name == summary.name && s.changed > 0)
-    {
+        .any(|s| s.name == summary.name && s.changed > 0);
+    if scrubbed && !answers.is_mapped(&summary.name) {
         summary.kind = ColumnKind::FreeText;
         summary.role = propose_role(&summary.name, ColumnKind::FreeText);
     }

@@ -12,8 +12,8 @@ use super::generalise::{
 use super::identifiers::{identifier_reason, DropReason, IdentifierField};
 use super::scrub::scrub;
 use super::{ShownCount, MIN_GROUP_SIZE};
-use crate::columns::MAX_CATEGORIES;
-use crate::survey::{Answer, Column, Layout, Survey, ROWS_PER_REPORT};
+use crate::columns::{is_number, MAX_CATEGORIES};
+use crate::survey::{is_other_text, Answer, Column, Layout, Survey, ROWS_PER_REPORT};
 
 /// The largest minimum group size a user may set.
 pub const MAX_MIN_GROUP_SIZE: usize = 1000;
@@ -177,7 +177,9 @@ fn generalised(
     } else if is_date_column(&column.answers) {
         dates_to_year(&mut column.answers);
         note(Generalisation::DatesToYear);
-    } else if let Some(changed) = scrub_free_text(&mut column.answers, progress) {
+    } else if let Some(changed) =
+        scrub_free_text(&mut column.answers, is_other_text(&column.name), progress)
+    {
         report.scrubbed.push(ScrubbedColumn {
             name: column.name.clone(),
             changed,
@@ -186,14 +188,21 @@ fn generalised(
     column
 }
 
-/// Scrubs a column with more distinct answers than a choice question has (free text);
-/// returns how many answers changed, or `None` for choice columns.
-fn scrub_free_text(answers: &mut [Answer], progress: &mut dyn FnMut(usize)) -> Option<usize> {
+/// Scrubs a column with more distinct answers than a choice question has (free text),
+/// or the text typed for an "Other (please specify)" (`other_text`) however few;
+/// returns how many answers changed, or `None` for choice columns. Numbers are left as
+/// they are: scrubbing would take `85,33333333` for a record number.
+fn scrub_free_text(
+    answers: &mut [Answer],
+    other_text: bool,
+    progress: &mut dyn FnMut(usize),
+) -> Option<usize> {
     let mut distinct: FxHashSet<&str> = FxHashSet::default();
-    let free_text = answers.iter().any(|a| {
-        distinct.insert(a.trim());
-        distinct.len() > MAX_CATEGORIES
-    });
+    let free_text = other_text
+        || answers.iter().any(|a| {
+            distinct.insert(a.trim());
+            distinct.len() > MAX_CATEGORIES
+        });
     if !free_text {
         return None;
     }
@@ -206,7 +215,7 @@ fn scrub_free_text(answers: &mut [Answer], progress: &mut dyn FnMut(usize)) -> O
             if row % ROWS_PER_REPORT == 0 {
                 progress(row);
             }
-            if answer.trim().is_empty() {
+            if answer.trim().is_empty() || is_number(answer) {
                 return None;
             }
             scrubbed
@@ -304,6 +313,22 @@ mod tests {
             "{reasons:?}"
         );
         assert!(reasons.contains(&"Finished: Qualtrics metadata, not a question".to_string()));
+    }
+
+    #[test]
+    fn numbers_are_never_scrubbed_and_other_text_always_is() {
+        let mut csv = String::from("Score,Where? — Other (please specify)\n");
+        for i in 0..30 {
+            let other = if i < 3 { "At my sister Mary's" } else { "" };
+            csv.push_str(&format!("\"85,{:08}\",{other}\n", 33_333_333 + i % 20));
+        }
+        let raw = read_detected(csv.as_bytes()).unwrap();
+        let (safe, report) = guard(raw, &PrivacySettings::default(), &mut |_| {});
+        assert_eq!(safe.columns()[0].answers[0], "85,33333333");
+        assert!(safe.columns()[1].answers[0].contains("[name]"));
+        let scrubbed: Vec<_> = report.scrubbed.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(scrubbed, ["Score", "Where? — Other (please specify)"]);
+        assert_eq!(report.scrubbed[0].changed, 0);
     }
 
     #[test]

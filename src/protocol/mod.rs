@@ -40,9 +40,13 @@ pub enum Request {
     },
     /// Guard the loaded file again under other privacy settings.
     Settings { settings: PrivacySettings },
-    /// Undo (or re-apply) a merge of spellings, keyed (column, kept spelling).
+    /// Undo (or re-apply) a merge, keyed as [`crate::columns::Merge::key`] says. The
+    /// mapping in the reply then holds it, to be remembered for the layout.
     MergeUndone { key: (String, String), undone: bool },
-    /// Set the roles and kinds the user chose, by column name.
+    /// Keep a multi-select question as written (or fold it again); the mapping in the
+    /// reply then holds it.
+    FoldUndone { question: String, undone: bool },
+    /// Set what the user chose about the columns: roles, kinds, undone merges and folds.
     Mapping { mapping: ColumnMapping },
     /// Apply the mapping remembered for this layout as far as it still fits.
     Remembered { mapping: ColumnMapping },

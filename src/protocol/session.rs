@@ -70,18 +70,26 @@ impl Session {
                     check_file_size(1, dictionary.bytes.len())?;
                     recipe.dictionary = Some(Dictionary::parse(&dictionary.bytes)?);
                 }
-                let mut loaded =
-                    LoadedSurvey::open(&file_name, Arc::new(bytes), sha256, *recipe, progress)?;
-                loaded.apply_fitting(&mapping);
+                let bytes = Arc::new(bytes);
+                let loaded = LoadedSurvey::open_with(
+                    &file_name, bytes, sha256, *recipe, &mapping, progress,
+                )?;
                 self.keep(loaded)
             }
             Request::Settings { settings } => {
                 let settings = settings.checked()?;
                 self.rebuild(|recipe| recipe.settings = settings, progress)
             }
-            Request::MergeUndone { key, undone } => {
-                self.rebuild(|recipe| recipe.set_merge_undone(key, undone), progress)
-            }
+            Request::MergeUndone { key, undone } => self.change(|loaded| {
+                let mut mapping = loaded.mapping.clone();
+                mapping.set_merge_undone(key, undone);
+                loaded.set_mapping(mapping)
+            }),
+            Request::FoldUndone { question, undone } => self.change(|loaded| {
+                let mut mapping = loaded.mapping.clone();
+                mapping.set_fold_undone(question, undone);
+                loaded.set_mapping(mapping)
+            }),
             Request::Mapping { mapping } => self.change(|loaded| loaded.set_mapping(mapping)),
             Request::Remembered { mapping } => self.change(|loaded| {
                 loaded.apply_fitting(&mapping);
@@ -115,8 +123,8 @@ impl Session {
         self.keep(next)
     }
 
-    /// Changes the loaded survey in place (no reading again); a change whose view would
-    /// be too large for the page is taken back.
+    /// Changes the loaded survey in place (read again only when merges or folds change);
+    /// a change whose view would be too large for the page is taken back.
     fn change(
         &mut self,
         change: impl FnOnce(&mut LoadedSurvey) -> Result<(), crate::columns::KindRefusal>,

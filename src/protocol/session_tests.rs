@@ -404,3 +404,92 @@ fn a_refresh_compares_kept_personas_with_the_loaded_wave() {
     }
     assert_eq!(refresh.fits_none, Some(0));
 }
+
+#[test]
+fn a_longitudinal_project_lists_its_events_and_analyses_the_one_chosen() {
+    let mut csv = String::from("record_id,redcap_event_name,How do you travel?,Weight\n");
+    for record in 0..24 {
+        let travel = ["Bus", "Car"][record % 2];
+        csv.push_str(&format!(
+            "{record},baseline_arm_1,{travel},{}\n",
+            60 + record
+        ));
+        csv.push_str(&format!("{record},week_4_arm_1,,{}\n", 61 + record));
+    }
+    let mut session = Session::default();
+    let first = view(read(&mut session, csv.clone().into_bytes()).1);
+    assert_eq!(first.respondents, 24, "one respondent per record");
+    let longitudinal = first.longitudinal.clone().unwrap();
+    let events: Vec<_> = longitudinal
+        .events
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(events, ["baseline", "week_4"]);
+    assert_eq!(longitudinal.chosen, "baseline");
+    // The page reads the file again with another event in the recipe.
+    let recipe = Recipe {
+        event: Some("week_4".into()),
+        ..first.recipe.clone()
+    };
+    let later = view(
+        replies_of(
+            &mut session,
+            open("wave.csv", recipe),
+            vec![csv.into_bytes()],
+        )
+        .1,
+    );
+    let longitudinal = later.longitudinal.unwrap();
+    assert_eq!(longitudinal.chosen, "week_4");
+    assert_eq!(longitudinal.carried, ["How do you travel?"]);
+    assert_eq!(later.recipe.event.as_deref(), Some("week_4"));
+    assert!(later.warnings.iter().any(|w| w.contains("“week_4”")));
+}
+
+#[test]
+fn an_undone_merge_or_fold_is_in_the_mapping_the_page_remembers() {
+    let mut csv = String::from("Gender,Channels\n");
+    for i in 0..40 {
+        let gender = ["Female", "female", "M", "Male"][i % 4];
+        let channels = ["App, Text", "Phone", "Text, Letter", "App, Phone, Text"][i % 4];
+        csv.push_str(&format!("{gender},\"{channels}\"\n"));
+    }
+    let mut session = Session::default();
+    let first = view(read(&mut session, csv.clone().into_bytes()).1);
+    assert_eq!(first.summaries[1].kind, ColumnKind::MultiSelect);
+    let female = first
+        .merges
+        .iter()
+        .find(|m| m.into == "Female")
+        .unwrap()
+        .key();
+    let undo = Request::MergeUndone {
+        key: female.clone(),
+        undone: true,
+    };
+    let undone = view(replies_of(&mut session, undo, vec![]).1);
+    assert!(undone.mapping.undone_merges.contains(&female));
+    let unfold = Request::FoldUndone {
+        question: "Channels".into(),
+        undone: true,
+    };
+    let unfolded = view(replies_of(&mut session, unfold, vec![]).1);
+    assert_ne!(unfolded.summaries[1].kind, ColumnKind::MultiSelect);
+    // The next wave, with the mapping the page stored, comes out the same.
+    let remembered = unfolded.mapping.clone();
+    let mut next = Session::default();
+    view(read(&mut next, csv.into_bytes()).1);
+    let again = view(
+        replies_of(
+            &mut next,
+            Request::Remembered {
+                mapping: remembered,
+            },
+            vec![],
+        )
+        .1,
+    );
+    assert_eq!(again.summaries, unfolded.summaries);
+    assert_eq!(again.mapping, unfolded.mapping);
+}

@@ -9,7 +9,7 @@ use thiserror::Error;
 use crate::columns::{ColumnSummary, Fold, Merge};
 use crate::pipeline::{ColumnMapping, LoadedSurvey, Recipe};
 use crate::privacy::PrivacyReport;
-use crate::survey::{grouped, SourceFormat};
+use crate::survey::{grouped, Longitudinal, SourceFormat};
 
 /// Rows of the guarded survey shown as a preview.
 pub const PREVIEW_ROWS: usize = 5;
@@ -46,6 +46,10 @@ pub struct SurveyView {
     pub report: PrivacyReport,
     pub merges: Vec<Merge>,
     pub folds: Vec<Fold>,
+    /// A REDCap longitudinal project's events and the one analysed (the page may offer
+    /// the others: `Request::Open` with another `Recipe::event`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitudinal: Option<Longitudinal>,
     pub mapping: ColumnMapping,
     pub summaries: Vec<ColumnSummary>,
     pub suggested_grouping: Option<usize>,
@@ -103,8 +107,9 @@ impl LoadedSurvey {
             respondents: survey.respondents(),
             warnings: survey.warnings.clone(),
             report: self.report.clone(),
-            merges: self.merges.clone(),
-            folds: self.folds.clone(),
+            merges: self.answers.merges.clone(),
+            folds: self.answers.folds.clone(),
+            longitudinal: self.longitudinal.clone(),
             mapping: self.mapping.clone(),
             summaries: self.summaries.iter().map(ColumnSummary::for_page).collect(),
             suggested_grouping: self.suggested_grouping,

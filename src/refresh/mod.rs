@@ -54,6 +54,7 @@ pub fn with_new_figures(kept: &Persona, fresh: Persona, wave: Wave) -> Persona {
     next.segment.size = fresh.segment.size;
     next.segment.share = fresh.segment.share;
     next.traits = fresh.traits;
+    next.numbers = fresh.numbers;
     next.provenance.refreshed = Some(wave);
     next
 }

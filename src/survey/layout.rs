@@ -71,9 +71,14 @@ impl Layout {
                     "q_relevantidlaststartdate",
                 ]) || lower.starts_with("q_")
             }
-            Layout::SurveyMonkey => {
-                listed(&["start date", "end date", "custom data 1", "custom data"])
-            }
+            Layout::SurveyMonkey => listed(&[
+                "start date",
+                "end date",
+                "startdate",
+                "enddate",
+                "custom data 1",
+                "custom data",
+            ]),
             Layout::GoogleForms => listed(&["timestamp", "score", "total score"]),
             Layout::MicrosoftForms => listed(&[
                 "start time",
@@ -102,18 +107,51 @@ impl Layout {
                         "audit",
                     ])
             }
-            Layout::LimeSurvey => listed(&[
-                "submitdate",
-                "lastpage",
-                "startlanguage",
-                "seed",
-                "startdate",
-                "datestamp",
-                "refurl",
-                "interviewtime",
-            ]),
+            Layout::LimeSurvey => {
+                listed(&[
+                    "submitdate",
+                    "lastpage",
+                    "startlanguage",
+                    "seed",
+                    "startdate",
+                    "datestamp",
+                    "refurl",
+                    "interviewtime",
+                ]) || is_lime_timing(&lower)
+            }
         }
     }
+}
+
+/// LimeSurvey's timing columns: `groupTime12` per page, `123X45X678time` per question.
+fn is_lime_timing(lower: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    lower.strip_prefix("grouptime").is_some_and(digits)
+        || lower
+            .strip_suffix("time")
+            .is_some_and(|code| code.split('x').count() == 3 && code.split('x').all(digits))
+}
+
+/// Whether a column holds what respondents typed for a question's "Other (please
+/// specify)" rather than a question of its own, as each tool names it: SurveyMonkey
+/// `… — Other (please specify)`, Qualtrics `Q5_4_TEXT`, LimeSurvey `Q3[other]` or
+/// `Q3[other_comment]`, KoboToolbox and REDCap `…_other`.
+pub fn is_other_text(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    let tag = lower
+        .rsplit_once(" (")
+        .and_then(|(_, tag)| tag.strip_suffix(')'))
+        .unwrap_or(&lower);
+    lower.contains("please specify")
+        || lower.contains("(specify)")
+        || lower.contains("other, specify")
+        || tag
+            .strip_suffix("_text")
+            .is_some_and(|code| code.contains(|c: char| c.is_ascii_digit()))
+        || tag.ends_with("[other]")
+        || tag.ends_with("[other_comment]")
+        || tag.ends_with("_other")
+        || tag.ends_with("/other")
 }
 
 /// Columns shaped by their layout.
@@ -344,6 +382,38 @@ mod tests {
         );
         assert_eq!(shaped.columns[2].answers, ["Bus"]);
         assert_eq!(shaped.metadata, ["Start Date (StartDate)", "Progress"]);
+    }
+
+    #[test]
+    fn other_text_columns_are_known_by_each_tools_name_for_them() {
+        for name in [
+            "Where do you sleep? — Other (please specify)",
+            "How did you hear? - Other - Text (Q5_4_TEXT)",
+            "Q5_4_TEXT",
+            "q3[other]",
+            "clinic/reason_other",
+            "race_other",
+        ] {
+            assert!(is_other_text(name), "{name}");
+        }
+        for name in [
+            "Other comments",
+            "Q5_4",
+            "This is a free text question. (Q2)",
+            "mother",
+            "feedback_text",
+        ] {
+            assert!(!is_other_text(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn tool_metadata_includes_legacy_and_timing_columns() {
+        assert!(Layout::SurveyMonkey.is_metadata("StartDate"));
+        for name in ["groupTime7", "interviewtime", "123X45X678time"] {
+            assert!(Layout::LimeSurvey.is_metadata(name), "{name}");
+        }
+        assert!(!Layout::LimeSurvey.is_metadata("g2[SQ001]"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod delimiter;
 mod error;
 mod json;
 mod layout;
+mod longitudinal;
 mod progress;
 mod quotes;
 mod redcap;
@@ -18,7 +19,8 @@ pub use cells::{check_width, is_unsafe_char, without_unsafe_chars, MAX_CELL_CHAR
 pub use decode::EncodingChoice;
 pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
 pub use error::{grouped, QuoteRun, ReadError};
-pub use layout::Layout;
+pub use layout::{is_other_text, Layout};
+pub use longitudinal::{one_row_per_record, Event, Longitudinal, EVENT_COLUMN};
 pub use progress::{Progress, ProgressSink, Stage, ROWS_PER_REPORT};
 pub use quotes::{UnclosedQuotes, MAX_QUOTED_LINES};
 pub use redcap::{is_marked, Dictionary, DictionaryError, Field, MAX_DICTIONARY_BYTES};

@@ -180,7 +180,12 @@ fn multi_select_options_become_traits_when_both_sides_are_large() {
     ] {
         csv.push_str(&format!("{lives},{channels}\n").repeat(times));
     }
-    let survey = crate::columns::fold(read_detected(csv.as_bytes()).unwrap(), &mut |_| {}).0;
+    let survey = crate::columns::fold(
+        read_detected(csv.as_bytes()).unwrap(),
+        &Default::default(),
+        &mut |_| {},
+    )
+    .0;
     let built = build(&survey);
     let alone = built
         .personas

@@ -3,17 +3,24 @@
 
 use leptos::prelude::*;
 
-use crate::personas::Trait;
+use super::numbers::number_rows;
+use crate::columns::Role;
+use crate::personas::{NumberTrait, Trait};
 
 /// The bar width, in SVG units, that stands for 100 %.
 const BAR_WIDTH: f64 = 100.0;
 
-/// A table of a persona's traits, by section, under `caption`.
-pub fn evidence_table(traits: &[Trait], caption: &'static str) -> impl IntoView {
-    let body = sections(traits)
+/// A table of a persona's traits and number questions, by section, under `caption`.
+pub fn evidence_table(
+    traits: &[Trait],
+    numbers: &[NumberTrait],
+    caption: &'static str,
+) -> impl IntoView {
+    let body = sections(traits, numbers)
         .into_iter()
-        .map(|(title, groups)| {
+        .map(|(title, groups, numbers)| {
             let groups = groups.into_iter().map(trait_group).collect_view();
+            let numbers = numbers.iter().cloned().map(number_rows).collect_view();
             view! {
                 <tbody class="trait-section">
                     <tr>
@@ -21,6 +28,7 @@ pub fn evidence_table(traits: &[Trait], caption: &'static str) -> impl IntoView 
                     </tr>
                 </tbody>
                 {groups}
+                {numbers}
             }
         })
         .collect_view();
@@ -40,21 +48,39 @@ pub fn evidence_table(traits: &[Trait], caption: &'static str) -> impl IntoView 
     }
 }
 
-/// Traits by persona section, then by question, keeping their order.
-fn sections(traits: &[Trait]) -> Vec<(&'static str, Vec<Vec<Trait>>)> {
-    let mut sections: Vec<(&'static str, Vec<Vec<Trait>>)> = Vec::new();
-    for t in traits {
-        let title = t.role.map_or("Answers", |r| r.section().1);
-        if sections.last().is_none_or(|(last, _)| *last != title) {
-            sections.push((title, Vec::new()));
+/// A persona section: its title, its traits by question, its number questions.
+type Section = (&'static str, Vec<Vec<Trait>>, Vec<NumberTrait>);
+
+/// Traits (by question, keeping their order) and number questions by persona section,
+/// in section order.
+fn sections(traits: &[Trait], numbers: &[NumberTrait]) -> Vec<Section> {
+    let place = |role: Option<Role>| role.map_or((usize::MAX, "Answers"), Role::section);
+    let mut sections: Vec<(usize, Section)> = Vec::new();
+    let mut at = |(order, title): (usize, &'static str)| match sections
+        .iter()
+        .position(|(_, s)| s.0 == title)
+    {
+        Some(i) => i,
+        None => {
+            sections.push((order, (title, Vec::new(), Vec::new())));
+            sections.len() - 1
         }
-        let groups = &mut sections.last_mut().expect("just pushed").1;
+    };
+    let traits: Vec<(usize, &Trait)> = traits.iter().map(|t| (at(place(t.role)), t)).collect();
+    let numbers: Vec<(usize, &NumberTrait)> =
+        numbers.iter().map(|n| (at(place(n.role)), n)).collect();
+    for (i, t) in traits {
+        let groups = &mut sections[i].1 .1;
         match groups.last_mut() {
             Some(group) if group[0].attribute == t.attribute => group.push(t.clone()),
             _ => groups.push(vec![t.clone()]),
         }
     }
-    sections
+    for (i, n) in numbers {
+        sections[i].1 .2.push(n.clone());
+    }
+    sections.sort_by_key(|(order, _)| *order);
+    sections.into_iter().map(|(_, s)| s).collect()
 }
 
 fn trait_group(group: Vec<Trait>) -> impl IntoView {

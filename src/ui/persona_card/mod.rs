@@ -9,6 +9,7 @@ use leptos::prelude::*;
 pub mod avatar;
 mod evidence;
 mod header;
+mod numbers;
 
 use evidence::evidence_table;
 pub use header::HeaderBlock;
@@ -74,7 +75,7 @@ pub fn PersonaCard(
     let evidence_id = format!("{heading_id}-evidence");
     let labelled_by = heading_id.clone();
     let open = RwSignal::new(false);
-    let has_traits = !persona.traits.is_empty();
+    let has_traits = !persona.traits.is_empty() || !persona.numbers.is_empty();
     let mut top: Vec<crate::personas::Trait> = persona
         .traits
         .iter()
@@ -144,13 +145,13 @@ pub fn PersonaCard(
             // persona apart most; the full evidence follows only as an appendix.
             {top_evidence.then(|| view! {
                 <div class="print-only top-evidence">
-                    {evidence_table(&top, "What sets them apart (this persona vs all respondents)")}
+                    {evidence_table(&top, &[], "What sets them apart (this persona vs all respondents)")}
                 </div>
             })}
             <div id=evidence_id class="persona-evidence" class:open=move || open.get()>
                 <h4>"The evidence"</h4>
                 <p class="persona-summary">{persona.summary.clone()}</p>
-                {has_traits.then(|| evidence_table(&persona.traits, "Most common answers (this persona vs all respondents)"))}
+                {has_traits.then(|| evidence_table(&persona.traits, &persona.numbers, "Most common answers (this persona vs all respondents)"))}
                 {(!persona.actions.is_empty()).then(|| view! {
                     <h4>"Recommended actions, and why"</h4>
                     <ul class="actions">{actions}</ul>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::columns::{
-    histogram, shown_answers, Bar, ColumnKind, ColumnSummary, Role, CHOSEN_KINDS,
+    histogram, shown_answers, Bar, ColumnKind, ColumnSummary, Part, Role, CHOSEN_KINDS,
 };
 use crate::privacy::disclosure::{answered_label, missing_label};
 use crate::ui::choice_select::ChoiceSelect;
@@ -40,9 +40,16 @@ pub fn column_row(
     } else {
         answers
     };
+    let part = summary.part.as_ref().map(|part| {
+        let text = match part {
+            Part::GridRow { stem, row } => format!("row “{row}” of the grid “{stem}”"),
+            Part::OtherText { question } => format!("text typed for “Other” in “{question}”"),
+        };
+        view! { <span class="column-part">{text}</span> }
+    });
     view! {
         <tr>
-            <th scope="row">{summary.name.clone()}</th>
+            <th scope="row">{summary.name.clone()} {part}</th>
             <td>
                 <KindSelect column=summary.name.clone() kind=summary.kind chosen=chosen_kind />
             </td>
@@ -109,7 +116,7 @@ fn RoleSelect(column: String, role: Role) -> impl IntoView {
 /// empty outline. The numbers are in the row's text, so the chart is hidden from
 /// screen readers.
 #[component]
-fn MiniChart(bars: Vec<Bar>, respondents: usize) -> impl IntoView {
+pub(in crate::ui) fn MiniChart(bars: Vec<Bar>, respondents: usize) -> impl IntoView {
     let slot = CHART_WIDTH / bars.len().max(1) as f64;
     let rects = bars
         .iter()

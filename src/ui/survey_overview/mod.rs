@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 mod column_table;
 
+pub(super) use column_table::MiniChart;
+
 use column_table::column_row;
 
 use super::choice_select::ChoiceSelect;
@@ -210,8 +212,9 @@ fn folds_list(loaded: &SurveyView) -> impl IntoView {
         .iter()
         .map(|fold| {
             let text = if fold.from.is_empty() {
+                let joined = fold.separator.map_or(String::new(), |s| format!(", joined by {}", s.label()));
                 format!(
-                    "“{}”: options chosen together in one cell, read as a multi-select question",
+                    "“{}”: options chosen together in one cell{joined}, read as a multi-select question",
                     fold.question
                 )
             } else {
@@ -239,13 +242,14 @@ fn merges_list(loaded: &SurveyView) -> impl IntoView {
         .merges
         .iter()
         .map(|merge| {
-            let undone = loaded.recipe.undone_merges.contains(&merge.key());
+            let undone = loaded.mapping.undone_merges.contains(&merge.key());
             let from = merge.from.iter().map(|f| format!("“{f}”")).collect::<Vec<_>>().join(", ");
             let text = if undone {
                 format!("“{}”: {from} kept apart from “{}”", merge.column, merge.into)
             } else {
                 format!("“{}”: {from} counted as “{}”", merge.column, merge.into)
             };
+            let text = format!("{text} ({})", merge.reason.label());
             let key = merge.key();
             view! {
                 <li>
