@@ -27,6 +27,7 @@ test("Qualtrics check-all answers joined by commas are options in the column tab
   await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (Q1) (3 answers)" });
   await buildPersonas(page);
   const card = page.getByRole("article").filter({ hasText: "answered “Alone” to “Who do you live with? (Q1)”" });
+  await card.getByRole("button", { name: "Show the evidence" }).click();
   await expect(card.getByRole("rowheader", { name: contact })).toBeVisible();
   const traits = card.getByRole("table");
   await expect(traits).toContainText(/Mobile app|Email|Phone call|Text message|Letter/);
@@ -59,6 +60,7 @@ test("a free-typed gender question comes out as the documented categories, each 
   await page.getByLabel("Group respondents by").selectOption({ label: "What is your gender? (5 answers)" });
   await buildPersonas(page);
   const male = page.getByRole("article").filter({ hasText: "answered “Male” to “What is your gender?”" });
+  await male.getByRole("button", { name: "Show the evidence" }).click();
   const visits = male.getByRole("rowheader", { name: "How many times did you visit a clinic in the last 12 months?" });
   await expect(visits).toBeVisible();
   await expect(male.getByRole("table")).toContainText(/median \d+(\.\d+)? \(IQR \d+(\.\d+)?–\d+(\.\d+)?\) \(n = 123\)/);

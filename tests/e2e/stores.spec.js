@@ -78,12 +78,17 @@ test("Build personas waits, and says why, while the next file is still being rea
   test.setTimeout(120_000);
   await openApp(page);
   await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
-  const lines = ["Who do you live with?,How do you travel?"];
-  for (let i = 0; i < 100_000; i++) lines.push(`${["Alone", "Partner", "Family"][i % 3]},${["Bus", "Car"][i % 2]}`);
+  // Large enough to be still reading while the page is checked.
+  const lines = ["Who do you live with?,How do you travel?,Age,Anything else?"];
+  for (let i = 0; i < 200_000; i++) {
+    lines.push(`${["Alone", "Partner", "Family"][i % 3]},${["Bus", "Car"][i % 2]},${20 + (i % 60)},"Comment ${i % 997} about the clinic"`);
+  }
   await page.getByLabel("Survey file").setInputFiles(tempFile("next.csv", lines.join("\n") + "\n"));
   const build = page.getByRole("button", { name: "Build personas" });
-  await expect(build).toBeDisabled();
-  await expect(page.locator("#build-hint")).toContainText("“next.csv” is still being read");
+  // Both at once, while the read is under way.
+  await expect
+    .poll(() => page.evaluate(() => [document.querySelector("#build-hint")?.textContent ?? "", document.querySelector(".build-controls button.primary")?.disabled]))
+    .toEqual([expect.stringContaining("“next.csv” is still being read"), true]);
   await expect(page.getByRole("status")).toContainText("Read “next.csv”", { timeout: 90_000 });
   await expect(build).toBeEnabled();
   await buildPersonas(page);
