@@ -212,11 +212,7 @@ fn repeated_keys_are_refused_in_the_file_and_in_a_persona() {
     let text = export(&[persona("p1", "Partner")], ExportOptions::default(), NOW).unwrap();
     let version = format!("\"schema_version\": {SCHEMA_VERSION}");
     assert!(text.contains(&version));
-    let twice = text.replacen(
-        &version,
-        &format!("\"schema_version\": 999, {version}"),
-        1,
-    );
+    let twice = text.replacen(&version, &format!("\"schema_version\": 999, {version}"), 1);
     let error = import(twice.as_bytes()).unwrap_err();
     assert_eq!(
         error,

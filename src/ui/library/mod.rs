@@ -61,6 +61,7 @@ pub fn LibraryView() -> impl IntoView {
                         }
                     })
             }}
+            <SetAside />
             <div class="library-bar no-print">
                 <EditorName />
                 <StorageMeter />
@@ -207,5 +208,34 @@ fn Filters(query: RwSignal<Query>) -> impl IntoView {
                 on_choose=Callback::new(move |review| query.update(|q| q.review = review))
             />
         </div>
+    }
+}
+
+/// Stored personas that fail the rules are set aside, not lost: the rest load, and the
+/// team can download them as they are (for support) or remove them.
+#[component]
+fn SetAside() -> impl IntoView {
+    let library = expect_context::<LibraryStore>();
+    move || {
+        let reasons = library.set_aside();
+        (!reasons.is_empty()).then(|| {
+            let count = reasons.len();
+            let items = reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view();
+            view! {
+                <section class="storage-problem set-aside no-print" role="alert" aria-label="Set-aside personas">
+                    <p>{format!(
+                        "{count} saved persona(s) could not be loaded because they break the rules every persona must meet. They are set aside, kept in storage as they were, and the rest of the library works as usual."
+                    )}</p>
+                    <ul>{items}</ul>
+                    <button type="button" on:click=move |_| library.download_set_aside()>
+                        "Download the set-aside personas"
+                    </button>
+                    " "
+                    <button type="button" class="danger" on:click=move |_| library.remove_set_aside()>
+                        "Remove them"
+                    </button>
+                </section>
+            }
+        })
     }
 }

@@ -10,7 +10,7 @@ use web_sys::File;
 
 use super::Notices;
 use crate::browser::{clock, download, files, storage};
-use crate::library::{Keeper, Library, StorageUse};
+use crate::library::{Keeper, Library, StorageUse, SET_ASIDE_FILE_NAME};
 use crate::persona_file::{self, ExportOptions, EXPORT_FILE_NAME, MAX_FILE_BYTES};
 use crate::personas::Persona;
 
@@ -49,6 +49,40 @@ impl LibraryStore {
     /// Reads the library without tracking it.
     pub fn with_untracked<R>(&self, f: impl FnOnce(&Library) -> R) -> R {
         self.keeper.with_untracked(|k| f(k.library()))
+    }
+
+    /// The stored personas set aside because they fail the rules, each with its reason
+    /// ("Persona 3 (“C”): it rests on 5 respondents…").
+    pub fn set_aside(&self) -> Vec<String> {
+        self.with(|l| {
+            l.set_aside()
+                .iter()
+                .map(|s| s.persona.to_string())
+                .collect()
+        })
+    }
+
+    /// Downloads the set-aside personas exactly as storage held them, with the reasons.
+    pub fn download_set_aside(&self) {
+        let file = self.with_untracked(Library::set_aside_file);
+        match download::download_text(SET_ASIDE_FILE_NAME, "application/json", &file) {
+            Ok(()) => self.notices.inform(format!(
+                "Downloaded the set-aside personas as {SET_ASIDE_FILE_NAME}."
+            )),
+            Err(e) => self.notices.fail(e),
+        }
+    }
+
+    /// Removes the set-aside personas from storage (Undo brings them back).
+    pub fn remove_set_aside(&self) {
+        match self.change("removal of the set-aside personas", |l| {
+            l.remove_set_aside().len()
+        }) {
+            Ok(n) => self.notices.inform(format!(
+                "Removed {n} set-aside persona(s) from storage. Undo brings them back."
+            )),
+            Err(e) => self.notices.fail(e),
+        }
     }
 
     /// Why saving is turned off, if it is.
@@ -239,7 +273,8 @@ impl LibraryStore {
         }
     }
 
-    /// Imports a persona file, merged by id (newer wins); a bad file changes nothing.
+    /// Imports a persona file, merged by id (newer wins): the personas that meet the
+    /// rules are taken and the others listed with why; a bad file changes nothing.
     pub fn import(&self, file: File) {
         let name = file.name();
         if file.size() > MAX_FILE_BYTES as f64 {
@@ -253,20 +288,33 @@ impl LibraryStore {
         spawn_local(async move {
             let incoming = files::read_bytes(&file)
                 .await
-                .and_then(|bytes| persona_file::import(&bytes).map_err(|e| e.to_string()));
+                .and_then(|bytes| persona_file::read_file(&bytes).map_err(|e| e.to_string()));
             let (who, now) = (store.who(), clock::now());
-            let outcome = incoming.and_then(|personas| {
+            let mut refused = Vec::new();
+            let outcome = incoming.and_then(|imported| {
+                refused = imported.refused;
+                if imported.personas.is_empty() && !refused.is_empty() {
+                    return Err("None of its personas meets the rules.".to_string());
+                }
                 store.try_change(format!("import of “{name}”"), |l| {
-                    l.merge(&personas, &who, now)
+                    l.merge(&imported.personas, &who, now)
                 })
+            });
+            let not_taken = (!refused.is_empty()).then(|| {
+                let each: Vec<String> = refused.iter().map(ToString::to_string).collect();
+                format!(" Not taken: {}", each.join(" "))
             });
             match outcome {
                 Ok(s) => store.notices.inform(format!(
-                    "Imported “{name}”: {} added, {} updated, {} skipped (the library's copy is as new or newer).",
-                    s.added, s.updated, s.unchanged
+                    "Imported “{name}”: {} added, {} updated, {} skipped (the library's copy is as new or newer).{}",
+                    s.added,
+                    s.updated,
+                    s.unchanged,
+                    not_taken.unwrap_or_default()
                 )),
                 Err(e) => store.notices.fail(format!(
-                    "“{name}” was not imported. {e} The library is unchanged."
+                    "“{name}” was not imported. {e} The library is unchanged.{}",
+                    not_taken.unwrap_or_default()
                 )),
             }
         });

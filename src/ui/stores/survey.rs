@@ -18,7 +18,7 @@ use crate::columns::{ColumnKind, Role};
 use crate::pipeline::{ColumnMapping, Recipe};
 use crate::privacy::{PrivacySettings, ShownCount};
 use crate::protocol::{Failure, Reply, Request, SurveyView};
-use crate::survey::{check_size, ReadOptions};
+use crate::survey::{check_size, EncodingChoice, ReadError, ReadOptions, UnclosedQuotes};
 
 /// The survey being worked on.
 #[derive(Clone, Copy)]
@@ -31,6 +31,12 @@ pub struct SurveyStore {
     pub busy: RwSignal<Option<Busy>>,
     /// The file being read, while a new one is.
     pub reading: RwSignal<Option<String>>,
+    /// The text encoding files are read with (automatic unless the user chose one).
+    pub encoding: RwSignal<EncodingChoice>,
+    /// A file refused for a quote that never closes, with the reason, until the user
+    /// reads it with that quote taken literally or chooses another file.
+    pub unclosed: RwSignal<Option<String>>,
+    unclosed_file: StoredValue<Option<(File, Recipe)>, LocalStorage>,
     worker: StoredValue<Option<PipelineWorker>, LocalStorage>,
     /// The file the loaded survey was read from, to read it again another way.
     file: StoredValue<Option<File>, LocalStorage>,
@@ -55,6 +61,9 @@ impl SurveyStore {
             privacy: RwSignal::new(PrivacySettings::default()),
             busy: RwSignal::new(None),
             reading: RwSignal::new(None),
+            encoding: RwSignal::new(EncodingChoice::default()),
+            unclosed: RwSignal::new(None),
+            unclosed_file: StoredValue::new_local(None),
             worker: StoredValue::new_local(None),
             file: StoredValue::new_local(None),
             reads: StoredValue::new(0),
@@ -81,17 +90,53 @@ impl SurveyStore {
         let recipe = Recipe {
             settings: self.privacy.get_untracked(),
             dictionary: self.with_view(|v| v.recipe.dictionary.clone()).flatten(),
+            read_options: ReadOptions {
+                encoding: self.encoding.get_untracked(),
+                ..ReadOptions::default()
+            },
             ..Recipe::default()
         };
+        self.open_new(file, recipe);
+    }
+
+    /// Reads the file refused for an unclosed quote again, that quote taken literally.
+    pub fn read_literally(&self) {
+        if let Some((file, mut recipe)) = self.unclosed_file.get_value() {
+            recipe.read_options.unclosed_quotes = UnclosedQuotes::Literal;
+            self.open_new(file, recipe);
+        }
+    }
+
+    /// Sets the text encoding: for the next file, and the loaded one is read again.
+    pub fn set_encoding(&self, encoding: EncodingChoice) {
+        self.encoding.set(encoding);
+        if let Some(options) = self.with_view(|v| v.recipe.read_options) {
+            self.set_read_options(ReadOptions {
+                encoding,
+                ..options
+            });
+        }
+    }
+
+    fn open_new(&self, file: File, recipe: Recipe) {
+        let name = file.name();
+        self.unclosed.set(None);
+        self.unclosed_file.set_value(None);
         let store = *self;
         spawn_local(async move {
             let request = Request::Open {
                 file_name: name.clone(),
-                recipe: Box::new(recipe),
+                recipe: Box::new(recipe.clone()),
                 mapping: ColumnMapping::default(),
                 dictionary_file: None,
             };
-            let Some(view) = store.open(request, vec![file], Opening::NewFile).await else {
+            let Some(view) = store
+                .open(request, vec![file.clone()], Opening::NewFile)
+                .await
+            else {
+                if store.unclosed.with_untracked(Option::is_some) {
+                    store.unclosed_file.set_value(Some((file, recipe)));
+                }
                 return;
             };
             let mapping = storage::load_mapping(&view.layout_key);
@@ -155,12 +200,36 @@ impl SurveyStore {
         });
     }
 
-    /// Undoes (or re-applies) a merge of spellings.
+    /// Undoes (or re-applies) a merge of answers; remembered for this survey layout.
     pub fn set_merge_undone(&self, key: (String, String), undone: bool) {
+        self.remember(Request::MergeUndone { key, undone }, "Updating the answers");
+    }
+
+    /// Keeps a multi-select question as the file wrote it (or folds it again);
+    /// remembered for this survey layout.
+    pub fn set_fold_undone(&self, question: String, undone: bool) {
+        self.remember(
+            Request::FoldUndone { question, undone },
+            "Updating the question",
+        );
+    }
+
+    /// Analyses another event of a REDCap longitudinal project: the file is read again
+    /// with that event's answers.
+    pub fn set_event(&self, event: String) {
+        let Some((file, mut recipe, mapping)) = self.current() else {
+            return;
+        };
+        recipe.event = Some(event);
+        let request = Request::Open {
+            file_name: file.name(),
+            recipe: Box::new(recipe),
+            mapping,
+            dictionary_file: None,
+        };
         let store = *self;
         spawn_local(async move {
-            let request = Request::MergeUndone { key, undone };
-            store.change(request, "Updating the answers").await;
+            store.open(request, vec![file], Opening::ReadAgain).await;
         });
     }
 
@@ -207,35 +276,38 @@ impl SurveyStore {
     }
 
     fn change_mapping(&self, what: &'static str, change: impl FnOnce(&mut ColumnMapping)) {
-        let Some((mut mapping, key)) =
-            self.with_view(|v| (v.mapping.clone(), v.layout_key.clone()))
-        else {
+        let Some(mut mapping) = self.with_view(|v| v.mapping.clone()) else {
             return;
         };
         change(&mut mapping);
+        self.remember(Request::Mapping { mapping }, what);
+    }
+
+    /// Sends a request that changes what the user chose about the columns; once the
+    /// worker has taken it, the mapping in its reply is remembered for the layout.
+    fn remember(&self, request: Request, what: &'static str) {
         let store = *self;
         spawn_local(async move {
-            let request = Request::Mapping {
-                mapping: mapping.clone(),
-            };
-            if store.change(request, what).await {
-                store.notices.report(storage::save_mapping(&key, &mapping));
+            if let Some(view) = store.change(request, what).await {
+                store
+                    .notices
+                    .report(storage::save_mapping(&view.layout_key, &view.mapping));
             }
         });
     }
 
-    /// Sends a request that changes the loaded survey; shows the new view, or says why
-    /// nothing changed. Returns whether it changed.
-    async fn change(&self, request: Request, what: &str) -> bool {
+    /// Sends a request that changes the loaded survey; shows the new view (and returns
+    /// it), or says why nothing changed.
+    async fn change(&self, request: Request, what: &str) -> Option<SurveyView> {
         match self.ask(request, what).await {
             Ok(Reply::Survey { view }) => {
-                self.view.set(Some(*view));
-                true
+                self.view.set(Some((*view).clone()));
+                Some(*view)
             }
-            Ok(_) => false,
+            Ok(_) => None,
             Err(failure) => {
                 self.notices.fail(failure.to_string());
-                false
+                None
             }
         }
     }
@@ -274,6 +346,15 @@ impl SurveyStore {
             Ok((worker, Reply::Survey { view })) => (worker, *view),
             Ok(_) => return None,
             Err(failure) => {
+                if let (Opening::NewFile, Failure::Read(error @ ReadError::UnclosedQuote { .. })) =
+                    (opening, &failure)
+                {
+                    self.unclosed.set(Some(format!("“{file_name}”: {error}")));
+                }
+                // The select shows the encoding the loaded survey was read with.
+                if let Some(encoding) = self.with_view(|v| v.recipe.read_options.encoding) {
+                    self.encoding.set(encoding);
+                }
                 self.notices.fail(match opening {
                     Opening::NewFile => format!(
                         "“{file_name}” could not be read. {failure} Nothing else was changed."
@@ -302,6 +383,7 @@ impl SurveyStore {
             ),
         });
         self.worker.set_value(Some(worker));
+        self.encoding.set(view.recipe.read_options.encoding);
         if let Some(file) = files.into_iter().next() {
             self.file.set_value(Some(file));
         }

@@ -3,19 +3,19 @@
 use leptos::prelude::*;
 
 mod column_table;
+mod lists;
 
 pub(super) use column_table::MiniChart;
 
 use column_table::column_row;
+use lists::{event_picker, folds_list, merges_list};
 
 use super::choice_select::ChoiceSelect;
 use super::stores::SurveyStore;
 use crate::columns::chosen;
 use crate::privacy::ShownCount;
 use crate::protocol::{SurveyView, PREVIEW_ROWS};
-use crate::survey::{
-    delimiter_name, EncodingChoice, Layout, ReadOptions, SourceFormat, DELIMITERS,
-};
+use crate::survey::{delimiter_name, Layout, ReadOptions, SourceFormat, DELIMITERS};
 
 #[component]
 pub fn SurveyOverview() -> impl IntoView {
@@ -49,10 +49,6 @@ fn ReadAs(options: ReadOptions, format: Option<SourceFormat>) -> impl IntoView {
         .into_iter()
         .map(|l| (ReadOptionChange::Layout(l), l.label().to_string()))
         .collect();
-    let encodings = EncodingChoice::ALL
-        .into_iter()
-        .map(|c| (ReadOptionChange::Encoding(c), c.label().to_string()))
-        .collect();
     let delimiters = std::iter::once((ReadOptionChange::Delimiter(None), "Automatic".to_string()))
         .chain(DELIMITERS.into_iter().map(|d| {
             (
@@ -65,13 +61,6 @@ fn ReadAs(options: ReadOptions, format: Option<SourceFormat>) -> impl IntoView {
         <div class="read-as">
             <p>{detected}</p>
             {is_text.then(|| view! {
-                <label for="text-encoding">"Text encoding"</label>
-                <ChoiceSelect
-                    id="text-encoding"
-                    options=encodings
-                    selected=ReadOptionChange::Encoding(options.encoding)
-                    on_choose=read_with()
-                />
                 <label for="delimiter">"Delimiter"</label>
                 <ChoiceSelect
                     id="delimiter"
@@ -103,7 +92,6 @@ fn ReadAs(options: ReadOptions, format: Option<SourceFormat>) -> impl IntoView {
 /// One way of reading the file differently, as a select offers it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum ReadOptionChange {
-    Encoding(EncodingChoice),
     Delimiter(Option<u8>),
     Layout(Layout),
     Sheet(usize),
@@ -112,7 +100,6 @@ enum ReadOptionChange {
 impl ReadOptionChange {
     fn apply(self, options: &mut ReadOptions) {
         match self {
-            ReadOptionChange::Encoding(encoding) => options.encoding = encoding,
             ReadOptionChange::Delimiter(delimiter) => options.delimiter = delimiter,
             ReadOptionChange::Layout(layout) => options.layout = Some(layout),
             ReadOptionChange::Sheet(sheet) => options.sheet = Some(sheet),
@@ -167,6 +154,7 @@ fn overview(loaded: &SurveyView) -> impl IntoView {
                 )}
             </p>
             <ReadAs options=loaded.recipe.read_options format=loaded.format.clone() />
+            {event_picker(loaded)}
             {merges_list(loaded)}
             {folds_list(loaded)}
             <ul class="warnings" aria-label="Repairs made while reading">{warnings}</ul>
@@ -203,70 +191,4 @@ fn overview(loaded: &SurveyView) -> impl IntoView {
 /// An answer as a person reads it: a multi-select's options joined by "; ".
 fn shown_answer(cell: &str) -> String {
     chosen(cell).collect::<Vec<_>>().join("; ")
-}
-
-/// Multi-select questions folded from option columns or joined cells.
-fn folds_list(loaded: &SurveyView) -> impl IntoView {
-    let items = loaded
-        .folds
-        .iter()
-        .map(|fold| {
-            let text = if fold.from.is_empty() {
-                let joined = fold.separator.map_or(String::new(), |s| format!(", joined by {}", s.label()));
-                format!(
-                    "“{}”: options chosen together in one cell{joined}, read as a multi-select question",
-                    fold.question
-                )
-            } else {
-                format!(
-                    "“{}”: {} option columns read as one multi-select question",
-                    fold.question,
-                    fold.from.len()
-                )
-            };
-            view! { <li>{text}</li> }
-        })
-        .collect_view();
-    (!loaded.folds.is_empty()).then(|| {
-        view! {
-            <h3>"Multi-select questions"</h3>
-            <ul class="folds">{items}</ul>
-        }
-    })
-}
-
-/// Spellings merged into one answer, each with Undo (or Merge again).
-fn merges_list(loaded: &SurveyView) -> impl IntoView {
-    let survey = expect_context::<SurveyStore>();
-    let items = loaded
-        .merges
-        .iter()
-        .map(|merge| {
-            let undone = loaded.mapping.undone_merges.contains(&merge.key());
-            let from = merge.from.iter().map(|f| format!("“{f}”")).collect::<Vec<_>>().join(", ");
-            let text = if undone {
-                format!("“{}”: {from} kept apart from “{}”", merge.column, merge.into)
-            } else {
-                format!("“{}”: {from} counted as “{}”", merge.column, merge.into)
-            };
-            let text = format!("{text} ({})", merge.reason.label());
-            let key = merge.key();
-            view! {
-                <li>
-                    {text}
-                    " "
-                    <button type="button" on:click=move |_| survey.set_merge_undone(key.clone(), !undone)>
-                        {if undone { "Merge again" } else { "Undo" }}
-                        <span class="visually-hidden">{format!(" for “{}”", merge.into)}</span>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
-    (!loaded.merges.is_empty()).then(|| {
-        view! {
-            <h3>"Answers merged"</h3>
-            <ul class="merges">{items}</ul>
-        }
-    })
 }

@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 use web_sys::{DragEvent, File};
 
+use super::choice_select::ChoiceSelect;
 use super::stores::SurveyStore;
 use crate::browser::files::{take_from_drop, take_from_input};
+use crate::survey::EncodingChoice;
 
 #[component]
 pub fn UploadPanel() -> impl IntoView {
@@ -48,6 +50,24 @@ pub fn UploadPanel() -> impl IntoView {
                     "Drop a CSV, TSV, JSON, XLSX, XLS or ODS export here, or choose it. It is read in this tab, kept only in memory and never uploaded."
                 </p>
             </div>
+            <div class="read-as">
+                <label for="text-encoding">"Text encoding"</label>
+                <ChoiceSelect
+                    id="text-encoding"
+                    options=EncodingChoice::ALL.into_iter().map(|c| (c, c.label().to_string())).collect()
+                    selected=survey.encoding
+                    on_choose=Callback::new(move |c| survey.set_encoding(c))
+                />
+                <p class="hint">"For text files: automatic reads UTF-8, UTF-16 and Windows-1252. Choose one before or after reading a file."</p>
+            </div>
+            {move || survey.unclosed.get().map(|reason| view! {
+                <div class="unclosed" role="group" aria-label="Unclosed quote">
+                    <p>{reason}</p>
+                    <button type="button" on:click=move |_| survey.read_literally()>
+                        "Read it with that quote taken literally"
+                    </button>
+                </div>
+            })}
         </section>
     }
 }
