@@ -94,8 +94,13 @@ test("personas can be compared side by side, each with an abstract portrait", as
   const table = page.getByRole("region", { name: "Personas side by side" }).getByRole("table");
   // One column per persona, plus the answer and all respondents.
   await expect(table.getByRole("columnheader")).toHaveCount(5);
-  await expect(table.getByRole("row", { name: /^Age: 75–84/ })).toContainText("100% (n = 60)");
-  await expect(table.getByRole("row", { name: /^Age: 75–84/ })).toContainText("—33.3%");
+  const age = table.getByRole("row", { name: /^75–84\s*Age/ });
+  await expect(age).toContainText("100% (n = 60)");
+  await expect(age).toContainText("not among its listed answers");
+  await expect(age).toContainText("33.3%");
+  // The answers that set the personas apart most come first: everyone of one persona
+  // against a third of all respondents.
+  await expect(table.getByRole("row").nth(1)).toContainText("100% (n = 60)");
 });
 
 test("a real SurveyMonkey export gets automatic segments, each with an honest quality badge", async ({ page }) => {
