@@ -107,3 +107,15 @@ test("the user can change a column's kind; a kind that does not fit is refused; 
   await kind.selectOption({ label: "as read from the answers" });
   await expect(kind.locator("option:checked")).toHaveText("choice (as read)");
 });
+
+test("a grid question's rows are one block in the column table, its stem shown once", async ({ page }) => {
+  await openApp(page);
+  const rows = ["How satisfied were you with [Waiting time],How satisfied were you with [Staff],How satisfied were you with [Cleanliness],Who do you live with?"];
+  const levels = ["Very satisfied", "Satisfied", "Dissatisfied"];
+  for (let i = 0; i < 60; i++) rows.push(`${levels[i % 3]},${levels[(i + 1) % 3]},${levels[(i + 2) % 3]},${["Alone", "Partner"][i % 2]}`);
+  await uploadSurvey(page, tempFile("grid.csv", rows.join("\n") + "\n"));
+  const columns = page.getByRole("table", { name: "Columns", exact: true });
+  const stem = columns.getByRole("rowheader", { name: /^Grid: How satisfied were you with/ });
+  await expect(stem).toHaveCount(1);
+  await expect(columns.getByRole("rowheader", { name: "How satisfied were you with Staff" })).toBeVisible();
+});

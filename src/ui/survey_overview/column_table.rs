@@ -40,16 +40,28 @@ pub fn column_row(
     } else {
         answers
     };
-    let part = summary.part.as_ref().map(|part| {
-        let text = match part {
-            Part::GridRow { stem, row } => format!("row “{row}” of the grid “{stem}”"),
-            Part::OtherText { question } => format!("text typed for “Other” in “{question}”"),
-        };
-        view! { <span class="column-part">{text}</span> }
-    });
+    // A grid's rows sit under its stem (shown once, above them): each row shows its
+    // own words, the stem kept for screen readers.
+    let heading = match &summary.part {
+        Some(Part::GridRow { stem, row }) => view! {
+            <th scope="row" class="grid-row">
+                <span class="visually-hidden">{format!("{stem} ")}</span>
+                {row.clone()}
+            </th>
+        }
+        .into_any(),
+        Some(Part::OtherText { question }) => view! {
+            <th scope="row">
+                {summary.name.clone()}
+                <span class="column-part">{format!("text typed for “Other” in “{question}”")}</span>
+            </th>
+        }
+        .into_any(),
+        None => view! { <th scope="row">{summary.name.clone()}</th> }.into_any(),
+    };
     view! {
         <tr>
-            <th scope="row">{summary.name.clone()} {part}</th>
+            {heading}
             <td>
                 <KindSelect column=summary.name.clone() kind=summary.kind chosen=chosen_kind />
             </td>
@@ -151,4 +163,42 @@ pub(in crate::ui) fn MiniChart(bars: Vec<Bar>, respondents: usize) -> impl IntoV
             </svg>
         }
     })
+}
+
+/// The column table's rows, a grid's rows as one block under its stem.
+pub fn column_rows(
+    summaries: &[ColumnSummary],
+    respondents: usize,
+    k: usize,
+    chosen: impl Fn(&ColumnSummary) -> bool,
+) -> impl IntoView {
+    let stem_of = |s: &ColumnSummary| match &s.part {
+        Some(Part::GridRow { stem, .. }) => Some(stem.clone()),
+        _ => None,
+    };
+    let mut blocks: Vec<(Option<String>, Vec<&ColumnSummary>)> = Vec::new();
+    for summary in summaries {
+        let stem = stem_of(summary);
+        match blocks.last_mut() {
+            Some((last, rows)) if stem.is_some() && *last == stem => rows.push(summary),
+            _ => blocks.push((stem, vec![summary])),
+        }
+    }
+    blocks
+        .into_iter()
+        .map(|(stem, rows)| {
+            let title = stem.map(|stem| {
+                view! {
+                    <tr class="grid-stem">
+                        <th scope="rowgroup" colspan="7">{format!("Grid: {stem}")}</th>
+                    </tr>
+                }
+            });
+            let rows = rows
+                .into_iter()
+                .map(|s| column_row(s, respondents, k, chosen(s)))
+                .collect_view();
+            view! { <tbody>{title}{rows}</tbody> }
+        })
+        .collect_view()
 }

@@ -7,7 +7,7 @@ mod lists;
 
 pub(super) use column_table::MiniChart;
 
-use column_table::column_row;
+use column_table::column_rows;
 use lists::{event_picker, folds_list, merges_list};
 
 use super::choice_select::ChoiceSelect;
@@ -114,14 +114,9 @@ fn overview(loaded: &SurveyView) -> impl IntoView {
         .map(|w| view! { <li>{w.clone()}</li> })
         .collect_view();
     let (respondents, k) = (loaded.respondents, loaded.min_group_size());
-    let columns = loaded
-        .summaries
-        .iter()
-        .map(|summary| {
-            let chosen = loaded.mapping.kinds.contains_key(&summary.name);
-            column_row(summary, respondents, k, chosen)
-        })
-        .collect_view();
+    let columns = column_rows(&loaded.summaries, respondents, k, |summary| {
+        loaded.mapping.kinds.contains_key(&summary.name)
+    });
     let header = loaded
         .columns
         .iter()
@@ -172,7 +167,7 @@ fn overview(loaded: &SurveyView) -> impl IntoView {
                             <th scope="col">"Chart"</th>
                         </tr>
                     </thead>
-                    <tbody>{columns}</tbody>
+                    {columns}
                 </table>
             </div>
             <div class="table-scroll" role="region" aria-label="Preview of the first rows" tabindex="0">
