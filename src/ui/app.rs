@@ -55,6 +55,16 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(ev::drop, |ev| ev.prevent_default());
     let current = move |p: Page| page.with(|now| *now == p).then_some("page");
     let saved = move || library.with(|l| l.personas().len());
+    let today = crate::browser::clock::now().date();
+    let overdue = move || {
+        let n = library.with(|l| {
+            l.personas()
+                .iter()
+                .filter(|p| p.review_state(today) == crate::personas::ReviewState::Overdue)
+                .count()
+        });
+        (n > 0).then(|| view! { <span class="overdue-count">{format!(" · {n} overdue")}</span> })
+    };
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
@@ -66,7 +76,7 @@ pub fn App() -> impl IntoView {
             <nav aria-label="Views">
                 <a href="#build" aria-current=move || current(Page::Build)>"Build"</a>
                 <a href="#library" aria-current=move || current(Page::Library)>
-                    "Library (" {saved} ")"
+                    "Library (" {saved} ")" {overdue}
                 </a>
             </nav>
         </header>

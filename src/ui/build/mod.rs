@@ -28,11 +28,25 @@ pub fn BuildPanel() -> impl IntoView {
     let results_heading = NodeRef::<html::H2>::new();
     let compare = RwSignal::new(false);
 
-    // Personas that arrive move the focus to their heading.
+    // Personas that arrive are brought into view, the focus on the first card (or on
+    // the results' heading while it is not drawn yet).
     Effect::new(move |_| {
         if build.built.with(|b| !b.personas.is_empty()) {
-            if let Some(heading) = results_heading.get_untracked() {
-                let _ = heading.focus();
+            let first = document()
+                .query_selector(".results .persona-grid .persona-card")
+                .ok()
+                .flatten()
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            match first {
+                Some(card) => {
+                    card.scroll_into_view();
+                    let _ = card.focus();
+                }
+                None => {
+                    if let Some(heading) = results_heading.get_untracked() {
+                        let _ = heading.focus();
+                    }
+                }
             }
         }
     });
@@ -242,7 +256,9 @@ fn coverage_view(coverage: Coverage) -> impl IntoView {
             <p>{text}</p>
             {(!coverage.unrepresented.is_empty()).then(|| {
                 view! {
-                    <p>"Not represented by any persona:"</p>
+                    <p>
+                        "Spread across the personas, so no persona stands for them (none has more of them than the survey as a whole):"
+                    </p>
                     <ul class="unrepresented">{left_out}</ul>
                 }
             })}

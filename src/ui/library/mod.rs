@@ -86,7 +86,13 @@ pub fn LibraryView() -> impl IntoView {
                             shown.with(Vec::len),
                             library.with(|l| l.personas().len()),
                         );
-                        format!("Showing {shown} of {all} persona(s); overdue reviews first.")
+                        let overdue = library.with(|l| {
+                            l.personas()
+                                .iter()
+                                .filter(|p| p.review_state(today) == ReviewState::Overdue)
+                                .count()
+                        });
+                        format!("Showing {shown} of {all} persona(s), {overdue} overdue for review; overdue reviews first.")
                     }}
                 </p>
                 <div class="persona-grid library-grid">

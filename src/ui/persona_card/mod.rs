@@ -116,7 +116,7 @@ pub fn PersonaCard(
     });
 
     view! {
-        <article class="persona-card" aria-labelledby=labelled_by>
+        <article class="persona-card" aria-labelledby=labelled_by tabindex="-1">
             <HeaderBlock persona=persona.clone() heading_id=heading_id />
             {quality}
             <p class="persona-meta">
