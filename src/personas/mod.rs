@@ -14,7 +14,7 @@ mod wording;
 pub use actions::recommend as recommend_actions;
 pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
 pub use model::{
-    Action, Note, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait, Wave,
+    Action, ModelFit, Note, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait, Wave,
 };
 pub use synthesis::{
     personas_from_grouping, personas_from_segments, Basis, QuoteSuggestion, Synthesis, Withheld,

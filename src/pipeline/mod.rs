@@ -8,20 +8,20 @@
 
 mod build;
 mod coverage;
+mod found;
 mod refresh;
 mod session;
 mod view;
 
-pub use build::{
-    build, build_found_personas, build_personas, build_rule_persona, BuildError, Built, GroupBy,
-    SIMILARITY_METHOD,
-};
+pub use crate::segments::{LATENT_METHOD, SIMILARITY_METHOD};
+pub use build::{build, build_personas, build_rule_persona, BuildError, Built, GroupBy};
 pub use coverage::{Coverage, Unrepresented};
+pub use found::{build_found_personas, SegmentationReport};
 pub use refresh::{refresh, SPLIT_FACT_POINTS, SPLIT_SILHOUETTE, SPLIT_SMALLER_SHARE};
 pub use session::{Contents, Envelope, Reply, Request, Session};
 pub use view::{SurveyView, PREVIEW_ROWS};
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,7 @@ use crate::columns::{
     ColumnSummary, Fold, Merge, Role,
 };
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
+use crate::segments::can_shape_segments;
 use crate::survey::{
     read_survey_reporting, sha256_hex, Dictionary, Progress, ProgressSink, ReadError, ReadOptions,
     Stage, Survey,
@@ -69,19 +70,37 @@ impl Recipe {
     }
 }
 
-/// The roles and kinds a user gave columns, by column name; remembered per survey layout
-/// so that the next wave of the same survey maps itself.
+/// The roles and kinds a user gave columns, and the questions they left out of
+/// segments, by column name; remembered per survey layout so that the next wave of the
+/// same survey maps itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ColumnMapping {
     pub roles: HashMap<String, Role>,
     pub kinds: BTreeMap<String, ColumnKind>,
+    /// Questions the user unticked under **Use for segments**: they shape no segment
+    /// found across the questions (they still describe the personas).
+    pub left_out_of_segments: BTreeSet<String>,
 }
 
 impl ColumnMapping {
     /// Whether the user chose nothing.
     pub fn is_empty(&self) -> bool {
-        self.roles.is_empty() && self.kinds.is_empty()
+        self.roles.is_empty() && self.kinds.is_empty() && self.left_out_of_segments.is_empty()
+    }
+
+    /// Whether the question may shape segments (**Use for segments** ticked).
+    pub fn use_for_segments(&self, question: &str) -> bool {
+        !self.left_out_of_segments.contains(question)
+    }
+
+    /// Ticks or unticks **Use for segments** for a question.
+    pub fn set_use_for_segments(&mut self, question: &str, used: bool) {
+        if used {
+            self.left_out_of_segments.remove(question);
+        } else {
+            self.left_out_of_segments.insert(question.to_string());
+        }
     }
 }
 
@@ -242,6 +261,25 @@ impl LoadedSurvey {
         self.summaries = summaries;
         self.mapping = mapping;
         Ok(())
+    }
+
+    /// The summaries segmentation may use: all but the questions the user left out of
+    /// segments (which of those can shape segments is `segments::can_shape_segments`).
+    pub fn segment_summaries(&self) -> Vec<ColumnSummary> {
+        self.summaries
+            .iter()
+            .filter(|s| self.mapping.use_for_segments(&s.name))
+            .cloned()
+            .collect()
+    }
+
+    /// The questions that could shape segments but that the user left out.
+    pub fn left_out_of_segments(&self) -> Vec<String> {
+        self.summaries
+            .iter()
+            .filter(|s| can_shape_segments(s) && !self.mapping.use_for_segments(&s.name))
+            .map(|s| s.name.clone())
+            .collect()
     }
 
     /// A fingerprint of the survey's layout (its analysed column names), under which the

@@ -211,7 +211,8 @@ fn segments_found_across_the_questions_become_personas_with_quality_and_provenan
         PrivacySettings::default(),
     )
     .unwrap();
-    let built = build_found_personas(&survey, None, 7, NOW).unwrap();
+    let method = crate::segments::Method::SimilarAnswers;
+    let built = build_found_personas(&survey, method, None, 7, NOW).unwrap();
     assert_eq!(built.personas.len(), 3);
     for persona in &built.personas {
         assert_eq!(persona.segment.size, 30);
@@ -247,6 +248,7 @@ fn segments_found_across_the_questions_become_personas_with_quality_and_provenan
         GroupBy::Similarity {
             count: None,
             seed: 7,
+            method,
         },
         NOW,
     )

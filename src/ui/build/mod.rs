@@ -24,6 +24,7 @@ pub fn BuildPanel() -> impl IntoView {
             state.build(GroupBy::Similarity {
                 count: state.persona_count.get_untracked(),
                 seed: DEFAULT_SEED,
+                method: Default::default(),
             });
             return;
         }

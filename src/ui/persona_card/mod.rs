@@ -105,7 +105,7 @@ pub fn PersonaCard(
                         <span class=format!("badge badge-{}", q.badge().label())>
                             {format!("{} segment", q.badge().label())}
                         </span>
-                        {format!(" stability {:.2} · silhouette {:.2}", q.stability, q.silhouette)}
+                        {format!(" {}", q.figures())}
                     </p>
                 }
             })}
