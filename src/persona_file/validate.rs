@@ -225,6 +225,13 @@ fn check_identifiers(p: &Persona) -> Result<(), PersonaProblem> {
 fn check_profile(profile: &ClassProfile, size: usize, k: usize) -> Result<(), PersonaProblem> {
     use PersonaProblem::*;
     fraction("class share", profile.share, 1)?;
+    if let Some(t) = profile.typical {
+        if !(t.mean.is_finite() && t.mean <= 0.0 && t.sd.is_finite() && t.sd >= 0.0) {
+            return Err(ClassProfile(
+                "its typical log-probability must be a mean ≤ 0 and a deviation ≥ 0",
+            ));
+        }
+    }
     count("class profile", profile.items.len(), MAX_TRAITS)?;
     let rests_on_k = |share: f64| share * size as f64 + 1e-9 >= k as f64;
     for item in &profile.items {

@@ -48,9 +48,8 @@ pub fn assign(
     }
     for profiles in builds.values() {
         if let Some(model) = kept_model(personas, profiles, summaries) {
-            let k = personas[profiles[0].0].provenance.min_group_size;
             for row in 0..survey.respondents() {
-                if let Some(c) = model.sort(survey, row, k) {
+                if let Some(c) = model.sort(survey, row) {
                     members[profiles[c].0]
                         .get_or_insert_with(Vec::new)
                         .push(row);
@@ -88,7 +87,8 @@ fn kept_model(
             segment.class_profile.as_ref().map(|p| (p, segment.size))
         })
         .collect::<Option<_>>()?;
-    ProfileModel::new(&classes, summaries)
+    let k = personas[profiles[0].0].provenance.min_group_size;
+    ProfileModel::new(&classes, summaries, k)
 }
 
 /// Whether `answer` gives `value` (for a multi-select: chose it).

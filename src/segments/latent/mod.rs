@@ -16,14 +16,14 @@ mod data;
 mod em;
 mod model;
 mod profile;
+mod sort;
 
 pub use choose::{choose, ClassCount, Verdict, ENTROPY_FLOOR, KEPT_FALLING_SHARE};
 pub use data::{band_name, band_of, Data, Item, ItemKind, ANOTHER_ANSWER, MISSING};
 pub use em::{fit, run, start, Fit, MAX_ROUNDS, SHORT_ROUNDS, TOLERANCE};
 pub use model::{Model, Statistics, ANSWER_PRIOR, MAX_CLASSES, WEIGHT_PRIOR};
-pub use profile::{
-    profiles, AnswerShare, ClassProfile, ItemProfile, OptionShare, ProfileModel, FEW_STAND_IN,
-};
+pub use profile::{profiles, AnswerShare, ClassProfile, ItemProfile, OptionShare, Typical};
+pub use sort::{ProfileModel, FEW_STAND_IN, TYPICAL_SDS};
 
 use rand::SeedableRng;
 use rand_xorshift::XorShiftRng;
@@ -178,7 +178,8 @@ pub fn latent_classes(
     };
     let rng = &mut rng_for(settings.seed, 100 + chosen.model.classes() as u64);
     let stability = stability(&fitted_data, &chosen.model, rng);
-    place_everyone(&mut found, &data, rows, chosen.model, &stability, k);
+    let survey_rows = (survey, summaries, rows);
+    place_everyone(&mut found, &data, survey_rows, chosen.model, &stability, k);
     Ok(found)
 }
 
@@ -228,7 +229,7 @@ fn argmax(values: &[f64]) -> usize {
 fn place_everyone(
     found: &mut LatentSegmentation,
     data: &Data,
-    rows: &[usize],
+    (survey, summaries, rows): (&Survey, &[ColumnSummary], &[usize]),
     mut model: Model,
     stability: &[f64],
     k: usize,
@@ -254,7 +255,7 @@ fn place_everyone(
             found.merged_small += 1;
             continue;
         }
-        let kept_profiles = profiles(&model, data, &members, k);
+        let kept_profiles = profiles(&model, data, &members, (survey, summaries, rows), k);
         let mut segments: Vec<LatentSegment> = members
             .into_iter()
             .zip(kept_profiles)

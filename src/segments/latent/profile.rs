@@ -15,22 +15,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::data::{band_name, band_of, Data, ItemKind, ANOTHER_ANSWER, MISSING};
+use super::data::{Data, ItemKind, ANOTHER_ANSWER, MISSING};
 use super::model::Model;
-use crate::columns::{chosen, ColumnKind, ColumnSummary};
+use super::sort::ProfileModel;
+use crate::columns::ColumnSummary;
 use crate::privacy::disclosure::listable;
-use crate::segments::clustering::number;
 use crate::survey::Survey;
 
-/// The probability used for a "few" option: half of k over the class's size.
-pub const FEW_STAND_IN: f64 = 0.5;
-/// An answer is typical of a class when it is at least this many times likelier there
-/// than under the whole model.
-pub const TYPICAL_LIFT: f64 = 1.25;
+/// A class's typical log-probability is worked out from at most this many members.
+const TYPICAL_MEMBERS: usize = 2000;
 /// Listed probabilities are kept to this many decimals.
 const DECIMALS: f64 = 1000.0;
-/// No probability used in sorting is under this (rounding can give 0).
-const FLOOR: f64 = 0.001;
 
 /// One class of a latent class model as a persona file keeps it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,7 +33,20 @@ const FLOOR: f64 = 0.001;
 pub struct ClassProfile {
     /// The class's share in the model, π_c (0–1).
     pub share: f64,
+    /// How likely its own members' answers are under it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typical: Option<Typical>,
     pub items: Vec<ItemProfile>,
+}
+
+/// The mean and standard deviation, over a class's members, of the mean log-probability
+/// of their answers per answered item under the class's profile: aggregates of all its
+/// members, to tell a respondent unlike every class.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Typical {
+    pub mean: f64,
+    pub sd: f64,
 }
 
 /// One item of a class profile.
@@ -92,15 +100,56 @@ pub enum OptionShare {
 
 /// The profile of every class of `model`: `members[c]` are class c's rows of `data`,
 /// `k` the minimum group size.
-pub fn profiles(model: &Model, data: &Data, members: &[Vec<usize>], k: usize) -> Vec<ClassProfile> {
-    (0..model.classes())
+/// `rows` are the survey rows of `data`'s respondents.
+pub fn profiles(
+    model: &Model,
+    data: &Data,
+    members: &[Vec<usize>],
+    (survey, summaries, rows): (&Survey, &[ColumnSummary], &[usize]),
+    k: usize,
+) -> Vec<ClassProfile> {
+    let mut profiles: Vec<ClassProfile> = (0..model.classes())
         .map(|c| ClassProfile {
             share: (model.weights[c] * 10_000.0).round() / 10_000.0,
+            typical: None,
             items: (0..data.items.len())
                 .map(|j| item_profile(model, data, j, c, &members[c], k))
                 .collect(),
         })
-        .collect()
+        .collect();
+    let classes: Vec<(&ClassProfile, usize)> = profiles
+        .iter()
+        .zip(members)
+        .map(|(p, m)| (p, m.len()))
+        .collect();
+    let Some(kept) = ProfileModel::new(&classes, summaries, k) else {
+        return profiles;
+    };
+    let typical: Vec<Option<Typical>> = members
+        .iter()
+        .enumerate()
+        .map(|(c, members)| {
+            // Every member of a small class; evenly spaced ones of a large one.
+            let step = members.len().div_ceil(TYPICAL_MEMBERS).max(1);
+            let scores: Vec<f64> = members
+                .iter()
+                .step_by(step)
+                .filter_map(|&m| kept.log_probabilities(survey, rows[m]))
+                .map(|(logs, answered)| logs[c] / answered as f64)
+                .collect();
+            let n = scores.len() as f64;
+            let mean = scores.iter().sum::<f64>() / n;
+            let sd = (scores.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / n).sqrt();
+            (scores.len() >= k).then(|| Typical {
+                mean: round(mean),
+                sd: round(sd),
+            })
+        })
+        .collect();
+    for (profile, typical) in profiles.iter_mut().zip(typical) {
+        profile.typical = typical;
+    }
+    profiles
 }
 
 /// Item `j` of class `c` under the small-cell rules (see the module's doc).
@@ -176,145 +225,6 @@ fn item_profile(
 
 fn round(x: f64) -> f64 {
     (x * DECIMALS).round() / DECIMALS
-}
-
-/// Kept class profiles as a model for sorting a new wave: each item matched to the
-/// wave's question of the same name.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProfileModel {
-    weights: Vec<f64>,
-    /// Per item: its column in the wave, and every class's item profile.
-    items: Vec<(usize, ColumnKind, Vec<ItemProfile>)>,
-    sizes: Vec<usize>,
-}
-
-impl ProfileModel {
-    /// The model of `classes` (profile and segment size each); `None` when fewer than
-    /// half of their items' questions are in the wave, or the classes disagree on items.
-    pub fn new(
-        classes: &[(&ClassProfile, usize)],
-        summaries: &[ColumnSummary],
-    ) -> Option<ProfileModel> {
-        let first = classes.first()?.0;
-        if classes
-            .iter()
-            .any(|(p, _)| p.items.len() != first.items.len())
-        {
-            return None;
-        }
-        let mut items = Vec::new();
-        for (i, item) in first.items.iter().enumerate() {
-            let Some(summary) = summaries.iter().find(|s| s.name == item.question()) else {
-                continue;
-            };
-            let all: Vec<ItemProfile> = classes.iter().map(|(p, _)| p.items[i].clone()).collect();
-            if all.iter().any(|p| p.question() != item.question()) {
-                return None;
-            }
-            items.push((summary.index, summary.kind, all));
-        }
-        let total: f64 = classes.iter().map(|(p, _)| p.share).sum();
-        (!items.is_empty() && 2 * items.len() >= first.items.len() && total > 0.0).then(|| {
-            ProfileModel {
-                weights: classes.iter().map(|(p, _)| p.share / total).collect(),
-                sizes: classes.iter().map(|&(_, size)| size).collect(),
-                items,
-            }
-        })
-    }
-
-    /// The respondent's likeliest class, if their answers are typical of it: at least
-    /// half of the items they answered are [`TYPICAL_LIFT`] times likelier in the class
-    /// than under the whole model. `k` is the minimum group size.
-    pub fn sort(&self, survey: &Survey, row: usize, k: usize) -> Option<usize> {
-        let classes = self.weights.len();
-        let mut log_joint: Vec<f64> = self.weights.iter().map(|w| w.ln()).collect();
-        let mut densities = Vec::new();
-        for (column, kind, profiles) in &self.items {
-            let answer = &survey.columns()[*column].answers[row];
-            let Some(d) = self.densities(answer, *kind, profiles, k) else {
-                continue;
-            };
-            for c in 0..classes {
-                log_joint[c] += d[c].ln();
-            }
-            densities.push(d);
-        }
-        let best = (0..classes).fold(0, |b, c| if log_joint[c] > log_joint[b] { c } else { b });
-        let typical = densities
-            .iter()
-            .filter(|d| {
-                let overall: f64 = d.iter().zip(&self.weights).map(|(p, w)| p * w).sum();
-                d[best] >= TYPICAL_LIFT * overall
-            })
-            .count();
-        (!densities.is_empty() && 2 * typical >= densities.len()).then_some(best)
-    }
-
-    /// Each class's probability (or density) of this answer; `None` when it is missing.
-    fn densities(
-        &self,
-        answer: &str,
-        kind: ColumnKind,
-        profiles: &[ItemProfile],
-        k: usize,
-    ) -> Option<Vec<f64>> {
-        let answer = answer.trim();
-        if answer.is_empty() {
-            return None;
-        }
-        let multi = kind == ColumnKind::MultiSelect;
-        let unlisted_share = |answers: &[AnswerShare], unlisted: usize| {
-            let listed: f64 = answers.iter().map(|a| a.share).sum();
-            (unlisted > 0).then(|| (1.0 - listed) / unlisted as f64)
-        };
-        let share_of = |answers: &[AnswerShare], unlisted: usize, answer: &str| match answers
-            .iter()
-            .find(|a| a.answer == answer)
-        {
-            Some(a) => Some(a.share),
-            None => unlisted_share(answers, unlisted),
-        };
-        let values: Vec<Option<f64>> = profiles
-            .iter()
-            .zip(&self.sizes)
-            .map(|(profile, &size)| match profile {
-                ItemProfile::Choice {
-                    answers, unlisted, ..
-                } if !multi => share_of(answers, *unlisted, answer),
-                ItemProfile::Bands {
-                    edges,
-                    answers,
-                    unlisted,
-                    ..
-                } => {
-                    let band = band_name(edges, band_of(edges, number(answer)?));
-                    share_of(answers, *unlisted, &band)
-                }
-                ItemProfile::Option {
-                    option, chosen: c, ..
-                } if multi => {
-                    let few = (FEW_STAND_IN * k as f64 / size.max(1) as f64).min(0.5);
-                    let p = match c {
-                        OptionShare::Share(p) => *p,
-                        OptionShare::Few => few,
-                        OptionShare::Most => 1.0 - few,
-                        OptionShare::Unknown => 0.5,
-                    };
-                    Some(if chosen(answer).any(|o| o == option) {
-                        p
-                    } else {
-                        1.0 - p
-                    })
-                }
-                _ => None,
-            })
-            .collect();
-        values
-            .into_iter()
-            .map(|v| v.map(|p| p.max(FLOOR)))
-            .collect()
-    }
 }
 
 impl ItemProfile {
