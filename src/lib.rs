@@ -3,8 +3,9 @@
 //! The pipeline, in the order the data flows (see ARCHITECTURE.md):
 //! [`survey`] → [`columns`] → [`segments`] → [`personas`] → [`persona_file`], with
 //! [`privacy`] applied at every step, [`library`] keeping personas between visits and
-//! [`refresh`] bringing kept personas up to date from a new survey wave.
-//! These modules are pure Rust and tested natively. The browser-only layers, [`ui`]
+//! [`refresh`] bringing kept personas up to date from a new survey wave. [`pipeline`]
+//! strings the stages together; [`protocol`] is how the page asks the worker that runs
+//! them. These modules are pure Rust and tested natively. The browser-only layers, [`ui`]
 //! (Leptos components) and [`browser`] (storage, files, downloads), exist only in the
 //! wasm build.
 
@@ -14,6 +15,7 @@ pub mod persona_file;
 pub mod personas;
 pub mod pipeline;
 pub mod privacy;
+pub mod protocol;
 pub mod refresh;
 pub mod segments;
 pub mod survey;

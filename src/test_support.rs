@@ -9,6 +9,10 @@ pub fn persona(id: &str, name: &str) -> Persona {
     Persona {
         id: id.to_string(),
         name: name.to_string(),
+        display_name: String::new(),
+        headline: String::new(),
+        goals: Vec::new(),
+        frustrations: Vec::new(),
         summary: "25 of 40 respondents (62.5%) live with a partner.".to_string(),
         segment: SegmentInfo {
             size: 25,
@@ -40,7 +44,7 @@ pub fn persona(id: &str, name: &str) -> Persona {
             source_sha256: "ab".repeat(32),
             rows: 40,
             method: "group-by".to_string(),
-            k: 2,
+            segment_count: 2,
             seed: 0,
             min_group_size: 11,
             refreshed: None,

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use persona_builder::library::Library;
 use persona_builder::persona_file::{export, import, ExportOptions};
-use persona_builder::pipeline::{build_personas, LoadedSurvey};
+use persona_builder::pipeline::{build_by_answer, LoadedSurvey};
 use persona_builder::privacy::PrivacySettings;
 use persona_builder::survey::ReadOptions;
 use proptest::prelude::*;
@@ -116,13 +116,13 @@ fn planted_identifiers_reach_no_persona_library_or_export() {
         .iter()
         .position(|s| s.name == "Who do you live with?")
         .unwrap();
-    let mut built = build_personas(&loaded, column, NOW).unwrap();
+    let mut built = build_by_answer(&loaded, column, NOW).unwrap();
     while !built.quote_suggestions.is_empty() {
         built.approve_quote(0);
     }
     assert!(built.personas.iter().any(|p| !p.quotes.is_empty()));
     let mut library = Library::default();
-    library.save(&built.personas, "", NOW);
+    library.save(&built.personas, "", NOW).unwrap();
     let stored = serde_json::to_string(&library.to_stored()).unwrap();
     let exported = export(
         library.personas(),
@@ -202,7 +202,7 @@ proptest! {
         let Some(column) = loaded.summaries.iter().position(|s| s.name == "Group" && s.can_group()) else {
             return Ok(());
         };
-        let Ok(built) = build_personas(&loaded, column, NOW) else { return Ok(()) };
+        let Ok(built) = build_by_answer(&loaded, column, NOW) else { return Ok(()) };
         let sizes: usize = built.personas.iter().map(|p| p.segment.size).sum();
         let outside = total - sizes;
         prop_assert!(outside == 0 || outside >= k, "outside {}", outside);

@@ -1,7 +1,7 @@
 //! Whatever bytes arrive, reading and importing end in a result, never a panic.
 
 use persona_builder::persona_file::import;
-use persona_builder::pipeline::{build_personas, LoadedSurvey};
+use persona_builder::pipeline::{build_by_answer, LoadedSurvey};
 use persona_builder::privacy::PrivacySettings;
 use persona_builder::survey::ReadOptions;
 use proptest::prelude::*;
@@ -35,7 +35,7 @@ proptest! {
     fn the_whole_pipeline_survives_csv_like_text(text in csv_like()) {
         if let Ok(loaded) = LoadedSurvey::read("any.csv", text.as_bytes(), ReadOptions::default(), PrivacySettings::default()) {
             for column in 0..loaded.summaries.len() {
-                let _ = build_personas(&loaded, column, OffsetDateTime::UNIX_EPOCH);
+                let _ = build_by_answer(&loaded, column, OffsetDateTime::UNIX_EPOCH);
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use std::io::{Cursor, Write};
 
-use persona_builder::survey::{read_survey, ReadError, ReadOptions, MAX_ENTRIES};
+use persona_builder::survey::{read_survey, FileKind, ReadError, ReadOptions, MAX_ENTRIES};
 use zip::write::SimpleFileOptions;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
@@ -27,9 +27,9 @@ fn answers<'a>(
 #[test]
 fn xlsx_xls_and_ods_read_as_values_not_serial_numbers() {
     for (file, kind) in [
-        ("survey.xlsx", "XLSX"),
-        ("survey.xls", "XLS"),
-        ("survey.ods", "ODS"),
+        ("survey.xlsx", FileKind::Xlsx),
+        ("survey.xls", FileKind::Xls),
+        ("survey.ods", FileKind::Ods),
     ] {
         let survey = read_survey(&fixture(file), ReadOptions::default())
             .unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -69,7 +69,12 @@ fn a_damaged_xls_is_refused_with_what_to_do_never_a_crash() {
     flipped[2228] ^= 0x01;
     for damaged in [&whole[..518], &whole[..555], &flipped[..]] {
         let error = read_survey(damaged, ReadOptions::default()).unwrap_err();
-        assert_eq!(error, ReadError::Damaged { kind: "XLS" });
+        assert_eq!(
+            error,
+            ReadError::Damaged {
+                kind: FileKind::Xls
+            }
+        );
         assert!(error.to_string().contains("save it as .xlsx or .csv"));
     }
     // Every truncation ends in a survey or a refusal.

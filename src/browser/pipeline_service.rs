@@ -20,17 +20,17 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
-use crate::pipeline::{Contents, Envelope, Reply, Request, Session};
+use crate::protocol::{Contents, Envelope, Failure, Reply, Request, Session};
 use crate::survey::{hex, Progress, Stage};
 
 /// Milliseconds between two progress reports.
 const REPORT_EVERY_MS: f64 = 100.0;
 
-/// A request as it arrived, with the file that travelled beside it.
+/// A request as it arrived, with the files that travelled beside it.
 struct Message {
     seq: u32,
     request: Request,
-    file: Option<Blob>,
+    files: Vec<Blob>,
 }
 
 /// The session and the requests waiting for it.
@@ -63,11 +63,13 @@ pub fn serve() {
                 return;
             };
             mark(&service.scope, seq, "start");
-            let file = message.get(1).dyn_into::<Blob>().ok();
+            let files = (1..message.length())
+                .filter_map(|i| message.get(i).dyn_into::<Blob>().ok())
+                .collect();
             service.queue.borrow_mut().push_back(Message {
                 seq,
                 request: body,
-                file,
+                files,
             });
             if !service.working.replace(true) {
                 spawn_local(work_through(service.clone()));
@@ -86,26 +88,47 @@ pub fn serve() {
 async fn work_through(service: Rc<Service>) {
     loop {
         let next = service.queue.borrow_mut().pop_front();
-        let Some(Message { seq, request, file }) = next else {
+        let Some(Message {
+            seq,
+            request,
+            files,
+        }) = next
+        else {
             break;
         };
-        // The bar moves while the file is read and fingerprinted, too.
-        if let Some(file) = &file {
-            checking(&service.scope, seq, 0, file.size() as usize);
-        }
-        let reply = match file.map(|file| read(&file)) {
-            Some(Err(message)) => Reply::Failed { message },
-            Some(Ok(bytes)) => {
-                let sha256 = sha256_by_webcrypto(&service.scope, &bytes).await;
-                checking(&service.scope, seq, bytes.len(), bytes.len());
-                answer(&service, seq, request, Some(Contents { bytes, sha256 }))
-            }
-            None => answer(&service, seq, request, None),
+        let reply = match contents(&service.scope, seq, &files).await {
+            Ok(contents) => answer(&service, seq, request, contents),
+            Err(failure) => Reply::Failed { failure },
         };
         mark(&service.scope, seq, "end");
         post(&service.scope, seq, &reply);
     }
     service.working.replace(false);
+}
+
+/// The files' contents, the first (the survey) fingerprinted by WebCrypto; the bar
+/// moves while the survey is read and fingerprinted, too.
+async fn contents(
+    scope: &DedicatedWorkerGlobalScope,
+    seq: u32,
+    files: &[Blob],
+) -> Result<Vec<Contents>, Failure> {
+    let mut all = Vec::with_capacity(files.len());
+    for (i, file) in files.iter().enumerate() {
+        if i == 0 {
+            checking(scope, seq, 0, file.size() as usize);
+        }
+        let bytes = read(file)?;
+        let sha256 = if i == 0 {
+            let sha256 = sha256_by_webcrypto(scope, &bytes).await;
+            checking(scope, seq, bytes.len(), bytes.len());
+            sha256
+        } else {
+            None
+        };
+        all.push(Contents { bytes, sha256 });
+    }
+    Ok(all)
 }
 
 /// A progress report for the file's fingerprint: `done` of `total` bytes.
@@ -120,7 +143,7 @@ fn checking(scope: &DedicatedWorkerGlobalScope, seq: u32, done: usize, total: us
 }
 
 /// One request carried out by the session, its progress posted as it goes.
-fn answer(service: &Service, seq: u32, request: Request, contents: Option<Contents>) -> Reply {
+fn answer(service: &Service, seq: u32, request: Request, files: Vec<Contents>) -> Reply {
     let scope = &service.scope;
     // The first report goes at once, then at most every 100 ms.
     let mut last = f64::NEG_INFINITY;
@@ -139,15 +162,15 @@ fn answer(service: &Service, seq: u32, request: Request, contents: Option<Conten
     service
         .session
         .borrow_mut()
-        .handle(request, contents, &mut report)
+        .handle(request, files, &mut report)
 }
 
 /// The whole file, read synchronously (allowed, and cheap, inside a worker).
-fn read(file: &Blob) -> Result<Vec<u8>, String> {
-    let reader = FileReaderSync::new().map_err(|_| "The file could not be opened.")?;
+fn read(file: &Blob) -> Result<Vec<u8>, Failure> {
+    let reader = FileReaderSync::new().map_err(|_| Failure::FileUnreadable)?;
     let buffer = reader
         .read_as_array_buffer(file)
-        .map_err(|_| "The browser could not read the file.".to_string())?;
+        .map_err(|_| Failure::FileUnreadable)?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 

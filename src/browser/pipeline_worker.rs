@@ -1,257 +1,287 @@
-//! The page's side of the pipeline worker: the survey is read, guarded, summarised and
+//! The page's side of a pipeline worker: the survey is read, guarded, summarised and
 //! segmented in a Web Worker (`src/bin/pipeline.rs`), so the page stays responsive and a
 //! reader that fails on a damaged file takes down only its worker.
 //!
-//! Each new file is read by a fresh worker; it replaces the current one only once the
-//! file has been read, so a file that cannot be read leaves the loaded survey as it was.
-//! A spare worker is started ahead of time, so that reading starts at once (and works
+//! A [`PipelineWorker`] is one worker; [`PipelineWorker::ask`] sends it a request and
+//! gives back a [`Pending`]: its progress reports as a stream and its reply as a future
+//! that resolves to `Result<Reply, Failure>`. The stores decide which worker holds what:
+//! every request that carries a file goes to a [`PipelineWorker::fresh`] one, which
+//! replaces the worker holding the loaded survey only once it has answered with the
+//! survey. A spare worker is started ahead of time, so reading starts at once (and works
 //! when the network has gone since the page loaded).
-//! Messages are JSON [`Envelope`]s; a file travels beside its request as a `File`.
+//!
+//! Messages are JSON [`Envelope`]s; files travel beside their request as `File`s.
+//!
+//! The worker starts from a `blob:` URL made by this page, whose two lines load the
+//! same-origin worker script and its wasm. A worker made from a `blob:` URL takes its
+//! creator's Content-Security-Policy, so the page's policy (only this origin, no `eval`)
+//! binds the code that handles the survey too; a worker made from a script URL would
+//! run under that script's response headers, which a static host may not set.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
+use futures::channel::{mpsc, oneshot};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, File, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{
+    Blob, BlobPropertyBag, ErrorEvent, File, MessageEvent, Url, Worker, WorkerOptions, WorkerType,
+};
 
-use crate::pipeline::{Envelope, Reply, Request};
+use crate::protocol::{Envelope, Failure, Reply, Request};
+use crate::survey::Progress;
 
-/// The worker's script, written by Trunk beside `index.html` (named after the binary).
-const WORKER_SCRIPT: &str = "./pipeline_loader.js";
+/// The worker's script and wasm, written by Trunk beside `index.html` (named after the
+/// binary).
+const WORKER_SCRIPT: &str = "./pipeline.js";
+const WORKER_WASM: &str = "./pipeline_bg.wasm";
 
-/// What the user is told when a worker stops without answering.
-const STOPPED: &str = "The file looks damaged: the reader stopped while working on it. \
-                       Open it in the survey tool, Excel or LibreOffice and save it again \
-                       (or save it as .xlsx or .csv), then try again.";
+thread_local! {
+    /// A worker started ahead of time for the next request that needs a fresh one.
+    static SPARE: RefCell<Option<PipelineWorker>> = const { RefCell::new(None) };
+}
 
-/// What the user is told when a worker could not start at all.
-const NOT_STARTED: &str = "The survey reader could not start. If the network is off, \
-                           reload the page once it is back; nothing else was changed.";
-
-type OnReply = Rc<dyn Fn(u32, Reply)>;
-
-/// A handle on the pipeline workers; cheap to clone.
+/// A handle on one pipeline worker; cheap to clone. The worker stops when the last
+/// handle is dropped, and every request still waiting then resolves to
+/// [`Failure::Replaced`].
 #[derive(Clone)]
 pub struct PipelineWorker {
-    inner: Rc<RefCell<Inner>>,
-    on_reply: OnReply,
+    inner: Rc<Inner>,
 }
 
-#[derive(Default)]
 struct Inner {
-    next_seq: u32,
-    next_slot: u32,
-    /// The worker holding the loaded survey.
-    current: Option<Slot>,
-    /// A worker reading a new file; it becomes current once the file is read.
-    incoming: Option<Slot>,
-    /// A started worker waiting for the next file.
-    spare: Option<Slot>,
-}
-
-struct Slot {
-    id: u32,
     worker: Worker,
-    ready: bool,
-    /// Messages held until the worker says it is listening.
-    queue: Vec<Array>,
-    /// Requests sent and not yet answered, failed if the worker stops.
-    waiting: BTreeSet<u32>,
+    /// The `blob:` URL the worker started from, given back once it is running.
+    source: RefCell<Option<String>>,
+    state: RefCell<State>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
 
-impl Drop for Slot {
+impl Drop for Inner {
     fn drop(&mut self) {
         self.worker.terminate();
+        self.release_source();
+    }
+}
+
+#[derive(Default)]
+struct State {
+    /// Whether the worker has said it is listening.
+    ready: bool,
+    /// Set once the worker has stopped; every later request fails with it.
+    stopped: Option<Failure>,
+    next_seq: u32,
+    /// Messages held until the worker is listening.
+    queue: Vec<Array>,
+    waiting: HashMap<u32, Waiting>,
+}
+
+struct Waiting {
+    progress: mpsc::UnboundedSender<Progress>,
+    reply: oneshot::Sender<Result<Reply, Failure>>,
+}
+
+/// A request sent to a worker: its progress reports and its answer.
+pub struct Pending {
+    progress: mpsc::UnboundedReceiver<Progress>,
+    reply: oneshot::Receiver<Result<Reply, Failure>>,
+}
+
+impl Pending {
+    /// The worker's answer: a reply, or why the request was not carried out.
+    pub async fn reply(self) -> Result<Reply, Failure> {
+        self.into_parts().1.await
+    }
+
+    /// The progress reports as they come, and the answer.
+    pub fn into_parts(
+        self,
+    ) -> (
+        mpsc::UnboundedReceiver<Progress>,
+        impl std::future::Future<Output = Result<Reply, Failure>>,
+    ) {
+        let reply = self.reply;
+        let answer = async move { reply.await.unwrap_or(Err(Failure::Replaced)) };
+        (self.progress, answer)
+    }
+
+    fn failed(failure: Failure) -> Self {
+        let (_, progress) = mpsc::unbounded();
+        let (send, reply) = oneshot::channel();
+        let _ = send.send(Err(failure));
+        Pending { progress, reply }
     }
 }
 
 impl PipelineWorker {
-    /// A handle whose replies (and progress reports) go to `on_reply` with the number
-    /// of the request they answer.
-    pub fn new(on_reply: impl Fn(u32, Reply) + 'static) -> Self {
-        let worker = PipelineWorker {
-            inner: Rc::default(),
-            on_reply: Rc::new(on_reply),
+    /// A worker with nothing loaded: the spare when there is one (another is started
+    /// for next time), else a new one.
+    pub fn fresh() -> Result<Self, Failure> {
+        let spare = SPARE.with(|s| s.borrow_mut().take());
+        let worker = match spare {
+            Some(worker) => worker,
+            None => Self::start()?,
         };
-        worker.start_spare();
-        worker
+        Self::start_spare();
+        Ok(worker)
     }
 
-    /// Reads a file in a fresh worker; returns the request's number.
-    pub fn read(&self, file: &File, request: Request) -> Result<u32, String> {
-        let spare = self.inner.borrow_mut().spare.take();
-        let slot = match spare {
-            Some(slot) => slot,
-            None => self.spawn()?,
-        };
-        self.start_spare();
-        let mut inner = self.inner.borrow_mut();
-        // A read still under way for another file is abandoned.
-        inner.incoming = Some(slot);
-        let seq = inner.seq();
-        let message = message(seq, &request, Some(file))?;
-        inner
-            .incoming
-            .as_mut()
-            .expect("just set")
-            .post(seq, message);
-        Ok(seq)
-    }
-
-    /// Sends a request about the loaded survey, with a file if it needs one; returns
-    /// its number.
-    pub fn send(&self, request: &Request, file: Option<&File>) -> Result<u32, String> {
-        let mut inner = self.inner.borrow_mut();
-        let seq = inner.seq();
-        let message = message(seq, request, file)?;
-        let slot = inner
-            .current
-            .as_mut()
-            .ok_or("No survey is loaded; choose a file first.")?;
-        slot.post(seq, message);
-        Ok(seq)
-    }
-
-    fn start_spare(&self) {
-        if let Ok(slot) = self.spawn() {
-            self.inner.borrow_mut().spare = Some(slot);
+    /// Starts the spare worker, if none is waiting.
+    pub fn start_spare() {
+        if SPARE.with(|s| s.borrow().is_none()) {
+            if let Ok(worker) = Self::start() {
+                SPARE.with(|s| *s.borrow_mut() = Some(worker));
+            }
         }
     }
 
-    fn spawn(&self) -> Result<Slot, String> {
-        let id = {
-            let mut inner = self.inner.borrow_mut();
-            inner.next_slot += 1;
-            inner.next_slot
-        };
+    fn start() -> Result<Self, Failure> {
+        let source = bootstrap_url().ok_or(Failure::ReaderNotStarted)?;
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Classic);
-        let worker = Worker::new_with_options(WORKER_SCRIPT, &options)
-            .map_err(|_| "The browser could not start the survey reader.".to_string())?;
-        let (weak, on_reply) = (Rc::downgrade(&self.inner), self.on_reply.clone());
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            if let Some(text) = event.data().as_string() {
-                received(&weak, &on_reply, id, &text);
+        let worker = Worker::new_with_options(&source, &options).map_err(|_| {
+            let _ = Url::revoke_object_url(&source);
+            Failure::ReaderNotStarted
+        })?;
+        let inner = Rc::new_cyclic(|weak: &Weak<Inner>| {
+            let on_message = {
+                let weak = weak.clone();
+                Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                    if let (Some(inner), Some(text)) = (weak.upgrade(), event.data().as_string()) {
+                        inner.received(&text);
+                    }
+                })
+            };
+            let on_error = {
+                let weak = weak.clone();
+                Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+                    event.prevent_default();
+                    if let Some(inner) = weak.upgrade() {
+                        inner.stopped();
+                    }
+                })
+            };
+            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            Inner {
+                worker,
+                source: RefCell::new(Some(source)),
+                state: RefCell::default(),
+                _on_message: on_message,
+                _on_error: on_error,
             }
         });
-        let (weak, on_reply) = (Rc::downgrade(&self.inner), self.on_reply.clone());
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
-            event.prevent_default();
-            stopped(&weak, &on_reply, id);
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Slot {
-            id,
-            worker,
-            ready: false,
-            queue: Vec::new(),
-            waiting: BTreeSet::new(),
-            _on_message: on_message,
-            _on_error: on_error,
-        })
+        Ok(PipelineWorker { inner })
+    }
+
+    /// Sends `request` with the files it carries (see [`Request::files`]).
+    pub fn ask(&self, request: &Request, files: &[File]) -> Pending {
+        let mut state = self.inner.state.borrow_mut();
+        if let Some(failure) = &state.stopped {
+            return Pending::failed(failure.clone());
+        }
+        state.next_seq += 1;
+        let seq = state.next_seq;
+        let envelope = Envelope {
+            seq,
+            body: request.clone(),
+        };
+        let Ok(json) = serde_json::to_string(&envelope) else {
+            return Pending::failed(Failure::NoContents);
+        };
+        let message = Array::of1(&JsValue::from_str(&json));
+        for file in files {
+            message.push(file);
+        }
+        let (progress_in, progress) = mpsc::unbounded();
+        let (reply_in, reply) = oneshot::channel();
+        state.waiting.insert(
+            seq,
+            Waiting {
+                progress: progress_in,
+                reply: reply_in,
+            },
+        );
+        if state.ready {
+            // A worker that has closed drops messages; its error event answers them.
+            let _ = self.inner.worker.post_message(&message);
+        } else {
+            state.queue.push(message);
+        }
+        Pending { progress, reply }
     }
 }
 
 impl Inner {
-    fn seq(&mut self) -> u32 {
-        self.next_seq += 1;
-        self.next_seq
-    }
-
-    fn slot(&mut self, id: u32) -> Option<&mut Slot> {
-        [&mut self.current, &mut self.incoming, &mut self.spare]
-            .into_iter()
-            .flatten()
-            .find(|s| s.id == id)
-    }
-}
-
-impl Slot {
-    fn post(&mut self, seq: u32, message: Array) {
-        self.waiting.insert(seq);
-        if self.ready {
-            // A worker that has closed drops messages; its error event answers them.
-            let _ = self.worker.post_message(&message);
-        } else {
-            self.queue.push(message);
-        }
-    }
-}
-
-/// A request as the worker reads it: `[json]` or `[json, file]`.
-fn message(seq: u32, request: &Request, file: Option<&File>) -> Result<Array, String> {
-    let envelope = Envelope {
-        seq,
-        body: request.clone(),
-    };
-    let json = serde_json::to_string(&envelope).map_err(|e| e.to_string())?;
-    let message = Array::of1(&JsValue::from_str(&json));
-    if let Some(file) = file {
-        message.push(file);
-    }
-    Ok(message)
-}
-
-fn received(inner: &Weak<RefCell<Inner>>, on_reply: &OnReply, id: u32, text: &str) {
-    let Some(inner) = inner.upgrade() else { return };
-    let Ok(Envelope { seq, body }) = serde_json::from_str::<Envelope<Reply>>(text) else {
-        return;
-    };
-    {
-        let mut inner = inner.borrow_mut();
-        let is_incoming = inner.incoming.as_ref().is_some_and(|s| s.id == id);
-        let Some(slot) = inner.slot(id) else { return };
-        match &body {
-            Reply::Ready => {
-                slot.ready = true;
-                for message in std::mem::take(&mut slot.queue) {
-                    let _ = slot.worker.post_message(&message);
-                }
-                return;
-            }
-            Reply::Progress { .. } => {}
-            _ => {
-                slot.waiting.remove(&seq);
-            }
-        }
-        if is_incoming {
-            match &body {
-                // The new file is read: its worker now holds the survey.
-                Reply::Survey { .. } => inner.current = inner.incoming.take(),
-                Reply::Failed { .. } => inner.incoming = None,
-                _ => {}
-            }
-        }
-    }
-    on_reply(seq, body);
-}
-
-fn stopped(inner: &Weak<RefCell<Inner>>, on_reply: &OnReply, id: u32) {
-    let Some(inner) = inner.upgrade() else { return };
-    let waiting = {
-        let mut inner = inner.borrow_mut();
-        let is = |slot: &Option<Slot>| slot.as_ref().is_some_and(|s| s.id == id);
-        let slot = if is(&inner.incoming) {
-            inner.incoming.take()
-        } else if is(&inner.current) {
-            inner.current.take()
-        } else if is(&inner.spare) {
-            inner.spare.take()
-        } else {
-            None
+    fn received(&self, text: &str) {
+        let Ok(Envelope { seq, body }) = serde_json::from_str::<Envelope<Reply>>(text) else {
+            return;
         };
-        slot.map(|s| (s.waiting.clone(), s.ready))
-            .unwrap_or_default()
-    };
-    let (waiting, started) = waiting;
-    let message = if started { STOPPED } else { NOT_STARTED };
-    for seq in waiting {
-        let message = message.to_string();
-        on_reply(seq, Reply::Failed { message });
+        let mut state = self.state.borrow_mut();
+        match body {
+            Reply::Ready => {
+                state.ready = true;
+                self.release_source();
+                for message in std::mem::take(&mut state.queue) {
+                    let _ = self.worker.post_message(&message);
+                }
+            }
+            Reply::Progress { progress } => {
+                if let Some(waiting) = state.waiting.get(&seq) {
+                    let _ = waiting.progress.unbounded_send(progress);
+                }
+            }
+            reply => {
+                if let Some(waiting) = state.waiting.remove(&seq) {
+                    let answer = match reply {
+                        Reply::Failed { failure } => Err(failure),
+                        reply => Ok(reply),
+                    };
+                    let _ = waiting.reply.send(answer);
+                }
+            }
+        }
     }
+
+    fn release_source(&self) {
+        if let Some(url) = self.source.borrow_mut().take() {
+            let _ = Url::revoke_object_url(&url);
+        }
+    }
+
+    /// The worker stopped (its reader crashed, or it never started): every request
+    /// waiting, and every later one, fails.
+    fn stopped(&self) {
+        let mut state = self.state.borrow_mut();
+        let failure = if state.ready {
+            Failure::ReaderStopped
+        } else {
+            Failure::ReaderNotStarted
+        };
+        state.stopped = Some(failure.clone());
+        for (_, waiting) in state.waiting.drain() {
+            let _ = waiting.reply.send(Err(failure.clone()));
+        }
+    }
+}
+
+/// A `blob:` URL for the worker's start: it loads the worker script and its wasm by
+/// their absolute URLs (a `blob:` URL is no base for relative ones).
+fn bootstrap_url() -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    let absolute = |path: &str| Url::new_with_base(path, &base).ok().map(|u| u.href());
+    let (script, wasm) = (absolute(WORKER_SCRIPT)?, absolute(WORKER_WASM)?);
+    // JSON strings are JavaScript string literals.
+    let source = format!(
+        "importScripts({});wasm_bindgen({});",
+        serde_json::to_string(&script).ok()?,
+        serde_json::to_string(&wasm).ok()?
+    );
+    let options = BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let parts = Array::of1(&JsValue::from_str(&source));
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    Url::create_object_url_with_blob(&blob).ok()
 }

@@ -12,32 +12,49 @@ pub const CHOSEN_KINDS: [ColumnKind; 4] = [
     ColumnKind::FreeText,
 ];
 
+/// Why a column's answers do not fit the kind a user chose for it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+pub enum KindRefusal {
+    #[error("“{column}” is a multi-select question; its answers count per option, so it keeps its kind.")]
+    MultiSelect { column: String },
+    #[error("“{column}” cannot be made “{}”.", .kind.label())]
+    NotChoosable { column: String, kind: ColumnKind },
+    #[error(
+        "The answers to “{column}” have no order the app knows (such as Disagree … Agree, \
+         Never … Always, or numbers), so it stays “{}”.",
+        .stays.label()
+    )]
+    NoOrder { column: String, stays: ColumnKind },
+    #[error("“{answer}” is not a number, so “{column}” stays “{}”.", .stays.label())]
+    NotANumber {
+        column: String,
+        answer: String,
+        stays: ColumnKind,
+    },
+}
+
 /// The column described as being of `kind`, or why its answers do not fit that kind.
-pub fn summarise_as(summary: &ColumnSummary, kind: ColumnKind) -> Result<ColumnSummary, String> {
-    let name = &summary.name;
+pub fn summarise_as(
+    summary: &ColumnSummary,
+    kind: ColumnKind,
+) -> Result<ColumnSummary, KindRefusal> {
+    let column = summary.name.clone();
     if summary.kind == ColumnKind::MultiSelect {
-        return Err(format!(
-            "“{name}” is a multi-select question; its answers count per option, so it keeps its kind."
-        ));
+        return Err(KindRefusal::MultiSelect { column });
     }
     if !CHOSEN_KINDS.contains(&kind) {
-        return Err(format!("“{name}” cannot be made “{}”.", kind.label()));
+        return Err(KindRefusal::NotChoosable { column, kind });
     }
+    let stays = summary.kind;
     let scale = match kind {
-        ColumnKind::Scale => Some(order(summary).ok_or_else(|| {
-            format!(
-                "The answers to “{name}” have no order the app knows (such as Disagree … Agree, \
-                 Never … Always, or numbers), so it stays “{}”.",
-                summary.kind.label()
-            )
-        })?),
+        ColumnKind::Scale => Some(order(summary).ok_or(KindRefusal::NoOrder { column, stays })?),
         ColumnKind::Numeric => {
             if let Some(other) = summary.counts.iter().find(|a| !is_number(&a.value)) {
-                return Err(format!(
-                    "“{}” is not a number, so “{name}” stays “{}”.",
-                    other.value,
-                    summary.kind.label()
-                ));
+                return Err(KindRefusal::NotANumber {
+                    column,
+                    answer: other.value.to_string(),
+                    stays,
+                });
             }
             None
         }
@@ -68,10 +85,10 @@ fn order(summary: &ColumnSummary) -> Option<Vec<String>> {
 mod tests {
     use super::super::summarise;
     use super::*;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     fn summary(csv: &str) -> ColumnSummary {
-        summarise(&read_csv(csv.as_bytes()).unwrap()).remove(0)
+        summarise(&read_detected(csv.as_bytes()).unwrap()).remove(0)
     }
 
     #[test]
@@ -98,9 +115,13 @@ mod tests {
     fn answers_that_do_not_fit_are_refused_with_the_reason() {
         let travel = summary("How do you travel?\nBus\nCar\nBus\nCar\n");
         let error = summarise_as(&travel, ColumnKind::Numeric).unwrap_err();
-        assert!(error.contains("“Bus” is not a number"), "{error}");
+        assert!(matches!(&error, KindRefusal::NotANumber { answer, .. } if answer == "Bus"));
+        assert!(
+            error.to_string().contains("“Bus” is not a number"),
+            "{error}"
+        );
         let error = summarise_as(&travel, ColumnKind::Scale).unwrap_err();
-        assert!(error.contains("no order"), "{error}");
+        assert!(error.to_string().contains("no order"), "{error}");
         let text = summarise_as(&travel, ColumnKind::FreeText).unwrap();
         assert_eq!(text.kind, ColumnKind::FreeText);
         let folded = summary("Channels\nApp; Text\nText\n");

@@ -8,7 +8,7 @@ mod roles;
 mod scales;
 mod shown;
 
-pub use kinds::{summarise_as, CHOSEN_KINDS};
+pub use kinds::{summarise_as, KindRefusal, CHOSEN_KINDS};
 pub use multiselect::{chosen, fold, is_multi_select, Fold, OPTION_SEPARATOR};
 pub use normalise::{normalise, Merge};
 pub use roles::{propose as propose_role, Role};
@@ -17,7 +17,6 @@ pub use shown::{histogram, shown_answers, Bar};
 
 use rustc_hash::FxHashMap;
 
-use crate::privacy::MIN_GROUP_SIZE;
 use crate::survey::{Answer, Column, Survey};
 
 /// Columns with at most this many distinct answers are treated as choices.
@@ -112,12 +111,9 @@ impl ColumnSummary {
         }
     }
 
-    /// How many answer groups would reach the minimum group size.
-    pub fn groups_large_enough(&self) -> usize {
-        self.counts
-            .iter()
-            .filter(|a| a.count >= MIN_GROUP_SIZE)
-            .count()
+    /// How many answer groups reach the minimum group size `k`.
+    pub fn groups_large_enough(&self, k: usize) -> usize {
+        self.counts.iter().filter(|a| a.count >= k).count()
     }
 
     /// Whether respondents can be grouped by this column (a choice or a scale in use).
@@ -192,14 +188,15 @@ pub fn summarise_column(index: usize, column: &Column) -> ColumnSummary {
 }
 
 /// The column to preselect for grouping: a choice column with 2–8 groups, preferring
-/// the one with most groups of at least 11, then the fewest unanswered, then file order.
-pub fn suggest_grouping(summaries: &[ColumnSummary]) -> Option<usize> {
+/// the one with most groups of at least `k` (the minimum group size), then the fewest
+/// unanswered, then file order.
+pub fn suggest_grouping(summaries: &[ColumnSummary], k: usize) -> Option<usize> {
     summaries
         .iter()
         .filter(|s| s.can_group() && SUGGESTED_GROUPS.contains(&s.distinct()))
         .max_by_key(|s| {
             (
-                s.groups_large_enough(),
+                s.groups_large_enough(k),
                 s.answered,
                 std::cmp::Reverse(s.index),
             )
@@ -267,10 +264,11 @@ fn classify(counts: &[AnswerCount], answered: usize) -> ColumnKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::read_csv;
+    use crate::privacy::MIN_GROUP_SIZE;
+    use crate::survey::read_detected;
 
     fn survey(csv: &str) -> Survey {
-        read_csv(csv.as_bytes()).unwrap()
+        read_detected(csv.as_bytes()).unwrap()
     }
 
     fn repeated(rows: &[(&str, usize)]) -> String {
@@ -346,7 +344,7 @@ mod tests {
         }
         let summaries = summarise(&survey(&csv));
         // lives_with has 3 groups of 20; sex 2 of 30; region has 9 groups (over 8).
-        assert_eq!(suggest_grouping(&summaries), Some(2));
+        assert_eq!(suggest_grouping(&summaries, MIN_GROUP_SIZE), Some(2));
     }
 
     #[test]
@@ -381,6 +379,6 @@ mod tests {
     #[test]
     fn no_suggestion_without_a_groupable_column() {
         let summaries = summarise(&survey("id\n1\n2\n3\n"));
-        assert_eq!(suggest_grouping(&summaries), None);
+        assert_eq!(suggest_grouping(&summaries, MIN_GROUP_SIZE), None);
     }
 }

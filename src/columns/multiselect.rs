@@ -231,10 +231,10 @@ fn joined(options: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     fn folded(csv: &str) -> (Survey, Vec<Fold>) {
-        fold(read_csv(csv.as_bytes()).unwrap(), &mut |_| {})
+        fold(read_detected(csv.as_bytes()).unwrap(), &mut |_| {})
     }
 
     fn options(survey: &Survey, column: usize) -> Vec<Vec<&str>> {

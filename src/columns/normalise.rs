@@ -131,7 +131,7 @@ fn merges_in(column: &Column) -> Vec<Merge> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     fn survey() -> Survey {
         let mut csv = String::from("Gender,Smoker,Comment\n");
@@ -147,7 +147,7 @@ mod tests {
                 csv.push_str(&format!("{gender},{smoker},note {i}\n"));
             }
         }
-        read_csv(csv.as_bytes()).unwrap()
+        read_detected(csv.as_bytes()).unwrap()
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub enum Role {
     ChannelPreference,
     Barrier,
     Motivation,
+    /// How respondents rate their care: satisfaction, recommendation, scores.
+    Experience,
     Quotes,
     /// Describes the survey, not the respondent: left out of personas.
     Other,
@@ -25,13 +27,14 @@ pub enum Role {
 
 impl Role {
     /// Every role, for a picker.
-    pub const ALL: [Role; 9] = [
+    pub const ALL: [Role; 10] = [
         Role::Demographic,
         Role::Condition,
         Role::Behaviour,
         Role::ChannelPreference,
         Role::Barrier,
         Role::Motivation,
+        Role::Experience,
         Role::Quotes,
         Role::Other,
         Role::Ignore,
@@ -46,6 +49,7 @@ impl Role {
             Role::ChannelPreference => "channel preference",
             Role::Barrier => "barrier",
             Role::Motivation => "motivation",
+            Role::Experience => "experience of care",
             Role::Quotes => "free-text quotes",
             Role::Other => "other",
             Role::Ignore => "ignore",
@@ -61,7 +65,8 @@ impl Role {
             Role::Motivation => (3, "Motivations and what matters"),
             Role::Barrier => (4, "Obstacles"),
             Role::ChannelPreference => (5, "Preferred channels"),
-            Role::Quotes | Role::Other | Role::Ignore => (6, "Other answers"),
+            Role::Experience => (6, "Experience of care"),
+            Role::Quotes | Role::Other | Role::Ignore => (7, "Other answers"),
         }
     }
 
@@ -71,15 +76,36 @@ impl Role {
     }
 }
 
-/// Word stems that suggest a role, checked in this order (barriers before behaviours,
-/// so "Is travel difficult?" is a barrier).
+/// Word stems that suggest a role, checked in this order: how care is rated before
+/// anything else ("How satisfied are you with your appointments?"), obstacles before
+/// behaviours ("What stops you from attending?"), digital comfort before conditions
+/// ("How comfortable are you using health apps?" is a behaviour), then channels,
+/// conditions, motivations, behaviours and who respondents are. A stem matches at the
+/// start of a word ("diabet" in "diabetes"); one ending in a space only as a whole word
+/// ("app " is not "appointment").
 const CUES: &[(Role, &[&str])] = &[
+    (
+        Role::Experience,
+        &[
+            "satisf",
+            "recommend",
+            "rate your",
+            "rate the",
+            "how would you rate",
+            "overall experience",
+            "experience of care",
+            "quality of care",
+            "how likely are you to",
+            "net promoter",
+        ],
+    ),
     (
         Role::Barrier,
         &[
             "barrier",
             "difficult",
             "hard to",
+            "harder",
             "problem",
             "cost",
             "afford",
@@ -87,8 +113,38 @@ const CUES: &[(Role, &[&str])] = &[
             "work hours",
             "prevent",
             "stop you",
+            "stops you",
+            "stopped you",
+            "stopping you",
+            "keeps you from",
+            "kept you from",
+            "get in the way",
+            "gets in the way",
             "obstacle",
             "challenge",
+            "miss appointment",
+            "missed appointment",
+            "missed an appointment",
+            "why did you miss",
+            "unable to attend",
+            "can't attend",
+            "cannot attend",
+            "struggle",
+        ],
+    ),
+    (
+        Role::Behaviour,
+        &[
+            "comfortable using",
+            "confident using",
+            "comfortable with technology",
+            "internet",
+            "online",
+            "smartphone",
+            "computer",
+            "digital",
+            "app ",
+            "apps ",
         ],
     ),
     (
@@ -106,6 +162,10 @@ const CUES: &[(Role, &[&str])] = &[
             "letter",
             "face to face",
             "video",
+            "best time",
+            "what time",
+            "when suits",
+            "which days",
         ],
     ),
     (
@@ -121,9 +181,17 @@ const CUES: &[(Role, &[&str])] = &[
             "cancer",
             "health",
             "medication",
+            "medicine",
             "pain",
             "mental",
+            "anxi",
+            "depress",
             "disabilit",
+            "symptom",
+            "blood pressure",
+            "hypertension",
+            "heart",
+            "comorb",
         ],
     ),
     (
@@ -137,6 +205,7 @@ const CUES: &[(Role, &[&str])] = &[
             "hope",
             "want",
             "why",
+            "reason",
         ],
     ),
     (
@@ -144,17 +213,20 @@ const CUES: &[(Role, &[&str])] = &[
         &[
             "travel",
             "transport",
+            "get to",
             "visit",
             "how often",
+            "how many times",
             "frequen",
             "use",
             "attend",
             "appointment",
             "smok",
+            "alcohol",
+            "drink",
             "exercise",
-            "internet",
-            "online",
-            "app",
+            "diet",
+            "sleep",
         ],
     ),
     (
@@ -168,17 +240,25 @@ const CUES: &[(Role, &[&str])] = &[
             "live with",
             "lives with",
             "living with",
+            "live alone",
             "household",
             "income",
             "education",
+            "qualification",
             "employ",
+            "occupation",
+            "career",
             "work",
             "marital",
+            "relationship status",
             "language",
             "region",
+            "location",
             "where do you live",
+            "postcode area",
             "children",
             "religion",
+            "carer",
         ],
     ),
 ];
@@ -214,6 +294,34 @@ mod tests {
             ),
             ("What matters most to you?", Role::Motivation),
             ("Wave", Role::Other),
+            // Common patient-survey questions that were guessed wrongly.
+            (
+                "What most often stops you from attending care?",
+                Role::Barrier,
+            ),
+            ("What gets in the way of your appointments?", Role::Barrier),
+            (
+                "How comfortable are you using health apps?",
+                Role::Behaviour,
+            ),
+            ("How comfortable are you using apps?", Role::Behaviour),
+            (
+                "How satisfied are you with your last visit?",
+                Role::Experience,
+            ),
+            (
+                "How likely are you to recommend the clinic to a friend?",
+                Role::Experience,
+            ),
+            ("Overall, how would you rate your care?", Role::Experience),
+            (
+                "When suits you best for appointments?",
+                Role::ChannelPreference,
+            ),
+            (
+                "How many times did you visit a clinic in the last 12 months?",
+                Role::Behaviour,
+            ),
         ];
         for (question, role) in cases {
             assert_eq!(
@@ -227,5 +335,52 @@ mod tests {
             Role::Quotes
         );
         assert_eq!(propose("Unused", ColumnKind::Empty), Role::Ignore);
+    }
+
+    #[test]
+    fn guesses_the_roles_of_the_real_samples_questions() {
+        // Questions from the exports in ../shared/survey-samples/ (see their README).
+        let cases = [
+            // SurveyMonkey, sleeping alone (fivethirtyeight)
+            (
+                "Which of the following best describes your current relationship status?",
+                Role::Demographic,
+            ),
+            ("Gender", Role::Demographic),
+            ("Household Income", Role::Demographic),
+            ("Education", Role::Demographic),
+            ("Location (Census Region)", Role::Demographic),
+            (
+                "Which of the following best describes your current occupation?",
+                Role::Demographic,
+            ),
+            (
+                "When both you and your partner are at home, how often do you sleep in separate beds?",
+                Role::Behaviour,
+            ),
+            // SurveyMonkey, OHBM community survey
+            ("What is your current career status?", Role::Demographic),
+            (
+                "What geographic region are you currently located in?",
+                Role::Demographic,
+            ),
+            // REDCap
+            ("has_diabetes", Role::Condition),
+            ("ethnicity", Role::Demographic),
+            ("sex", Role::Demographic),
+            ("comorb_asthma", Role::Condition),
+            ("smoking", Role::Behaviour),
+            ("alcohol", Role::Behaviour),
+            // Google Forms care-seeking test
+            ("Qualification", Role::Demographic),
+            ("Region", Role::Demographic),
+        ];
+        for (question, role) in cases {
+            assert_eq!(
+                propose(question, ColumnKind::Categorical),
+                role,
+                "{question}"
+            );
+        }
     }
 }

@@ -104,10 +104,10 @@ fn tidy(value: f64) -> String {
 mod tests {
     use super::*;
     use crate::columns::summarise;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     fn summary(csv: &str) -> (ColumnSummary, usize) {
-        let survey = read_csv(csv.as_bytes()).unwrap();
+        let survey = read_detected(csv.as_bytes()).unwrap();
         (summarise(&survey).remove(0), survey.respondents())
     }
 

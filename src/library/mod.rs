@@ -3,11 +3,13 @@
 //! stored, never survey rows.
 
 mod history;
+mod keeper;
 mod query;
 mod quota;
 mod stored;
 
 pub use history::{History, Version, MAX_VERSIONS};
+pub use keeper::{Keeper, UNDO_DEPTH};
 pub use query::Query;
 pub use quota::{StorageUse, STORAGE_BUDGET_CHARS, STORAGE_WARN_SHARE};
 pub use stored::{LoadError, StoredLibrary, STORAGE_VERSION};
@@ -17,7 +19,7 @@ use std::collections::BTreeMap;
 use thiserror::Error;
 use time::OffsetDateTime;
 
-use crate::persona_file::{check_persona, PersonaProblem, MAX_PERSONAS};
+use crate::persona_file::{check_persona, fit_to_format, PersonaProblem, MAX_PERSONAS};
 use crate::personas::Persona;
 
 /// The saved personas, in the order they were first added, and their earlier versions.
@@ -45,6 +47,20 @@ pub enum EditError {
     NoSuchVersion,
     #[error("The change was not kept: {0}.")]
     Invalid(PersonaProblem),
+    /// A persona to be added breaks a rule; nothing was added.
+    #[error("Nothing was changed: “{name}” {problem}.")]
+    Refused {
+        name: String,
+        problem: PersonaProblem,
+    },
+}
+
+/// Checks a persona about to be added: the same rules as an import.
+fn checked(p: &Persona) -> Result<(), EditError> {
+    check_persona(p).map_err(|problem| EditError::Refused {
+        name: p.name.clone(),
+        problem,
+    })
 }
 
 impl Library {
@@ -114,6 +130,7 @@ impl Library {
         let index = self.index(id)?;
         let mut next = self.personas[index].clone();
         next.mark_reviewed(now.date());
+        check_persona(&next).map_err(EditError::Invalid)?;
         self.replace(index, next, by, now, "marked reviewed".into());
         Ok(())
     }
@@ -138,6 +155,7 @@ impl Library {
         );
         let mut next = earlier.persona.clone();
         next.created_at = self.personas[index].created_at;
+        check_persona(&next).map_err(EditError::Invalid)?;
         self.replace(index, next, by, now, change);
         Ok(())
     }
@@ -145,7 +163,9 @@ impl Library {
     /// Adds a copy of the persona after it; returns the copy's id.
     pub fn duplicate(&mut self, id: &str, now: OffsetDateTime) -> Result<String, EditError> {
         let index = self.index(id)?;
-        let copy = self.personas[index].duplicate(now);
+        let mut copy = self.personas[index].duplicate(now);
+        fit_to_format(&mut copy);
+        checked(&copy)?;
         let copy_id = copy.id.clone();
         self.personas.insert(index + 1, copy);
         Ok(copy_id)
@@ -153,8 +173,15 @@ impl Library {
 
     /// Adds personas from a persona file, replacing a saved one with the same id when
     /// the incoming one was updated more recently (the saved one goes into its history);
-    /// older or identical incoming versions are left out.
-    pub fn merge(&mut self, incoming: &[Persona], by: &str, now: OffsetDateTime) -> MergeSummary {
+    /// older or identical incoming versions are left out. Every incoming persona must
+    /// meet the rules, or nothing is merged.
+    pub fn merge(
+        &mut self,
+        incoming: &[Persona],
+        by: &str,
+        now: OffsetDateTime,
+    ) -> Result<MergeSummary, EditError> {
+        incoming.iter().try_for_each(checked)?;
         let mut summary = MergeSummary::default();
         for persona in incoming {
             match self.personas.iter().position(|p| p.id == persona.id) {
@@ -170,13 +197,20 @@ impl Library {
                 Some(_) => summary.unchanged += 1,
             }
         }
-        summary
+        Ok(summary)
     }
 
     /// Replaces saved personas with these (same id), adding the others: used when the
     /// user saves freshly built personas, which always win. The staff's own fields
     /// (owner, tags, notes, review) stay, and the replaced version goes into history.
-    pub fn save(&mut self, personas: &[Persona], by: &str, now: OffsetDateTime) -> MergeSummary {
+    /// Every persona must meet the rules an import applies, or nothing is saved.
+    pub fn save(
+        &mut self,
+        personas: &[Persona],
+        by: &str,
+        now: OffsetDateTime,
+    ) -> Result<MergeSummary, EditError> {
+        personas.iter().try_for_each(checked)?;
         let mut summary = MergeSummary::default();
         for persona in personas {
             match self.personas.iter().position(|p| p.id == persona.id) {
@@ -200,7 +234,7 @@ impl Library {
                 }
             }
         }
-        summary
+        Ok(summary)
     }
 
     /// Replaces a persona with a checked new version (refreshed from a new wave, say),

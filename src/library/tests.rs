@@ -14,7 +14,9 @@ fn merge_adds_new_updates_newer_and_skips_older() {
     newer_a.updated_at += Duration::hours(1);
     let mut older_b = persona("b", "B old");
     older_b.updated_at -= Duration::hours(1);
-    let summary = library.merge(&[newer_a.clone(), older_b, persona("c", "C")], "Sam", NOW);
+    let summary = library
+        .merge(&[newer_a.clone(), older_b, persona("c", "C")], "Sam", NOW)
+        .unwrap();
     assert_eq!(
         summary,
         MergeSummary {
@@ -28,7 +30,7 @@ fn merge_adds_new_updates_newer_and_skips_older() {
     // The imported version keeps its own time, so a second import of it changes nothing,
     // and the replaced one is in the history.
     assert_eq!(library.get("a").unwrap().updated_at, newer_a.updated_at);
-    assert_eq!(library.merge(&[newer_a], "Sam", NOW).unchanged, 1);
+    assert_eq!(library.merge(&[newer_a], "Sam", NOW).unwrap().unchanged, 1);
     assert_eq!(library.history("a")[0].persona.name, "A");
 }
 
@@ -43,7 +45,7 @@ fn saving_a_rebuilt_persona_keeps_creation_time_and_the_staffs_fields() {
         .unwrap();
     let mut rebuilt = persona("a", "A again");
     rebuilt.created_at += Duration::days(2);
-    let summary = library.save(&[rebuilt], "Sam", NOW);
+    let summary = library.save(&[rebuilt], "Sam", NOW).unwrap();
     assert_eq!(summary.updated, 1);
     let saved = library.get("a").unwrap();
     assert_eq!(saved.name, "A again");
@@ -207,4 +209,26 @@ fn find_filters_and_lists_overdue_first() {
     assert!(ids(&text).contains(&"c".to_string()));
     assert_eq!(library.tags(), ["clinic"]);
     assert_eq!(library.owners(), ["Jo"]);
+}
+
+#[test]
+fn saves_merges_and_copies_meet_the_rules_an_import_applies() {
+    let mut library = Library::new(vec![persona("a", "A")]);
+    let mut phone = persona("b", "B");
+    phone.summary = "Call 0161 496 0000 to join.".into();
+    let before = library.clone();
+    let refused = library.save(&[persona("c", "C"), phone.clone()], "Sam", NOW);
+    assert!(matches!(refused, Err(EditError::Refused { ref name, .. }) if name == "B"));
+    assert_eq!(library, before, "nothing of a refused save is kept");
+    assert!(library.merge(&[phone], "Sam", NOW).is_err());
+    assert_eq!(library, before, "nothing of a refused import is kept");
+
+    let mut long = persona("d", &"Lives with a partner and drives ".repeat(7));
+    long.name = long.name.trim().chars().take(200).collect();
+    library.save(&[long], "Sam", NOW).unwrap();
+    let copy = library.duplicate("d", NOW).unwrap();
+    let copy = library.get(&copy).unwrap();
+    assert!(copy.name.starts_with("Copy of Lives with"));
+    assert!(copy.name.chars().count() <= 200 && copy.name.ends_with('…'));
+    assert_eq!(check_persona(copy), Ok(()));
 }

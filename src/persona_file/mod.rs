@@ -4,7 +4,7 @@
 
 mod validate;
 
-pub use validate::{check_persona, PersonaProblem, MAX_PERSONAS};
+pub use validate::{check_persona, fit_to_format, PersonaProblem, MAX_PERSONAS};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

@@ -2,8 +2,8 @@
 
 use thiserror::Error;
 
-use crate::personas::Persona;
-use crate::privacy::patterns::{contains_identifier, identifier_kind, ID_CODES};
+use crate::personas::{shorten, Persona};
+use crate::privacy::patterns::{contains_identifier, identifier_kind, IdentifierKind};
 use crate::privacy::MIN_GROUP_SIZE;
 use crate::segments::latent::{ClassProfile, ItemProfile, OptionShare};
 use crate::segments::rules::Test;
@@ -21,6 +21,8 @@ const MAX_TAG: usize = 40;
 const MAX_CONDITIONS: usize = 20;
 /// Most answers (or bands) one item of a class profile lists.
 const MAX_LEVELS: usize = 64;
+/// Goals or frustrations one persona may list.
+const MAX_PHRASES: usize = 10;
 
 /// A rule a persona breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -55,6 +57,65 @@ pub enum PersonaProblem {
     ClassProfile(&'static str),
 }
 
+/// Shortens a persona's texts to the format's length limits (at word boundaries), so a
+/// persona the app writes itself — from however long a question — always passes
+/// [`check_persona`]'s length rules.
+pub fn fit_to_format(p: &mut Persona) {
+    let fit = |text: &mut String, most: usize| {
+        if text.chars().count() > most {
+            *text = shorten(text, most);
+        }
+    };
+    fit(&mut p.name, MAX_NAME);
+    fit(&mut p.display_name, MAX_NAME);
+    fit(&mut p.headline, MAX_TEXT);
+    for phrase in p.goals.iter_mut().chain(p.frustrations.iter_mut()) {
+        fit(phrase, MAX_NAME);
+    }
+    fit(&mut p.summary, MAX_SUMMARY);
+    if let Some(rule) = &mut p.segment.rule {
+        fit(rule, MAX_TEXT);
+    }
+    for t in &mut p.traits {
+        fit(&mut t.attribute, MAX_TEXT);
+        fit(&mut t.value, MAX_TEXT);
+    }
+    for q in &mut p.quotes {
+        fit(&mut q.text, MAX_TEXT);
+    }
+    for a in &mut p.actions {
+        fit(&mut a.text, MAX_TEXT);
+        fit(&mut a.evidence, MAX_TEXT);
+    }
+    // A definition names questions and answers exactly (a new wave is matched on them),
+    // so one too long to keep is left out: the persona is then matched by its figures.
+    let too_long = |text: &str| text.chars().count() > MAX_TEXT;
+    let overlong = p.segment.definition.as_ref().is_some_and(|rule| {
+        rule.conditions.iter().any(|c| {
+            too_long(&c.question)
+                || matches!(&c.test, Test::Is { value: t } | Test::Includes { option: t } if too_long(t))
+        })
+    });
+    if overlong {
+        p.segment.definition = None;
+    }
+    // So is a class profile (a new wave is sorted by it, matched on its questions).
+    let profile_overlong = p.segment.class_profile.as_ref().is_some_and(|c| {
+        c.items.iter().any(|item| {
+            too_long(item.question())
+                || match item {
+                    ItemProfile::Choice { answers, .. } | ItemProfile::Bands { answers, .. } => {
+                        answers.iter().any(|a| too_long(&a.answer))
+                    }
+                    ItemProfile::Option { option, .. } => too_long(option),
+                }
+        })
+    });
+    if profile_overlong {
+        p.segment.class_profile = None;
+    }
+}
+
 /// Checks one persona against the privacy floor and the format's limits: the same
 /// checks for personas built here, kept in storage, exported and imported.
 pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
@@ -72,6 +133,14 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
         return Err(BlankName);
     }
     length("name", &p.name, MAX_NAME)?;
+    length("display name", &p.display_name, MAX_NAME)?;
+    length("headline", &p.headline, MAX_TEXT)?;
+    for (field, list) in [("goals", &p.goals), ("frustrations", &p.frustrations)] {
+        count(field, list.len(), MAX_PHRASES)?;
+        for phrase in list {
+            length(field, phrase, MAX_NAME)?;
+        }
+    }
     length("summary", &p.summary, MAX_SUMMARY)?;
     if p.segment.size < k {
         return Err(SegmentTooSmall {
@@ -158,7 +227,7 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
     if prov.method.trim().is_empty() || prov.method.len() > MAX_ID {
         return Err(Provenance("method must be a short name"));
     }
-    if prov.k == 0 || prov.k > MAX_PERSONAS {
+    if prov.segment_count == 0 || prov.segment_count > MAX_PERSONAS {
         return Err(Provenance("k must be between 1 and 500"));
     }
     if prov.min_group_size < MIN_GROUP_SIZE {
@@ -183,9 +252,17 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
 /// values ("COVID-19") pass: shared by a whole segment, a code points at no one.
 fn check_identifiers(p: &Persona) -> Result<(), PersonaProblem> {
     let identifying = |text: &str| {
-        identifier_kind(text).is_some_and(|kind| kind != ID_CODES) || contains_identifier(text)
+        identifier_kind(text).is_some_and(|kind| kind != IdentifierKind::IdCode)
+            || contains_identifier(text)
     };
-    let mut texts: Vec<(&'static str, &str)> = vec![("name", &p.name), ("summary", &p.summary)];
+    let mut texts: Vec<(&'static str, &str)> = vec![
+        ("name", &p.name),
+        ("display name", &p.display_name),
+        ("headline", &p.headline),
+        ("summary", &p.summary),
+    ];
+    texts.extend(p.goals.iter().map(|g| ("goals", g.as_str())));
+    texts.extend(p.frustrations.iter().map(|f| ("frustrations", f.as_str())));
     texts.extend(p.segment.rule.as_deref().map(|r| ("segment rule", r)));
     for t in &p.traits {
         texts.push(("trait attribute", &t.attribute));

@@ -7,6 +7,10 @@ mod actions;
 mod dates;
 mod evidence;
 mod model;
+mod names;
+mod phrases;
+mod profile;
+mod quotes;
 mod synthesis;
 mod upkeep;
 mod wording;
@@ -16,8 +20,10 @@ pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
 pub use model::{
     Action, ModelFit, Note, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait, Wave,
 };
+pub use quotes::QUOTES_SUGGESTED;
 pub use synthesis::{
     personas_from_grouping, personas_from_segments, Basis, QuoteSuggestion, Synthesis, Withheld,
-    QUOTES_SUGGESTED, TOP_ANSWERS_PER_QUESTION,
+    TOP_ANSWERS_PER_QUESTION,
 };
 pub use upkeep::{parse_tags, ReviewState, DUE_SOON_DAYS};
+pub use wording::shorten;

@@ -15,7 +15,23 @@ use crate::segments::Stability;
 pub struct Persona {
     /// Stable identifier: the same file and segment always give the same id.
     pub id: String,
+    /// The persona's plain name: what sets its people apart, in a few words ("Lives
+    /// alone, prefers a phone call").
     pub name: String,
+    /// An illustrative person standing for them: an invented first name, their main age
+    /// band and a short descriptor ("Margaret, 65–74: lives alone, transport gets in
+    /// the way"). Editable; blank in files before version 3.
+    #[serde(default)]
+    pub display_name: String,
+    /// One sentence a nurse can repeat, naming the defining traits in plain words.
+    #[serde(default)]
+    pub headline: String,
+    /// Up to three things that matter to them, as short phrases.
+    #[serde(default)]
+    pub goals: Vec<String>,
+    /// Up to three things that stand in their way, as short phrases.
+    #[serde(default)]
+    pub frustrations: Vec<String>,
     pub summary: String,
     pub segment: SegmentInfo,
     /// Answers that describe the segment, each with its evidence.
@@ -187,8 +203,9 @@ pub struct Provenance {
     pub rows: usize,
     /// How segments were formed, e.g. `group-by`.
     pub method: String,
-    /// How many segments that method produced.
-    pub k: usize,
+    /// How many segments that method produced (`k` in the file, from schema 1).
+    #[serde(rename = "k")]
+    pub segment_count: usize,
     /// The random seed (0 for deterministic methods).
     pub seed: u64,
     /// The smallest group size the persona was allowed to rest on.

@@ -8,14 +8,15 @@ use rustc_hash::FxHashMap;
 use time::OffsetDateTime;
 
 use super::evidence::{in_sections, percent, ratio, round, z_score, SIGNIFICANT_Z};
-use super::wording::{answer_summary, found_name, found_summary, rule_summary, short};
+use super::profile::{facts, name_apart, plain_name, Fact};
+use super::quotes::QuoteSources;
+use super::wording::{answer_summary, found_summary, rule_summary};
 use super::{
     add_months, recommend_actions, ModelFit, Persona, Provenance, SegmentInfo, SegmentQuality,
     Trait, REVIEW_INTERVAL_MONTHS,
 };
-use crate::columns::{chosen, ColumnKind, ColumnSummary, Role};
+use crate::columns::{chosen, ColumnKind, ColumnSummary};
 use crate::privacy::disclosure::listable;
-use crate::privacy::patterns::contains_identifier;
 use crate::privacy::sensitive::is_sensitive_question;
 use crate::segments::latent::ClassProfile;
 use crate::segments::rules::{Rule, Test};
@@ -24,10 +25,6 @@ use crate::survey::{sha256_hex, Survey};
 
 /// At most this many answers are reported per question.
 pub const TOP_ANSWERS_PER_QUESTION: usize = 3;
-/// At most this many quotes are suggested per persona.
-pub const QUOTES_SUGGESTED: usize = 3;
-/// Suggested quotes are between these lengths, in characters.
-const QUOTE_LENGTH: std::ops::RangeInclusive<usize> = 20..=280;
 
 /// The method name recorded in provenance for one-question groupings.
 const GROUP_BY_METHOD: &str = "group-by";
@@ -111,6 +108,8 @@ pub fn personas_from_segments(
         Basis::Found { .. } => Vec::new(),
     };
     let mut synthesis = Synthesis::default();
+    let mut all_facts: Vec<Vec<Fact>> = Vec::new();
+    let mut quotes = QuoteSources::new(survey, summaries);
     for (position, segment) in segments.iter().enumerate() {
         let (traits, withheld) = traits_of(survey, summaries, &defining, segment, k);
         let mut definition = None;
@@ -130,7 +129,7 @@ pub fn personas_from_segments(
                 }
                 (
                     persona_id(&survey.source_sha256, question, &segment.label),
-                    format!("{question}: {}", segment.label),
+                    String::new(),
                     answer_summary(question, segment, total, &traits),
                     Some(format!("{question} = {}", segment.label)),
                     None,
@@ -143,7 +142,7 @@ pub fn personas_from_segments(
                 definition = Some(rule.clone());
                 (
                     persona_id(&survey.source_sha256, RULE_METHOD, description),
-                    short(description),
+                    String::new(),
                     rule_summary(description, segment, total, &traits),
                     Some(description.clone()),
                     None,
@@ -162,13 +161,37 @@ pub fn personas_from_segments(
                     &format!("{method}:{seed}:{fitted}"),
                     &segment.label,
                 ),
-                found_name(&segment.label, &traits),
+                String::new(),
                 found_summary(segment, total, &traits),
                 None,
                 quality.get(position).copied(),
                 (method.clone(), *fitted, *seed),
             ),
         };
+        // The answer that formed the segment names it, even when the segment took in a
+        // small remainder and so has no exact definition.
+        let naming = definition.clone().or_else(|| match basis {
+            Basis::Answer { column } => Some(Rule::one(
+                &summaries[*column].name,
+                Test::Is {
+                    value: segment.label.clone(),
+                },
+            )),
+            _ => None,
+        });
+        let role_of = |question: &str| {
+            summaries
+                .iter()
+                .find(|s| s.name == question)
+                .map(|s| s.role)
+        };
+        let persona_facts = facts(&traits, naming.as_ref(), role_of);
+        let name = if name.is_empty() {
+            plain_name(&persona_facts)
+        } else {
+            name
+        };
+        all_facts.push(persona_facts);
         synthesis
             .withheld
             .extend(withheld.into_iter().map(|item| Withheld {
@@ -178,7 +201,7 @@ pub fn personas_from_segments(
             }));
         synthesis
             .quote_suggestions
-            .extend(quotes_for(survey, summaries, segment, &id));
+            .extend(quotes.for_segment(survey, segment, &id));
         let (method, fitted, seed) = provenance;
         let (class_profile, fit) = match basis {
             Basis::Found { profiles, fit, .. } => (profiles.get(position).cloned(), *fit),
@@ -208,7 +231,7 @@ pub fn personas_from_segments(
                 source_sha256: survey.source_sha256.clone(),
                 rows: total,
                 method,
-                k: fitted,
+                segment_count: fitted,
                 seed,
                 min_group_size: k,
                 refreshed: None,
@@ -216,8 +239,13 @@ pub fn personas_from_segments(
             },
             id,
             name,
+            display_name: String::new(),
+            headline: String::new(),
+            goals: Vec::new(),
+            frustrations: Vec::new(),
         });
     }
+    name_apart(&mut synthesis, &all_facts);
     synthesis
 }
 
@@ -348,46 +376,6 @@ fn trait_of(
         distinctive: z >= SIGNIFICANT_Z,
     };
     (item, z)
-}
-
-/// Up to [`QUOTES_SUGGESTED`] of the segment's free-text answers (already scrubbed by
-/// the guard), longest first, skipping any in which an identifier still shows.
-fn quotes_for(
-    survey: &Survey,
-    summaries: &[ColumnSummary],
-    segment: &Segment,
-    persona_id: &str,
-) -> Vec<QuoteSuggestion> {
-    let mut candidates: Vec<(&ColumnSummary, &str, usize)> = summaries
-        .iter()
-        .filter(|s| s.kind == ColumnKind::FreeText && s.role == Role::Quotes)
-        .flat_map(|s| {
-            let answers = &survey.columns()[s.index].answers;
-            segment
-                .members
-                .iter()
-                .map(move |&row| (s, answers[row].trim()))
-        })
-        .map(|(s, text)| (s, text, text.chars().count()))
-        .filter(|(_, _, length)| QUOTE_LENGTH.contains(length))
-        .collect();
-    // Longest first; the identifier check (the costly part) stops once enough are found.
-    candidates.sort_by_key(|&(_, _, length)| std::cmp::Reverse(length));
-    let mut quotes: Vec<QuoteSuggestion> = Vec::new();
-    for (s, text, _) in candidates {
-        if quotes.len() == QUOTES_SUGGESTED {
-            break;
-        }
-        if quotes.last().is_some_and(|q| q.text == text) || contains_identifier(text) {
-            continue;
-        }
-        quotes.push(QuoteSuggestion {
-            persona_id: persona_id.to_string(),
-            question: s.name.clone(),
-            text: text.to_string(),
-        });
-    }
-    quotes
 }
 
 /// Same survey, question and answer → same id, so saving a rebuilt persona updates it.

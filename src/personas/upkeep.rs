@@ -82,7 +82,7 @@ impl Persona {
         let key = format!("{}\u{1f}copy\u{1f}{}", self.id, now.unix_timestamp_nanos());
         Persona {
             id: sha256_hex(key.as_bytes())[..32].to_string(),
-            name: format!("Copy of {}", self.name).chars().take(200).collect(),
+            name: format!("Copy of {}", self.name),
             created_at: now,
             updated_at: now,
             notes: Vec::new(),

@@ -35,14 +35,19 @@ pub(super) fn rule_summary(
     with_standout(opening, traits)
 }
 
-/// A rule short enough to be a persona's name.
-pub(super) fn short(rule: &str) -> String {
-    const MOST: usize = 120;
-    if rule.chars().count() <= MOST {
-        return rule.to_string();
+/// `text` in at most `most` characters: cut at the last word boundary that fits, and
+/// marked “…”; a single word longer than that is cut where it must.
+pub fn shorten(text: &str, most: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= most || most == 0 {
+        return text.chars().take(most).collect();
     }
-    let cut: String = rule.chars().take(MOST - 1).collect();
-    format!("{cut}…")
+    let room: String = text.chars().take(most - 1).collect();
+    let at_word = match room.rfind(char::is_whitespace) {
+        Some(end) if end > 0 => room[..end].trim_end_matches([',', ';', ':', '-', '–', ' ']),
+        _ => room.as_str(),
+    };
+    format!("{at_word}…")
 }
 
 pub(super) fn found_summary(segment: &Segment, total: usize, traits: &[Trait]) -> String {
@@ -87,19 +92,6 @@ fn with_standout(mut summary: String, traits: &[Trait]) -> String {
 /// The most section sentences in a summary.
 const MAX_SECTION_SENTENCES: usize = 4;
 
-/// "Segment A: Bus, 65–74": its letter and the two answers that most set it apart.
-pub(super) fn found_name(letter: &str, traits: &[Trait]) -> String {
-    let values: Vec<&str> = standouts(traits)
-        .take(2)
-        .map(|t| t.value.as_str())
-        .collect();
-    if values.is_empty() {
-        format!("Segment {letter}")
-    } else {
-        format!("Segment {letter}: {}", values.join(", "))
-    }
-}
-
 /// Traits more common in the segment than overall, the biggest difference first.
 fn standouts(traits: &[Trait]) -> impl Iterator<Item = &Trait> {
     let mut above: Vec<&Trait> = traits
@@ -110,4 +102,21 @@ fn standouts(traits: &[Trait]) -> impl Iterator<Item = &Trait> {
         (b.segment_pct - b.overall_pct).total_cmp(&(a.segment_pct - a.overall_pct))
     });
     above.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn shortening_cuts_at_a_word_and_says_so() {
+        assert_eq!(shorten("How do you travel?", 40), "How do you travel?");
+        assert_eq!(
+            shorten("How do you usually travel to the clinic", 20),
+            "How do you usually…"
+        );
+        assert_eq!(shorten("Supercalifragilistic", 6), "Super…");
+        let long = "word ".repeat(100);
+        assert!(shorten(&long, 80).chars().count() <= 80);
+    }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::coverage::{coverage, Coverage};
 use super::found::{build_found_personas, SegmentationReport};
 use super::LoadedSurvey;
+use crate::persona_file::fit_to_format;
 use crate::personas::{
     personas_from_grouping, personas_from_segments, Basis, Persona, QuoteSuggestion, Synthesis,
     Withheld,
@@ -85,7 +86,7 @@ pub fn build(
     now: OffsetDateTime,
 ) -> Result<Built, BuildError> {
     match group_by {
-        GroupBy::Answer { column } => build_personas(loaded, column, now),
+        GroupBy::Answer { column } => build_by_answer(loaded, column, now),
         GroupBy::Similarity {
             count,
             seed,
@@ -128,7 +129,8 @@ pub fn build_rule_persona(
 }
 
 /// The personas built, with the notes on how (and on any trait held back).
-pub(super) fn finish(synthesis: Synthesis, mut notes: Vec<String>, covered: Coverage) -> Built {
+pub(super) fn finish(mut synthesis: Synthesis, mut notes: Vec<String>, covered: Coverage) -> Built {
+    synthesis.personas.iter_mut().for_each(fit_to_format);
     let withheld = synthesis.withheld.len();
     if withheld > 0 {
         notes.push(format!(
@@ -146,7 +148,7 @@ pub(super) fn finish(synthesis: Synthesis, mut notes: Vec<String>, covered: Cove
 }
 
 /// Why no personas could be built.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum BuildError {
     #[error("{0}")]
     Segments(#[from] SegmentError),
@@ -168,7 +170,7 @@ pub enum BuildError {
 }
 
 /// Groups respondents by one column and builds a persona per large-enough group.
-pub fn build_personas(
+pub fn build_by_answer(
     loaded: &LoadedSurvey,
     column: usize,
     now: OffsetDateTime,

@@ -3,23 +3,19 @@
 //!
 //! read → privacy guard → column summaries → grouping → personas
 //!
-//! In the browser it runs in a Web Worker behind [`Session`], which answers the UI's
-//! [`Request`]s; natively, tests call the same types directly.
+//! In the browser it runs in a Web Worker behind [`crate::protocol::Session`], which
+//! answers the page's requests; natively, tests call the same types directly.
 
 mod build;
 mod coverage;
 mod found;
 mod refresh;
-mod session;
-mod view;
 
 pub use crate::segments::{LATENT_METHOD, SIMILARITY_METHOD};
-pub use build::{build, build_personas, build_rule_persona, BuildError, Built, GroupBy};
+pub use build::{build, build_by_answer, build_rule_persona, BuildError, Built, GroupBy};
 pub use coverage::{Coverage, Unrepresented};
 pub use found::{build_found_personas, SegmentationReport};
 pub use refresh::{refresh, SPLIT_FACT_POINTS, SPLIT_SILHOUETTE, SPLIT_SMALLER_SHARE};
-pub use session::{Contents, Envelope, Reply, Request, Session};
-pub use view::{SurveyView, PREVIEW_ROWS};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -28,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::columns::{
     fold, normalise, propose_role, suggest_grouping, summarise_as, summarise_column, ColumnKind,
-    ColumnSummary, Fold, Merge, Role,
+    ColumnSummary, Fold, KindRefusal, Merge, Role,
 };
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::segments::can_shape_segments;
@@ -188,7 +184,7 @@ impl LoadedSurvey {
                 summary
             })
             .collect();
-        let suggested_grouping = suggest_grouping(&summaries);
+        let suggested_grouping = suggest_grouping(&summaries, recipe.settings.min_group_size);
         Ok(LoadedSurvey {
             file_name: file_name.to_string(),
             bytes,
@@ -235,7 +231,7 @@ impl LoadedSurvey {
     /// Gives columns the roles and kinds the user chose; the others keep their proposed
     /// role and the kind worked out from their answers. When a column's answers do not
     /// fit the kind chosen for it, nothing changes and the reason is returned.
-    pub fn set_mapping(&mut self, mapping: ColumnMapping) -> Result<(), String> {
+    pub fn set_mapping(&mut self, mapping: ColumnMapping) -> Result<(), KindRefusal> {
         let mut summaries = self.summaries.clone();
         for summary in &mut summaries {
             let (was, now) = (
@@ -257,7 +253,7 @@ impl LoadedSurvey {
                 .copied()
                 .unwrap_or_else(|| propose_role(&summary.name, summary.kind));
         }
-        self.suggested_grouping = suggest_grouping(&summaries);
+        self.suggested_grouping = suggest_grouping(&summaries, self.recipe.settings.min_group_size);
         self.summaries = summaries;
         self.mapping = mapping;
         Ok(())

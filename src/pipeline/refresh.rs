@@ -6,6 +6,7 @@ use time::OffsetDateTime;
 
 use super::found::build_found_personas_among;
 use super::LoadedSurvey;
+use crate::persona_file::fit_to_format;
 use crate::personas::{personas_from_segments, Basis, Persona, Wave};
 use crate::refresh::drift::giving;
 use crate::refresh::{assign, fact_changes, judge, with_new_figures, PersonaRefresh, Refresh};
@@ -190,7 +191,7 @@ fn recounted(
         None => Basis::Found {
             method: persona.provenance.method.clone(),
             seed: persona.provenance.seed,
-            fitted: persona.provenance.k,
+            fitted: persona.provenance.segment_count,
             quality: Vec::new(),
             profiles: Vec::new(),
             fit: None,
@@ -204,5 +205,7 @@ fn recounted(
     let fresh = personas_from_segments(survey, &loaded.summaries, &segment, &basis, k, now)
         .personas
         .remove(0);
-    with_new_figures(persona, fresh, wave)
+    let mut next = with_new_figures(persona, fresh, wave);
+    fit_to_format(&mut next);
+    next
 }

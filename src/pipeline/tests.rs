@@ -38,7 +38,7 @@ fn guards_before_summarising_and_preselects() {
     assert_eq!(survey.report.dropped[0].name, "Respondent ID");
     assert_eq!(survey.summaries.len(), 1);
     assert_eq!(survey.suggested_grouping, Some(0));
-    let built = build_personas(&survey, 0, NOW).unwrap();
+    let built = build_by_answer(&survey, 0, NOW).unwrap();
     assert_eq!(built.personas.len(), 2);
     assert_eq!(
         built.notes,
@@ -108,7 +108,7 @@ fn the_user_can_change_how_the_file_is_read() {
 fn spellings_are_merged_before_grouping_and_a_merge_can_be_undone() {
     let survey = loaded(&[("Partner", 12), ("partner ", 3), ("Alone", 20)]);
     assert_eq!(survey.merges.len(), 1);
-    let built = build_personas(&survey, 0, NOW).unwrap();
+    let built = build_by_answer(&survey, 0, NOW).unwrap();
     let sizes: Vec<_> = built.personas.iter().map(|p| p.segment.size).collect();
     assert_eq!(sizes, [20, 15]);
     let apart = rebuilt(&survey, |r| {
@@ -137,7 +137,7 @@ fn an_ignored_column_neither_groups_nor_describes_and_roles_survive_rereads() {
     assert!(!ignored.summaries[0].can_group());
     assert_eq!(ignored.suggested_grouping, None);
     assert_eq!(
-        build_personas(&ignored, 0, NOW),
+        build_by_answer(&ignored, 0, NOW),
         Err(BuildError::NotAGrouping)
     );
     let stricter = rebuilt(&ignored, |_| {}).unwrap();
@@ -149,7 +149,7 @@ fn an_ignored_column_neither_groups_nor_describes_and_roles_survive_rereads() {
 #[test]
 fn every_group_under_k_is_a_clear_error() {
     let survey = loaded(&[("Partner", 10), ("Alone", 6)]);
-    let error = build_personas(&survey, 0, NOW).unwrap_err();
+    let error = build_by_answer(&survey, 0, NOW).unwrap_err();
     assert!(matches!(error, BuildError::AllGroupsTooSmall { k: 11, .. }));
     assert!(error.to_string().contains("“lives_with”"));
 }
@@ -160,7 +160,7 @@ fn a_raised_minimum_applies_to_segments_and_provenance() {
     let mut settings = survey.recipe.settings.clone();
     settings.set_min_group_size(20).unwrap();
     let stricter = rebuilt(&survey, |r| r.settings = settings).unwrap();
-    let built = build_personas(&stricter, 0, NOW).unwrap();
+    let built = build_by_answer(&stricter, 0, NOW).unwrap();
     let sizes: Vec<_> = built
         .personas
         .iter()
@@ -170,8 +170,8 @@ fn a_raised_minimum_applies_to_segments_and_provenance() {
     assert_eq!(
         sizes,
         [
-            ("lives_with: Partner", 30),
-            ("lives_with: Family or another answer", 35)
+            ("Lives with a partner", 30),
+            ("Lives with family or another answer", 35)
         ]
     );
     assert!(built
@@ -184,11 +184,11 @@ fn a_raised_minimum_applies_to_segments_and_provenance() {
 fn a_column_that_does_not_group_is_refused() {
     let survey = loaded(&[("Partner", 20)]);
     assert_eq!(
-        build_personas(&survey, 0, NOW),
+        build_by_answer(&survey, 0, NOW),
         Err(BuildError::NotAGrouping)
     );
     assert_eq!(
-        build_personas(&survey, 9, NOW),
+        build_by_answer(&survey, 9, NOW),
         Err(BuildError::NotAGrouping)
     );
 }
@@ -214,9 +214,19 @@ fn segments_found_across_the_questions_become_personas_with_quality_and_provenan
     let method = crate::segments::Method::SimilarAnswers;
     let built = build_found_personas(&survey, method, None, 7, NOW).unwrap();
     assert_eq!(built.personas.len(), 3);
+    let names: std::collections::HashSet<&str> =
+        built.personas.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names.len(), 3, "no two personas of a build share a name");
+    let first_names: std::collections::HashSet<&str> = built
+        .personas
+        .iter()
+        .map(|p| p.display_name.split([',', ':']).next().unwrap())
+        .collect();
+    assert_eq!(first_names.len(), 3, "nor an illustrative first name");
     for persona in &built.personas {
         assert_eq!(persona.segment.size, 30);
-        assert!(persona.name.starts_with("Segment "), "{}", persona.name);
+        assert!(!persona.name.contains("Segment"), "{}", persona.name);
+        assert!(!persona.name.is_empty() && !persona.display_name.is_empty());
         let quality = persona
             .segment
             .quality
@@ -226,7 +236,10 @@ fn segments_found_across_the_questions_become_personas_with_quality_and_provenan
             crate::segments::clustering::Stability::Stable
         );
         assert_eq!(persona.provenance.method, SIMILARITY_METHOD);
-        assert_eq!((persona.provenance.k, persona.provenance.seed), (3, 7));
+        assert_eq!(
+            (persona.provenance.segment_count, persona.provenance.seed),
+            (3, 7)
+        );
     }
     assert!(
         built.notes[0].contains("Auto chose the number"),
@@ -292,12 +305,12 @@ fn a_rule_gives_one_persona_for_those_who_meet_it_and_small_groups_are_refused()
     };
     let built = build(&survey, GroupBy::Rule { rule: rule.clone() }, NOW).unwrap();
     let persona = &built.personas[0];
-    assert_eq!(
-        persona.name,
-        "Age at least 65 AND How do you travel? is Bus"
-    );
+    assert_eq!(persona.name, "Aged 65+, travels by bus");
     assert_eq!(persona.segment.size, 30);
-    assert_eq!(persona.segment.rule.as_deref(), Some(persona.name.as_str()));
+    assert_eq!(
+        persona.segment.rule.as_deref(),
+        Some("Age at least 65 AND How do you travel? is Bus")
+    );
     assert_eq!(persona.provenance.method, "rule");
     // The rule's own questions give no traits; the others do, with counts read directly.
     assert!(persona
@@ -347,4 +360,54 @@ fn a_rule_gives_one_persona_for_those_who_meet_it_and_small_groups_are_refused()
             .size,
         90
     );
+}
+
+#[test]
+fn personas_grouped_by_a_very_long_question_pass_every_rule_and_export() {
+    let question = format!(
+        "{}, who do you live with?",
+        "Thinking about the people in your household over the past twelve months ".repeat(4)
+    );
+    assert!(question.chars().count() > 290);
+    let mut csv = format!("\"{question}\",How do you travel?\n");
+    for i in 0..60 {
+        csv.push_str(&format!(
+            "{},{}\n",
+            ["Alone", "Partner"][i % 2],
+            ["Bus", "Car"][i % 3 % 2]
+        ));
+    }
+    let survey = LoadedSurvey::read(
+        "long.csv",
+        csv.as_bytes(),
+        ReadOptions::default(),
+        PrivacySettings::default(),
+    )
+    .unwrap();
+    for group_by in [
+        GroupBy::Answer { column: 0 },
+        GroupBy::Similarity {
+            count: Some(2),
+            seed: 3,
+            method: crate::segments::Method::LatentClasses,
+        },
+        GroupBy::Similarity {
+            count: Some(2),
+            seed: 3,
+            method: crate::segments::Method::SimilarAnswers,
+        },
+    ] {
+        let built = build(&survey, group_by, NOW).unwrap();
+        for persona in &built.personas {
+            assert_eq!(
+                crate::persona_file::check_persona(persona),
+                Ok(()),
+                "{}",
+                persona.name
+            );
+            assert!(!persona.name.contains(&question), "{}", persona.name);
+        }
+        let options = crate::persona_file::ExportOptions::default();
+        crate::persona_file::export(&built.personas, options, NOW).unwrap();
+    }
 }

@@ -9,11 +9,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::generalise::{
     band_ages, cap_ages, dates_to_year, is_age_header, is_date_column, zip3, Generalisation,
 };
-use super::identifiers::{identifier_reason, DropReason};
+use super::identifiers::{identifier_reason, DropReason, IdentifierField};
 use super::scrub::scrub;
 use super::{ShownCount, MIN_GROUP_SIZE};
 use crate::columns::MAX_CATEGORIES;
-use crate::survey::{Answer, Column, Survey, ROWS_PER_REPORT};
+use crate::survey::{Answer, Column, Layout, Survey, ROWS_PER_REPORT};
 
 /// The largest minimum group size a user may set.
 pub const MAX_MIN_GROUP_SIZE: usize = 1000;
@@ -41,15 +41,28 @@ impl Default for PrivacySettings {
 
 impl PrivacySettings {
     /// Sets the minimum group size; it may be raised, never lowered below 11.
-    pub fn set_min_group_size(&mut self, k: usize) -> Result<(), String> {
+    pub fn set_min_group_size(&mut self, k: usize) -> Result<(), SettingsError> {
         if !(MIN_GROUP_SIZE..=MAX_MIN_GROUP_SIZE).contains(&k) {
-            return Err(format!(
-                "The minimum group size must be between {MIN_GROUP_SIZE} and {MAX_MIN_GROUP_SIZE}."
-            ));
+            return Err(SettingsError::MinGroupSize { asked: k });
         }
         self.min_group_size = k;
         Ok(())
     }
+
+    /// The settings as given, refused when they would weaken the privacy rules (they
+    /// may come from outside: the page, a stored file).
+    pub fn checked(self) -> Result<Self, SettingsError> {
+        let mut valid = self.clone();
+        valid.set_min_group_size(self.min_group_size)?;
+        Ok(valid)
+    }
+}
+
+/// Privacy settings that would weaken the rules.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+pub enum SettingsError {
+    #[error("The minimum group size must be between {MIN_GROUP_SIZE} and {MAX_MIN_GROUP_SIZE}; {asked} was not used.")]
+    MinGroupSize { asked: usize },
 }
 
 /// A column left out of the analysis, and why.
@@ -99,10 +112,7 @@ pub fn guard(
     let rows = raw.respondents();
     let mut done = 0;
     let mut report = PrivacyReport::default();
-    let tool = raw
-        .format
-        .as_ref()
-        .map_or("Survey tool", |f| f.layout.label());
+    let tool = raw.format.as_ref().map_or(Layout::Generic, |f| f.layout);
     let metadata = raw.metadata.clone();
     let survey = raw.map_columns(|columns| {
         let mut kept = Vec::new();
@@ -110,10 +120,10 @@ pub fn guard(
             let reason = identifier_reason(&column, &settings.marked_identifiers).or_else(|| {
                 metadata
                     .contains(&column.name)
-                    .then(|| DropReason::Metadata(tool.to_string().into()))
+                    .then_some(DropReason::Metadata(tool))
             });
             match reason {
-                Some(DropReason::Name(why)) if settings.keep_zip3 && why.contains("ZIP") => {
+                Some(DropReason::Name(IdentifierField::Zip)) if settings.keep_zip3 => {
                     match zip3_column(&column) {
                         Some(cut) => {
                             report.generalised.push(GeneralisedColumn {
@@ -124,7 +134,7 @@ pub fn guard(
                         }
                         None => report.dropped.push(DroppedColumn {
                             name: column.name,
-                            reason: DropReason::Name(why),
+                            reason: DropReason::Name(IdentifierField::Zip),
                         }),
                     }
                 }
@@ -236,7 +246,7 @@ fn zip3_column(column: &Column) -> Option<Column> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     #[test]
     fn drops_identifiers_generalises_and_scrubs() {
@@ -251,7 +261,7 @@ mod tests {
                 i
             ));
         }
-        let raw = read_csv(csv.as_bytes()).unwrap();
+        let raw = read_detected(csv.as_bytes()).unwrap();
         let (safe, report) = guard(raw, &PrivacySettings::default(), &mut |_| {});
 
         let names: Vec<_> = safe.columns().iter().map(|c| c.name.as_str()).collect();
@@ -275,7 +285,7 @@ mod tests {
     #[test]
     fn drops_survey_tool_metadata_with_its_reason() {
         let csv = "StartDate,ResponseId,Progress,Finished,Q1\n2024-01-01,R_abc123def,100,1,Bus\n2024-01-02,R_xyz789ghi,100,1,Car\n";
-        let raw = read_csv(csv.as_bytes()).unwrap();
+        let raw = read_detected(csv.as_bytes()).unwrap();
         let (safe, report) = guard(raw, &PrivacySettings::default(), &mut |_| {});
         assert_eq!(
             safe.columns()
@@ -299,7 +309,7 @@ mod tests {
     #[test]
     fn keeps_three_digit_zips_only_when_asked() {
         let csv = "ZIP code,q\n02139,a\n03601,b\n";
-        let raw = read_csv(csv.as_bytes()).unwrap();
+        let raw = read_detected(csv.as_bytes()).unwrap();
         let settings = PrivacySettings {
             keep_zip3: true,
             ..PrivacySettings::default()

@@ -2,13 +2,12 @@
 //! personal fields) and by their content (emails, phones, IPs, coordinates, ID codes,
 //! or a different value for every respondent).
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use rustc_hash::FxHashSet;
 
-use super::patterns::{identifier_kind, ID_CODES};
-use crate::survey::{Answer, Column};
+use super::patterns::{identifier_kind, IdentifierKind};
+use crate::survey::{Answer, Column, Layout};
 
 /// Columns with fewer answers are not judged by content (too little to go on).
 const MIN_ANSWERS_FOR_CONTENT: usize = 5;
@@ -44,14 +43,14 @@ const EXACT_NAMES: &[&str] = &[
     "token",
 ];
 
-/// Header words that mark an identifier, with the reason shown to the user. Phrases
-/// count anywhere; single words only in short, field-like headers (at most
-/// [`FIELD_WORDS`] words), so "Would you prefer a phone call?" stays a question.
-const NAME_WORDS: &[(&[&str], &[&str], &str)] = &[
+/// Header words that mark an identifier, with the field they name. Phrases count
+/// anywhere; single words only in short, field-like headers (at most [`FIELD_WORDS`]
+/// words), so "Would you prefer a phone call?" stays a question.
+const NAME_WORDS: &[(&[&str], &[&str], IdentifierField)] = &[
     (
         &["email address", "e mail address"],
         &["email", "e mail"],
-        "named like an email address",
+        IdentifierField::Email,
     ),
     (
         &[
@@ -63,13 +62,13 @@ const NAME_WORDS: &[(&[&str], &[&str], &str)] = &[
             "phone no",
         ],
         &["phone", "telephone", "mobile", "fax"],
-        "named like a phone number",
+        IdentifierField::Phone,
     ),
-    (&["ip address"], &["ip"], "named like an IP address"),
+    (&["ip address"], &["ip"], IdentifierField::Ip),
     (
         &["location latitude", "location longitude"],
         &["latitude", "longitude", "geolocation", "coordinates"],
-        "named like a location",
+        IdentifierField::Location,
     ),
     (
         &[
@@ -79,17 +78,17 @@ const NAME_WORDS: &[(&[&str], &[&str], &str)] = &[
             "mailing address",
         ],
         &["address", "street"],
-        "named like an address",
+        IdentifierField::Address,
     ),
     (
         &["zip code", "postal code", "post code"],
         &["zip", "zipcode", "postcode"],
-        "named like a ZIP or postcode",
+        IdentifierField::Zip,
     ),
     (
         &["date of birth", "birth date"],
         &["dob", "birthdate", "birthday"],
-        "named like a date of birth",
+        IdentifierField::BirthDate,
     ),
     (
         &[
@@ -99,12 +98,12 @@ const NAME_WORDS: &[(&[&str], &[&str], &str)] = &[
             "chart number",
         ],
         &["mrn"],
-        "named like a medical record number",
+        IdentifierField::RecordNumber,
     ),
     (
         &["nhs number", "nhs no", "chi number"],
         &[],
-        "named like an NHS number",
+        IdentifierField::NhsNumber,
     ),
     (
         &[
@@ -116,7 +115,7 @@ const NAME_WORDS: &[(&[&str], &[&str], &str)] = &[
             "licence number",
         ],
         &["ssn"],
-        "named like a national ID number",
+        IdentifierField::NationalId,
     ),
     (
         &[
@@ -131,7 +130,7 @@ const NAME_WORDS: &[(&[&str], &[&str], &str)] = &[
             "maiden name",
         ],
         &["name", "surname", "forename"],
-        "named like a person's name",
+        IdentifierField::PersonName,
     ),
     (
         &[
@@ -144,37 +143,75 @@ const NAME_WORDS: &[(&[&str], &[&str], &str)] = &[
             "survey identifier",
         ],
         &["uuid", "guid", "identifier", "id"],
-        "named like a record ID",
+        IdentifierField::RecordId,
     ),
 ];
 
 /// Headers of at most this many words are field labels, where single words count.
 const FIELD_WORDS: usize = 3;
 
+/// The kind of personal field a column's name says it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdentifierField {
+    /// A survey tool's own identifier or contact field (`ResponseId`, `RecipientEmail`).
+    ToolField,
+    Email,
+    Phone,
+    Ip,
+    Location,
+    Address,
+    Zip,
+    BirthDate,
+    RecordNumber,
+    NhsNumber,
+    NationalId,
+    PersonName,
+    RecordId,
+}
+
+impl std::fmt::Display for IdentifierField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            IdentifierField::ToolField => "a survey tool's identifier or contact field",
+            IdentifierField::Email => "named like an email address",
+            IdentifierField::Phone => "named like a phone number",
+            IdentifierField::Ip => "named like an IP address",
+            IdentifierField::Location => "named like a location",
+            IdentifierField::Address => "named like an address",
+            IdentifierField::Zip => "named like a ZIP or postcode",
+            IdentifierField::BirthDate => "named like a date of birth",
+            IdentifierField::RecordNumber => "named like a medical record number",
+            IdentifierField::NhsNumber => "named like an NHS number",
+            IdentifierField::NationalId => "named like a national ID number",
+            IdentifierField::PersonName => "named like a person's name",
+            IdentifierField::RecordId => "named like a record ID",
+        })
+    }
+}
+
 /// Why a column was dropped.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DropReason {
     /// Its name says it identifies someone.
-    Name(Cow<'static, str>),
+    Name(IdentifierField),
     /// Most of its answers look like one kind of identifier.
-    Content {
-        kind: Cow<'static, str>,
-        percent: u32,
-    },
+    Content { kind: IdentifierKind, percent: u32 },
     /// A different answer from every respondent, as short codes or whole numbers.
     UniquePerRespondent,
     /// The REDCap data dictionary marks it as an identifier.
     MarkedIdentifier,
     /// The survey tool's own metadata (times, progress, device), not a question.
-    Metadata(Cow<'static, str>),
+    Metadata(Layout),
 }
 
 impl std::fmt::Display for DropReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DropReason::Name(why) => f.write_str(why),
+            DropReason::Name(field) => field.fmt(f),
             DropReason::Content { kind, percent } => {
-                write!(f, "{percent}% of its answers look like {kind}")
+                write!(f, "{percent}% of its answers look like {}", kind.plural())
             }
             DropReason::UniquePerRespondent => {
                 f.write_str("a different short code or number for every respondent, like an ID")
@@ -182,7 +219,10 @@ impl std::fmt::Display for DropReason {
             DropReason::MarkedIdentifier => {
                 f.write_str("marked as an identifier in the REDCap data dictionary")
             }
-            DropReason::Metadata(tool) => write!(f, "{tool} metadata, not a question"),
+            DropReason::Metadata(Layout::Generic) => {
+                f.write_str("survey-tool metadata, not a question")
+            }
+            DropReason::Metadata(tool) => write!(f, "{} metadata, not a question", tool.label()),
         }
     }
 }
@@ -221,9 +261,7 @@ pub fn identifier_reason(column: &Column, marked: &HashSet<String>) -> Option<Dr
 fn by_name(name: &str) -> Option<DropReason> {
     let header = normalise_header(name);
     if EXACT_NAMES.contains(&header.as_str()) {
-        return Some(DropReason::Name(
-            "a survey tool's identifier or contact field".into(),
-        ));
+        return Some(DropReason::Name(IdentifierField::ToolField));
     }
     let padded = format!(" {header} ");
     let has = |w: &&str| padded.contains(&format!(" {w} "));
@@ -233,7 +271,7 @@ fn by_name(name: &str) -> Option<DropReason> {
         .find(|(phrases, words, _)| {
             phrases.iter().any(has) || (field_like && words.iter().any(has))
         })
-        .map(|(_, _, why)| DropReason::Name((*why).into()))
+        .map(|&(_, _, field)| DropReason::Name(field))
 }
 
 fn by_content(answers: &[Answer]) -> Option<DropReason> {
@@ -246,7 +284,7 @@ fn by_content(answers: &[Answer]) -> Option<DropReason> {
     if values.len() < MIN_ANSWERS_FOR_CONTENT {
         return None;
     }
-    let mut kinds: Vec<(&'static str, usize)> = Vec::new();
+    let mut kinds: Vec<(IdentifierKind, usize)> = Vec::new();
     for kind in values.iter().filter_map(|v| identifier_kind(v)) {
         match kinds.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, n)) => *n += 1,
@@ -257,10 +295,10 @@ fn by_content(answers: &[Answer]) -> Option<DropReason> {
     let share = |n: usize| n as f64 / values.len() as f64;
     if let Some(&(kind, n)) = kinds.iter().max_by_key(|(_, n)| *n) {
         // ID codes must also be (nearly) unique; the other kinds identify on their own.
-        let unique_enough = kind != ID_CODES || share(distinct) >= 0.9;
+        let unique_enough = kind != IdentifierKind::IdCode || share(distinct) >= 0.9;
         if share(n) >= CONTENT_SHARE && unique_enough {
             return Some(DropReason::Content {
-                kind: kind.into(),
+                kind,
                 percent: (share(n) * 100.0).round() as u32,
             });
         }

@@ -11,7 +11,7 @@ pub mod patterns;
 pub mod scrub;
 pub mod sensitive;
 
-pub use guard::{guard, PrivacyReport, PrivacySettings};
+pub use guard::{guard, PrivacyReport, PrivacySettings, SettingsError};
 
 use std::fmt;
 

@@ -159,29 +159,55 @@ pub static ID_CODE: Pattern = Pattern::new(
     |text| text.bytes().any(|b| b.is_ascii_digit() || b == b'-'),
 );
 
-/// The kind name for values shaped like codes; only identifying when unique per person.
-pub const ID_CODES: &str = "ID codes";
+/// The kind of identifier a whole value looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdentifierKind {
+    Email,
+    Ip,
+    Url,
+    Coordinates,
+    Postcode,
+    Phone,
+    /// Values shaped like codes: only identifying when unique per person.
+    IdCode,
+}
+
+impl IdentifierKind {
+    /// Its name in the plural, as the privacy report says it ("email addresses").
+    pub fn plural(self) -> &'static str {
+        match self {
+            IdentifierKind::Email => "email addresses",
+            IdentifierKind::Ip => "IP addresses",
+            IdentifierKind::Url => "web addresses",
+            IdentifierKind::Coordinates => "coordinates",
+            IdentifierKind::Postcode => "postcodes",
+            IdentifierKind::Phone => "phone numbers",
+            IdentifierKind::IdCode => "ID codes",
+        }
+    }
+}
 
 /// The kind of identifier a whole value looks like, if any.
-pub fn identifier_kind(value: &str) -> Option<&'static str> {
+pub fn identifier_kind(value: &str) -> Option<IdentifierKind> {
     let value = value.trim();
     let whole = |p: &Pattern| p.find(value).is_some_and(|m| m.len() == value.len());
     if whole(&EMAIL) {
-        Some("email addresses")
+        Some(IdentifierKind::Email)
     } else if whole(&IP) {
-        Some("IP addresses")
+        Some(IdentifierKind::Ip)
     } else if whole(&URL) {
-        Some("web addresses")
+        Some(IdentifierKind::Url)
     } else if COORDINATE.is_match(value) {
-        Some("coordinates")
+        Some(IdentifierKind::Coordinates)
     } else if UK_POSTCODE.is_match(value) {
-        Some("postcodes")
+        Some(IdentifierKind::Postcode)
     } else if whole(&DATE) {
         None
     } else if whole(&PHONE) && phone_like(value) {
-        Some("phone numbers")
+        Some(IdentifierKind::Phone)
     } else if ID_CODE.is_match(value) && value.len() >= 6 {
-        Some(ID_CODES)
+        Some(IdentifierKind::IdCode)
     } else {
         None
     }
@@ -240,26 +266,27 @@ mod tests {
     fn a_uuid_of_letters_is_still_an_id_code() {
         assert_eq!(
             identifier_kind("abcdefab-abcd-abcd-abcd-abcdefabcdef"),
-            Some(ID_CODES)
+            Some(IdentifierKind::IdCode)
         );
     }
 
     #[test]
     fn recognises_whole_identifier_values() {
+        use IdentifierKind::*;
         let cases = [
-            ("jane.doe@example.org", Some("email addresses")),
-            ("130.92.34.66", Some("IP addresses")),
-            ("2001:db8:85a3:0:0:8a2e:370:7334", Some("IP addresses")),
-            ("47.115097045898", Some("coordinates")),
-            ("SW1A 1AA", Some("postcodes")),
-            ("+44 20 7946 0958", Some("phone numbers")),
-            ("(555) 123-4567", Some("phone numbers")),
-            ("07700900123", Some("phone numbers")),
-            ("+44 7700 900001", Some("phone numbers")),
-            ("07700 900123", Some("phone numbers")),
-            ("R_2YPOQ602ER1jkf1", Some("ID codes")),
-            ("MRN123456", Some("ID codes")),
-            ("3f2504e0-4f89-11d3-9a0c-0305e82c3301", Some("ID codes")),
+            ("jane.doe@example.org", Some(Email)),
+            ("130.92.34.66", Some(Ip)),
+            ("2001:db8:85a3:0:0:8a2e:370:7334", Some(Ip)),
+            ("47.115097045898", Some(Coordinates)),
+            ("SW1A 1AA", Some(Postcode)),
+            ("+44 20 7946 0958", Some(Phone)),
+            ("(555) 123-4567", Some(Phone)),
+            ("07700900123", Some(Phone)),
+            ("+44 7700 900001", Some(Phone)),
+            ("07700 900123", Some(Phone)),
+            ("R_2YPOQ602ER1jkf1", Some(IdCode)),
+            ("MRN123456", Some(IdCode)),
+            ("3f2504e0-4f89-11d3-9a0c-0305e82c3301", Some(IdCode)),
             ("Alone", None),
             ("65+", None),
             ("45-64", None),

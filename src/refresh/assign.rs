@@ -39,7 +39,12 @@ pub fn assign(
             None => {
                 if let Some(profile) = Profile::of(persona, survey, summaries) {
                     let p = &persona.provenance;
-                    let key = (p.source_sha256.as_str(), p.method.as_str(), p.k, p.seed);
+                    let key = (
+                        p.source_sha256.as_str(),
+                        p.method.as_str(),
+                        p.segment_count,
+                        p.seed,
+                    );
                     builds.entry(key).or_default().push((i, profile));
                     members[i] = Some(Vec::new());
                 }

@@ -98,7 +98,7 @@ pub fn group_by(survey: &Survey, summary: &ColumnSummary, k: usize) -> Grouping 
 mod tests {
     use super::*;
     use crate::columns::summarise;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     fn grouping(groups: &[(&str, usize)], k: usize) -> Grouping {
         let mut csv = String::from("lives_with,age\n");
@@ -107,7 +107,7 @@ mod tests {
                 csv.push_str(&format!("{value},40\n"));
             }
         }
-        let survey = read_csv(csv.as_bytes()).unwrap();
+        let survey = read_detected(csv.as_bytes()).unwrap();
         group_by(&survey, &summarise(&survey)[0], k)
     }
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::columns::chosen;
+use crate::columns::{chosen, ColumnKind};
 use crate::survey::Survey;
 
 /// What a respondent's answer to one question must be.
@@ -18,6 +18,59 @@ pub enum Test {
     AtLeast { number: f64 },
     /// A number (or an age band ending) at or below this.
     AtMost { number: f64 },
+}
+
+/// The kinds of [`Test`], as the rule builder offers them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestKind {
+    Is,
+    Includes,
+    AtLeast,
+    AtMost,
+}
+
+impl TestKind {
+    /// The tests a question of this kind can take, the usual one first.
+    pub fn for_kind(kind: ColumnKind) -> &'static [TestKind] {
+        match kind {
+            ColumnKind::Categorical => &[TestKind::Is],
+            ColumnKind::Scale => &[TestKind::Is, TestKind::AtLeast, TestKind::AtMost],
+            ColumnKind::MultiSelect => &[TestKind::Includes],
+            ColumnKind::Numeric => &[TestKind::AtLeast, TestKind::AtMost],
+            _ => &[],
+        }
+    }
+
+    /// Its words in a condition: "is", "at least"…
+    pub fn label(self) -> &'static str {
+        match self {
+            TestKind::Is => "is",
+            TestKind::Includes => "includes",
+            TestKind::AtLeast => "at least",
+            TestKind::AtMost => "at most",
+        }
+    }
+
+    /// Whether it compares numbers (the answer is typed, not chosen).
+    pub fn takes_number(self) -> bool {
+        matches!(self, TestKind::AtLeast | TestKind::AtMost)
+    }
+
+    /// The test with what the user entered, or `None` when a number was needed and
+    /// `entered` is not one.
+    pub fn with(self, entered: &str) -> Option<Test> {
+        let number = || entered.trim().parse().ok();
+        Some(match self {
+            TestKind::Is => Test::Is {
+                value: entered.to_string(),
+            },
+            TestKind::Includes => Test::Includes {
+                option: entered.to_string(),
+            },
+            TestKind::AtLeast => Test::AtLeast { number: number()? },
+            TestKind::AtMost => Test::AtMost { number: number()? },
+        })
+    }
 }
 
 /// One condition of a rule.
@@ -37,7 +90,7 @@ pub struct Rule {
 }
 
 /// Why a rule cannot be applied.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum RuleError {
     #[error("Add at least one condition.")]
     Empty,
@@ -45,15 +98,26 @@ pub enum RuleError {
     UnknownQuestion(String),
 }
 
+impl Test {
+    /// Which kind of test it is.
+    pub fn kind(&self) -> TestKind {
+        match self {
+            Test::Is { .. } => TestKind::Is,
+            Test::Includes { .. } => TestKind::Includes,
+            Test::AtLeast { .. } => TestKind::AtLeast,
+            Test::AtMost { .. } => TestKind::AtMost,
+        }
+    }
+}
+
 impl Condition {
     /// "Age at least 65", "Conditions include Diabetes"…
     pub fn describe(&self) -> String {
-        let q = &self.question;
+        let (q, test) = (&self.question, self.test.kind().label());
         match &self.test {
-            Test::Is { value } => format!("{q} is {value}"),
-            Test::Includes { option } => format!("{q} includes {option}"),
-            Test::AtLeast { number } => format!("{q} at least {number}"),
-            Test::AtMost { number } => format!("{q} at most {number}"),
+            Test::Is { value } => format!("{q} {test} {value}"),
+            Test::Includes { option } => format!("{q} {test} {option}"),
+            Test::AtLeast { number } | Test::AtMost { number } => format!("{q} {test} {number}"),
         }
     }
 
@@ -117,7 +181,7 @@ impl Rule {
 }
 
 /// The range an answer stands for: a number, an age band "65–74", or "90+".
-fn bounds(answer: &str) -> Option<(f64, f64)> {
+pub fn bounds(answer: &str) -> Option<(f64, f64)> {
     let number = |s: &str| s.trim().replace(',', ".").parse::<f64>().ok();
     if let Some(n) = number(answer) {
         return Some((n, n));
@@ -132,11 +196,11 @@ fn bounds(answer: &str) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::read_csv;
+    use crate::survey::read_detected;
 
     #[test]
     fn every_condition_must_hold_and_bands_count_by_their_bounds() {
-        let survey = read_csv(
+        let survey = read_detected(
             "Age,Conditions,Lives\n65–74,Diabetes;Asthma,Alone\n90+,Diabetes,Alone\n55–64,Diabetes,Alone\n70,Asthma,Alone\n66,Diabetes,Partner\n"
                 .replace(';', "\u{1f}")
                 .as_bytes(),
@@ -185,5 +249,21 @@ mod tests {
             unknown.members(&survey),
             Err(RuleError::UnknownQuestion(_))
         ));
+    }
+
+    #[test]
+    fn each_kind_of_question_offers_its_tests_and_reads_what_was_entered() {
+        assert_eq!(
+            TestKind::for_kind(ColumnKind::MultiSelect),
+            [TestKind::Includes]
+        );
+        assert!(TestKind::for_kind(ColumnKind::FreeText).is_empty());
+        assert_eq!(
+            TestKind::AtLeast.with(" 65 "),
+            Some(Test::AtLeast { number: 65.0 })
+        );
+        assert_eq!(TestKind::AtMost.with("sixty"), None);
+        let test = TestKind::Is.with("Alone").unwrap();
+        assert_eq!(test.kind(), TestKind::Is);
     }
 }

@@ -146,7 +146,7 @@ impl Stability {
 }
 
 /// Why no segments could be found.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum SegmentError {
     #[error("No question describes respondents in a way segments can use (choices, scales, multi-selects or numbers). Check the roles in the column table and which questions are used for segments.")]
     NoVariables,

@@ -117,7 +117,7 @@ fn malformed(error: csv::Error) -> ReadError {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{check_size, read_csv, sha256_hex, Survey, MAX_SURVEY_BYTES};
+    use super::super::{check_size, read_detected, sha256_hex, Survey, MAX_SURVEY_BYTES};
     use super::*;
 
     fn answers<'a>(survey: &'a Survey, column: &str) -> Vec<&'a str> {
@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn reads_quoted_fields_with_commas_quotes_and_newlines() {
         let csv = "id,comment,lives_with\r\n1,\"Far, far away\",Alone\r\n2,\"He said \"\"hi\"\"\nthen left\",Partner\r\n";
-        let survey = read_csv(csv.as_bytes()).unwrap();
+        let survey = read_detected(csv.as_bytes()).unwrap();
         assert_eq!(survey.respondents(), 2);
         assert_eq!(
             answers(&survey, "comment"),
@@ -144,14 +144,14 @@ mod tests {
 
     #[test]
     fn strips_a_utf8_bom_and_keeps_accents() {
-        let survey = read_csv("\u{FEFF}Région,Âge\nÎle-de-France,34\n".as_bytes()).unwrap();
+        let survey = read_detected("\u{FEFF}Région,Âge\nÎle-de-France,34\n".as_bytes()).unwrap();
         assert_eq!(survey.columns()[0].name, "Région");
         assert_eq!(answers(&survey, "Âge"), ["34"]);
     }
 
     #[test]
     fn pads_short_rows_and_says_so() {
-        let survey = read_csv(b"a,b,c\r\n1,2,3\r\n4,5\r\n").unwrap();
+        let survey = read_detected(b"a,b,c\r\n1,2,3\r\n4,5\r\n").unwrap();
         assert_eq!(answers(&survey, "c"), ["3", ""]);
         assert_eq!(survey.warnings.len(), 1);
         assert!(
@@ -168,7 +168,7 @@ mod tests {
             "a,b\r\n1,2\r\n3,4,5\r\n",
             "a,b\r\n\"1\n1\",2\r\n3,4,5\r\n",
         ] {
-            let error = read_csv(csv.as_bytes()).unwrap_err();
+            let error = read_detected(csv.as_bytes()).unwrap_err();
             assert_eq!(
                 error,
                 ReadError::TooManyFields {
@@ -184,7 +184,7 @@ mod tests {
 
     #[test]
     fn names_blank_and_repeated_headers() {
-        let survey = read_csv(b"Q,,Q\n1,2,3\n").unwrap();
+        let survey = read_detected(b"Q,,Q\n1,2,3\n").unwrap();
         let names: Vec<_> = survey.columns().iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Q", "Column 2", "Q (2)"]);
         assert_eq!(survey.warnings.len(), 2);
@@ -192,15 +192,18 @@ mod tests {
 
     #[test]
     fn rejects_empty_header_only_and_binary_files() {
-        assert_eq!(read_csv(b"").unwrap_err(), ReadError::Empty);
-        assert_eq!(read_csv(b"  \r\n\n").unwrap_err(), ReadError::Empty);
-        assert_eq!(read_csv(b"a,b,c\r\n").unwrap_err(), ReadError::HeaderOnly);
+        assert_eq!(read_detected(b"").unwrap_err(), ReadError::Empty);
+        assert_eq!(read_detected(b"  \r\n\n").unwrap_err(), ReadError::Empty);
         assert_eq!(
-            read_csv(b"a,b\n,\n , \n").unwrap_err(),
+            read_detected(b"a,b,c\r\n").unwrap_err(),
+            ReadError::HeaderOnly
+        );
+        assert_eq!(
+            read_detected(b"a,b\n,\n , \n").unwrap_err(),
             ReadError::HeaderOnly
         );
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
-        assert_eq!(read_csv(png).unwrap_err(), ReadError::Binary);
+        assert_eq!(read_detected(png).unwrap_err(), ReadError::Binary);
     }
 
     #[test]
@@ -212,7 +215,7 @@ mod tests {
 
     #[test]
     fn keeps_the_hash_of_the_uploaded_bytes() {
-        let survey = read_csv(b"a\n1\n").unwrap();
+        let survey = read_detected(b"a\n1\n").unwrap();
         assert_eq!(survey.source_sha256, sha256_hex(b"a\n1\n"));
         assert_eq!(survey.source_sha256.len(), 64);
     }
@@ -226,7 +229,7 @@ mod tests {
         let Ok(bytes) = std::fs::read(path) else {
             panic!("shared survey sample missing at {path}");
         };
-        let survey = read_csv(&bytes).unwrap();
+        let survey = read_detected(&bytes).unwrap();
         // 311 responses; SurveyMonkey's second header row names the check-all options.
         assert_eq!(survey.respondents(), 311);
         assert_eq!(

@@ -90,7 +90,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, ReadE
             0
         };
         return Err(ReadError::BadEncoding {
-            encoding: encoding.name(),
+            encoding: encoding.name().into(),
             offset,
         });
     }
@@ -164,7 +164,7 @@ mod tests {
         assert_eq!(
             decode(with_bom, EncodingChoice::Automatic).unwrap_err(),
             ReadError::BadEncoding {
-                encoding: "UTF-8",
+                encoding: "UTF-8".into(),
                 offset: 11
             }
         );

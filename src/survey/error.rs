@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 /// A survey file that cannot be turned into a [`super::Survey`].
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum ReadError {
     #[error(
         "The file is {mib} MiB; surveys of up to {max_mib} MiB can be read. \
@@ -22,7 +22,7 @@ pub enum ReadError {
          Choose another text encoding, or export it again as “CSV UTF-8”."
     )]
     BadEncoding {
-        encoding: &'static str,
+        encoding: std::borrow::Cow<'static, str>,
         offset: usize,
     },
     #[error("The spreadsheet cannot be read: {detail}.")]
@@ -36,7 +36,7 @@ pub enum ReadError {
         "The {kind} workbook looks damaged: its reader could not make sense of it. Open it in \
          Excel or LibreOffice and save it again (or save it as .xlsx or .csv), then try again."
     )]
-    Damaged { kind: &'static str },
+    Damaged { kind: super::FileKind },
     #[error("The spreadsheet was refused before it was opened: {what}.")]
     SpreadsheetTooLarge { what: String },
     #[error("The spreadsheet has no data{}.", if sheet.is_empty() { String::new() } else { format!(" in sheet “{sheet}”") })]

@@ -48,11 +48,41 @@ pub struct ReadOptions {
     pub layout: Option<Layout>,
 }
 
+/// The kinds of file a survey is read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum FileKind {
+    /// Delimited text (comma, semicolon, tab or pipe).
+    #[default]
+    Csv,
+    Json,
+    Xlsx,
+    Xls,
+    Ods,
+}
+
+impl FileKind {
+    /// Its usual name: "CSV", "XLSX"…
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::Csv => "CSV",
+            FileKind::Json => "JSON",
+            FileKind::Xlsx => "XLSX",
+            FileKind::Xls => "XLS",
+            FileKind::Ods => "ODS",
+        }
+    }
+}
+
+impl std::fmt::Display for FileKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 /// What kind of file was read, and how.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SourceFormat {
-    /// "CSV", "JSON", "XLSX", "XLS" or "ODS".
-    pub kind: String,
+    pub kind: FileKind,
     /// The text encoding used, e.g. "UTF-8" or "windows-1252" (not for workbooks).
     pub encoding: Option<String>,
     /// The delimiter used, for delimited text.
@@ -126,7 +156,7 @@ fn read_columns(
     if spreadsheet::is_spreadsheet(bytes) {
         let read = spreadsheet::read_spreadsheet(bytes, options.sheet)?;
         let format = SourceFormat {
-            kind: read.kind.to_string(),
+            kind: read.kind,
             sheets: read.sheets,
             sheet: Some(read.sheet),
             ..SourceFormat::default()
@@ -138,7 +168,7 @@ fn read_columns(
     if text.trim_start().starts_with('[') {
         let (_, columns) = json::read_json(text)?;
         let format = SourceFormat {
-            kind: "JSON".to_string(),
+            kind: FileKind::Json,
             encoding: Some(decoded.encoding.to_string()),
             ..SourceFormat::default()
         };
@@ -147,7 +177,7 @@ fn read_columns(
     let delimiter = options.delimiter.unwrap_or_else(|| delimiter::sniff(text));
     let (columns, warnings) = csv_text::read_delimited(text, delimiter, progress)?;
     let format = SourceFormat {
-        kind: "CSV".to_string(),
+        kind: FileKind::Csv,
         encoding: Some(decoded.encoding.to_string()),
         delimiter: Some(delimiter),
         ..SourceFormat::default()
@@ -156,7 +186,7 @@ fn read_columns(
 }
 
 /// Reads a survey export with every choice left automatic.
-pub fn read_csv(bytes: &[u8]) -> Result<Survey, ReadError> {
+pub fn read_detected(bytes: &[u8]) -> Result<Survey, ReadError> {
     read_survey(bytes, ReadOptions::default())
 }
 

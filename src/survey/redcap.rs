@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{read_csv, Column, ReadError, Survey};
+use super::{read_detected, Column, ReadError, Survey};
 
 const FIELD_NAME: &str = "Variable / Field Name";
 const FIELD_TYPE: &str = "Field Type";
@@ -15,7 +15,7 @@ const CHOICES: &str = "Choices, Calculations, OR Slider Labels";
 const IDENTIFIER: &str = "Identifier?";
 
 /// Why a data dictionary could not be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum DictionaryError {
     #[error("{0}")]
     Unreadable(ReadError),
@@ -46,7 +46,7 @@ pub struct Dictionary {
 impl Dictionary {
     /// Reads a data dictionary exported from REDCap (CSV).
     pub fn parse(bytes: &[u8]) -> Result<Self, DictionaryError> {
-        let dictionary = read_csv(bytes).map_err(DictionaryError::Unreadable)?;
+        let dictionary = read_detected(bytes).map_err(DictionaryError::Unreadable)?;
         let column = |name: &str| dictionary.columns().iter().find(|c| c.name == name);
         let (Some(names), Some(marks)) = (column(FIELD_NAME), column(IDENTIFIER)) else {
             return Err(DictionaryError::NotADictionary);
@@ -209,7 +209,7 @@ mod tests {
     #[test]
     fn a_raw_export_reads_as_labels_with_the_dictionary() {
         let dictionary = Dictionary::parse(&shared("redcap-data-dictionary.csv")).unwrap();
-        let raw = read_csv(&shared("redcap-raw.csv")).unwrap();
+        let raw = read_detected(&shared("redcap-raw.csv")).unwrap();
         let labelled = dictionary.label(&raw);
         let column = |name: &str| labelled.columns().iter().find(|c| c.name == name);
         let diabetes = column("I currently have Type 2 Diabetes").expect("labelled");
@@ -229,7 +229,7 @@ mod tests {
                    sex,radio,\"<b>Sex</b> at birth\",\"1, Female | 2, Male\",\n\
                    mood,radio,Sex at birth,\"1, Good\",\n";
         let dictionary = Dictionary::parse(csv.as_bytes()).unwrap();
-        let data = read_csv(b"sex,mood,other\n1,1,x\n2,9,y\n3,,z\n").unwrap();
+        let data = read_detected(b"sex,mood,other\n1,1,x\n2,9,y\n3,,z\n").unwrap();
         let labelled = dictionary.label(&data);
         let names: Vec<_> = labelled.columns().iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Sex at birth", "Sex at birth (mood)", "other"]);

@@ -14,7 +14,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use calamine::{open_workbook_from_rs, Data, Ods, Reader, Sheets, Xls, Xlsx};
 
 use super::csv_text::column_names;
-use super::{Answer, Column, ReadError};
+use super::{Answer, Column, FileKind, ReadError};
 
 /// The most entries a workbook archive may hold.
 pub const MAX_ENTRIES: usize = 10_000;
@@ -37,7 +37,7 @@ pub fn is_spreadsheet(bytes: &[u8]) -> bool {
 
 /// A sheet read into columns, with the workbook's sheet names.
 pub struct SheetRead {
-    pub kind: &'static str,
+    pub kind: FileKind,
     pub sheets: Vec<String>,
     pub sheet: usize,
     pub columns: Vec<Column>,
@@ -51,7 +51,7 @@ pub fn read_spreadsheet(bytes: &[u8], wanted: Option<usize>) -> Result<SheetRead
         if is_encrypted_ooxml(bytes) {
             return Err(ReadError::PasswordProtected);
         }
-        "XLS"
+        FileKind::Xls
     } else {
         check_archive(bytes)?
     };
@@ -61,16 +61,16 @@ pub fn read_spreadsheet(bytes: &[u8], wanted: Option<usize>) -> Result<SheetRead
 
 fn read_workbook(
     bytes: &[u8],
-    kind: &'static str,
+    kind: FileKind,
     wanted: Option<usize>,
 ) -> Result<SheetRead, ReadError> {
     // Open the reader for the kind found.
     let cursor = Cursor::new(bytes);
-    let opened = if kind == "ODS" {
+    let opened = if kind == FileKind::Ods {
         open_workbook_from_rs::<Ods<_>, _>(cursor)
             .map(Sheets::Ods)
             .map_err(calamine::Error::from)
-    } else if kind == "XLS" {
+    } else if kind == FileKind::Xls {
         open_workbook_from_rs::<Xls<_>, _>(cursor)
             .map(Sheets::Xls)
             .map_err(calamine::Error::from)
@@ -205,7 +205,7 @@ fn iso_date_time(iso: &str) -> String {
 }
 
 /// Checks a zip workbook without expanding it; returns "XLSX" or "ODS".
-fn check_archive(bytes: &[u8]) -> Result<&'static str, ReadError> {
+fn check_archive(bytes: &[u8]) -> Result<FileKind, ReadError> {
     let too_large = |what: String| ReadError::SpreadsheetTooLarge { what };
     let mut archive =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Spreadsheet {
@@ -236,8 +236,8 @@ fn check_archive(bytes: &[u8]) -> Result<&'static str, ReadError> {
             )));
         }
         match name.as_str() {
-            "xl/workbook.xml" => kind = Some("XLSX"),
-            "content.xml" => kind = kind.or(Some("ODS")),
+            "xl/workbook.xml" => kind = Some(FileKind::Xlsx),
+            "content.xml" => kind = kind.or(Some(FileKind::Ods)),
             sheet if sheet.starts_with("xl/worksheets/") && sheet.ends_with(".xml") => {
                 sheets.push(name.clone())
             }

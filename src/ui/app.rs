@@ -9,7 +9,7 @@ use super::library::LibraryView;
 use super::notice::NoticeArea;
 use super::present::PresentView;
 use super::privacy_report::PrivacyReport;
-use super::state::AppState;
+use super::stores::{provide_stores, LibraryStore, SurveyStore};
 use super::survey_overview::SurveyOverview;
 use super::upload::UploadPanel;
 
@@ -39,8 +39,11 @@ impl Page {
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::load();
-    provide_context(state);
+    provide_stores();
+    let (library, survey) = (
+        expect_context::<LibraryStore>(),
+        expect_context::<SurveyStore>(),
+    );
     let page = RwSignal::new(Page::from_location().unwrap_or(Page::Build));
     let _ = window_event_listener(ev::hashchange, move |_| {
         if let Some(p) = Page::from_location() {
@@ -51,7 +54,7 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(ev::dragover, |ev| ev.prevent_default());
     let _ = window_event_listener(ev::drop, |ev| ev.prevent_default());
     let current = move |p: Page| page.with(|now| *now == p).then_some("page");
-    let saved = move || state.library.with(|l| l.personas().len());
+    let saved = move || library.with(|l| l.personas().len());
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
@@ -69,7 +72,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" tabindex="-1">
             <NoticeArea />
-            <BusyBar />
+            <BusyBar busy=survey.busy />
             {move || match page.get() {
                 Page::Build => view! {
                     <UploadPanel />

@@ -1,10 +1,11 @@
-//! The Leptos UI: a thin layer of components over the core. Components hold signals
-//! *of* domain types (see [`state::AppState`]); the domain types know nothing of signals.
-//! Each area has a folder with its component and its CSS.
+//! The Leptos UI: a thin layer of components over the core. The page's state is held in
+//! [`stores`], one per area, as signals *of* domain types; the domain types know nothing
+//! of signals. Each area has a folder with its component and its CSS.
 
 mod app;
 mod build;
 mod busy;
+mod choice_select;
 mod compare;
 mod library;
 mod notice;
@@ -12,9 +13,8 @@ mod persona_card;
 mod present;
 mod privacy_report;
 mod rule_builder;
-mod state;
+mod stores;
 mod survey_overview;
-mod tasks;
 mod upload;
 
 pub use app::App;

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, Notice};
+use super::stores::{Notice, Notices};
 
 #[component]
 pub fn NoticeArea() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let notices = expect_context::<Notices>();
     let text_of = move |error: bool| {
-        state.notice.with(|n| match n {
+        notices.notice.with(|n| match n {
             Some(Notice::Error(text)) if error => text.clone(),
             Some(Notice::Info(text)) if !error => text.clone(),
             _ => String::new(),

@@ -137,3 +137,6 @@ export function personaFile(personas) {
     personas,
   });
 }
+
+/** The option a select shows as chosen (option values are positions, not labels). */
+export const chosenOption = (select) => select.locator("option:checked");

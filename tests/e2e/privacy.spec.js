@@ -81,6 +81,53 @@ test("the Content-Security-Policy allows only the page's own origin and blocks t
   expect(blocked("connect-src", "/collect")).toBe(true);
 });
 
+test("the survey reader's worker runs under the page's policy: nothing elsewhere, no eval", async ({ page, baseURL }) => {
+  await openApp(page);
+  await expect.poll(() => page.workers().length).toBeGreaterThan(0);
+  const worker = page.workers()[0];
+  expect(worker.url()).toMatch(/^blob:/);
+  // The same server under another name is another origin the worker could reach without
+  // the policy (the machine has no other network to try).
+  const elsewhere = baseURL.replace("127.0.0.1", "localhost");
+  const attempts = await worker.evaluate(async (other) => {
+    const violations = [];
+    self.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective));
+    const result = {};
+    try {
+      await fetch(`${other}index.html`, { mode: "no-cors" });
+      result.fetch = "sent";
+    } catch {
+      result.fetch = "blocked";
+    }
+    try {
+      importScripts(`${other}pipeline.js`);
+      result.importScripts = "loaded";
+    } catch {
+      result.importScripts = "blocked";
+    }
+    try {
+      new WebSocket(other.replace("http", "ws"));
+    } catch {
+      // Blocked at once or later; the violation below says which rule.
+    }
+    // Code given as a string, run by the worker itself (what the debugger evaluates here
+    // is exempt from the policy, so eval is tried through a timer).
+    result.eval = await new Promise((resolve) => {
+      setTimeout("self.evalRan = true", 0);
+      setTimeout(() => resolve(self.evalRan ? "ran" : "blocked"), 100);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    result.violations = [...new Set(violations)].sort();
+    return result;
+  }, elsewhere);
+  expect(attempts).toEqual({
+    fetch: "blocked",
+    importScripts: "blocked",
+    eval: "blocked",
+    violations: ["connect-src", "script-src", "script-src-elem"],
+  });
+});
+
 test("storage holds personas only: no survey answers, no identifiers", async ({ page }) => {
   await openApp(page);
   await fullFlow(page);

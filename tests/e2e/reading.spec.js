@@ -1,7 +1,7 @@
 // Survey files as tools and spreadsheets write them, read in the browser.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { buildPersonas, openApp, SAMPLES, tempFile, uploadSurvey } from "./helpers.js";
+import { buildPersonas, openApp, SAMPLES, tempFile, uploadSurvey, chosenOption } from "./helpers.js";
 
 /** A small survey with accents, `rows` respondents, written with `delimiter`. */
 function survey(delimiter, newline = "\r\n") {
@@ -130,7 +130,7 @@ test("a Qualtrics export's header rows become names and its metadata is dropped 
   await openApp(page);
   await uploadSurvey(page, `${SAMPLES}/qualtrics-3-header-rows-de.csv`);
   await expect(overview(page)).toContainText("Qualtrics layout");
-  await expect(page.getByLabel("Survey tool")).toHaveValue("Qualtrics");
+  await expect(chosenOption(page.getByLabel("Survey tool"))).toHaveText("Qualtrics");
   const dropped = page.getByRole("table", { name: /Dropped columns/ });
   await expect(dropped.getByRole("row", { name: /Beendet \(Finished\)/ })).toContainText("Qualtrics metadata, not a question");
   await expect(dropped.getByRole("row", { name: /IP-Adresse \(IPAddress\)/ })).toBeVisible();

@@ -1,8 +1,9 @@
 use super::*;
-use crate::columns::summarise;
+use crate::columns::{summarise, Role};
+use crate::personas::QUOTES_SUGGESTED;
 use crate::privacy::MIN_GROUP_SIZE;
 use crate::segments::group_by;
-use crate::survey::read_csv;
+use crate::survey::read_detected;
 use time::macros::{date, datetime};
 
 const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
@@ -17,7 +18,7 @@ fn survey(rows: &[(&str, &str, &str, &str, usize)]) -> Survey {
             ));
         }
     }
-    read_csv(csv.as_bytes()).unwrap()
+    read_detected(csv.as_bytes()).unwrap()
 }
 
 fn build(survey: &Survey) -> Synthesis {
@@ -64,12 +65,12 @@ fn one_persona_per_large_group_with_size_and_share() {
     assert_eq!(
         sizes,
         [
-            ("lives_with: Partner", 25, 0.625),
-            ("lives_with: Alone", 15, 0.375)
+            ("Lives with a partner", 25, 0.625),
+            ("Lives alone", 15, 0.375)
         ]
     );
     assert_eq!(personas[0].review_due, date!(2027 - 02 - 24));
-    assert_eq!(personas[0].provenance.k, 2);
+    assert_eq!(personas[0].provenance.segment_count, 2);
     assert_eq!(personas[0].provenance.rows, 40);
     assert_eq!(personas[0].provenance.min_group_size, 11);
 }
@@ -96,7 +97,10 @@ fn listed_traits_are_direct_counts() {
         ("Partner", "Bus", "-", "x", 12),
     ]);
     let personas = build(&survey).personas;
-    let alone = personas.iter().find(|p| p.name.ends_with("Alone")).unwrap();
+    let alone = personas
+        .iter()
+        .find(|p| p.name.starts_with("Lives alone"))
+        .unwrap();
     let bus = alone.traits.iter().find(|t| t.value == "Bus").unwrap();
     // 15 of 30 living alone; 27 of 62 overall.
     assert_eq!((bus.n, bus.segment_pct, bus.overall_pct), (15, 50.0, 43.5));
@@ -114,7 +118,10 @@ fn a_sensitive_answer_shared_by_the_whole_segment_is_withheld() {
     ]));
     // Everyone living alone has Diabetes: withheld. Partners differ: shown.
     assert_eq!(built.withheld.len(), 1);
-    assert_eq!(built.withheld[0].persona_name, "lives_with: Alone");
+    assert_eq!(
+        built.withheld[0].persona_name,
+        "Lives alone, travels by bus"
+    );
     assert_eq!(built.withheld[0].item.value, "Diabetes");
     assert!(built.personas[1]
         .traits
@@ -173,12 +180,12 @@ fn multi_select_options_become_traits_when_both_sides_are_large() {
     ] {
         csv.push_str(&format!("{lives},{channels}\n").repeat(times));
     }
-    let survey = crate::columns::fold(read_csv(csv.as_bytes()).unwrap(), &mut |_| {}).0;
+    let survey = crate::columns::fold(read_detected(csv.as_bytes()).unwrap(), &mut |_| {}).0;
     let built = build(&survey);
     let alone = built
         .personas
         .iter()
-        .find(|p| p.name.ends_with("Alone"))
+        .find(|p| p.name.starts_with("Lives alone"))
         .unwrap();
     let listed: Vec<(&str, usize)> = alone
         .traits
@@ -195,7 +202,7 @@ fn multi_select_options_become_traits_when_both_sides_are_large() {
     let partner = built
         .personas
         .iter()
-        .find(|p| p.name.ends_with("Partner"))
+        .find(|p| p.name.starts_with("Lives with a partner"))
         .unwrap();
     assert_eq!(
         partner
@@ -251,14 +258,14 @@ fn the_summary_tells_the_standout_once_then_one_strong_answer_per_section() {
         csv.push_str(row);
         csv.push('\n');
     }
-    let survey = read_csv(csv.as_bytes()).unwrap();
+    let survey = read_detected(csv.as_bytes()).unwrap();
     let summaries = summarise(&survey);
     let grouping = group_by(&survey, &summaries[3], MIN_GROUP_SIZE);
     let built = personas_from_grouping(&survey, &summaries, &grouping, MIN_GROUP_SIZE, NOW);
     let alone = built
         .personas
         .iter()
-        .find(|p| p.name.ends_with("Alone"))
+        .find(|p| p.name.starts_with("Lives alone"))
         .unwrap();
     let summary = &alone.summary;
     assert!(
@@ -274,4 +281,71 @@ fn the_summary_tells_the_standout_once_then_one_strong_answer_per_section() {
         .actions
         .iter()
         .any(|a| a.text.starts_with("Offer telehealth") && a.evidence.contains("“Transport”")));
+}
+
+#[test]
+fn quotes_are_typical_sentences_never_repeated_and_never_placeholders() {
+    let built = build(&survey(&[
+        (
+            "Partner",
+            "Car",
+            "-",
+            "Parking is a nightmare. Same answer everywhere",
+            20,
+        ),
+        (
+            "Partner",
+            "Car",
+            "-",
+            "You can call me on [phone] any time. Same answer everywhere",
+            6,
+        ),
+        (
+            "Alone",
+            "Bus",
+            "-",
+            "The bus never comes on time. Same answer everywhere",
+            15,
+        ),
+        (
+            "Alone",
+            "Bus",
+            "-",
+            "Same answer everywhere. Nothing else to add here",
+            6,
+        ),
+    ]));
+    let texts: Vec<&str> = built
+        .quote_suggestions
+        .iter()
+        .map(|q| q.text.as_str())
+        .collect();
+    let distinct: std::collections::HashSet<&str> = texts.iter().copied().collect();
+    assert_eq!(
+        distinct.len(),
+        texts.len(),
+        "no quote twice in one build: {texts:?}"
+    );
+    assert!(texts.iter().all(|t| !t.contains("[phone]")), "{texts:?}");
+    assert!(
+        texts.iter().all(|t| !t.contains(". ")),
+        "one sentence each: {texts:?}"
+    );
+    let first_of = |name: &str| {
+        let id = &built
+            .personas
+            .iter()
+            .find(|p| p.name.starts_with(name))
+            .unwrap()
+            .id;
+        built
+            .quote_suggestions
+            .iter()
+            .find(|q| &q.persona_id == id)
+            .unwrap()
+            .text
+            .clone()
+    };
+    assert!(first_of("Lives alone").starts_with("The bus never comes on time"));
+    assert!(first_of("Lives with a partner").starts_with("Parking is a nightmare"));
 }

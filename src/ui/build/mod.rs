@@ -3,140 +3,122 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::choice_select::ChoiceSelect;
 use super::compare::CompareTable;
 use super::persona_card::PersonaCard;
 use super::rule_builder::RuleBuilder;
-use super::state::AppState;
-use crate::pipeline::{Coverage, GroupBy};
+use super::stores::{BuildStore, LibraryStore, SurveyStore};
+use crate::pipeline::Coverage;
 use crate::segments::clustering::{AUTO_RANGE, DEFAULT_SEED};
 
-/// The grouping choice's value for automatic segments.
-const AUTOMATIC: &str = "auto";
+/// What respondents are grouped by, as the select offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GroupChoice {
+    Question(usize),
+    Automatic,
+}
 
 #[component]
 pub fn BuildPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (survey, build, library) = (
+        expect_context::<SurveyStore>(),
+        expect_context::<BuildStore>(),
+        expect_context::<LibraryStore>(),
+    );
     let results_heading = NodeRef::<html::H2>::new();
     let compare = RwSignal::new(false);
 
-    let build = move |_| {
-        if state.automatic.get_untracked() {
-            state.build(GroupBy::Similarity {
-                count: state.persona_count.get_untracked(),
-                seed: DEFAULT_SEED,
-                method: Default::default(),
-            });
-            return;
-        }
-        match state.grouping.get_untracked() {
-            Some(column) => state.build(GroupBy::Answer { column }),
-            None => state.fail("Choose a question to group respondents by."),
-        }
-    };
-    let choose = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        state.automatic.set(value == AUTOMATIC);
-        if let Ok(column) = value.parse() {
-            state.grouping.set(Some(column));
-        }
-    };
     // Personas that arrive move the focus to their heading.
     Effect::new(move |_| {
-        if state.built.with(|b| !b.personas.is_empty()) {
+        if build.built.with(|b| !b.personas.is_empty()) {
             if let Some(heading) = results_heading.get_untracked() {
                 let _ = heading.focus();
             }
         }
     });
-
     let save = move |_| {
-        let built = state.built.with_untracked(|b| b.personas.clone());
-        let (who, now) = (state.who(), crate::browser::clock::now());
-        match state.change_library("save of the built personas", |library| {
-            library.save(&built, &who, now)
-        }) {
-            Ok(summary) => state.inform(format!(
-                "Saved to the library: {} new, {} updated.",
-                summary.added, summary.updated
-            )),
-            Err(e) => state.fail(e),
-        }
+        build
+            .built
+            .with_untracked(|b| library.save_built(&b.personas))
     };
 
-    let choices = move || {
-        state.survey.with(|survey| {
-            survey.as_ref().map_or_else(Vec::new, |loaded| {
-                loaded
-                    .grouping_choices()
-                    .map(|s| (s.index, format!("{} ({} answers)", s.name, s.distinct())))
-                    .collect::<Vec<_>>()
-            })
+    let group_select = move || {
+        survey.view.with(|view| {
+            let options: Vec<(GroupChoice, String)> = view
+                .iter()
+                .flat_map(|v| v.grouping_choices())
+                .map(|s| {
+                    let label = format!("{} ({} answers)", s.name, s.distinct());
+                    (GroupChoice::Question(s.index), label)
+                })
+                .chain(std::iter::once((
+                    GroupChoice::Automatic,
+                    "Similar answers across all questions (automatic segments)".to_string(),
+                )))
+                .collect();
+            let selected = Signal::derive(move || {
+                if build.automatic.get() {
+                    GroupChoice::Automatic
+                } else {
+                    build
+                        .grouping
+                        .get()
+                        .map_or(GroupChoice::Automatic, GroupChoice::Question)
+                }
+            });
+            let choose = Callback::new(move |choice| match choice {
+                GroupChoice::Question(index) => build.choose_question(index),
+                GroupChoice::Automatic => build.automatic.set(true),
+            });
+            view! { <ChoiceSelect id="group-by" options selected on_choose=choose /> }
         })
     };
+    let counts: Vec<(Option<usize>, String)> = std::iter::once((None, "Auto".to_string()))
+        .chain(AUTO_RANGE.map(|n| (Some(n), n.to_string())))
+        .collect();
+    let counts = StoredValue::new(counts);
+    let k = survey.min_group_size();
+    let reading = move || survey.reading.get();
 
     view! {
-        <Show when=move || state.survey.with(Option::is_some)>
+        <Show when=move || survey.view.with(Option::is_some)>
             <section class="panel build" aria-labelledby="build-heading">
                 <h2 id="build-heading">"3. Build personas"</h2>
                 <div class="build-controls">
                     <label for="group-by">"Group respondents by"</label>
-                    <select id="group-by" on:change=choose>
-                        <For
-                            each=choices
-                            key=|(index, label)| (*index, label.clone())
-                            children=move |(index, label)| {
-                                view! {
-                                    <option
-                                        value=index.to_string()
-                                        prop:selected=move || {
-                                            !state.automatic.get() && state.grouping.get() == Some(index)
-                                        }
-                                    >
-                                        {label}
-                                    </option>
-                                }
-                            }
-                        />
-                        <option value=AUTOMATIC prop:selected=move || state.automatic.get()>
-                            "Similar answers across all questions (automatic segments)"
-                        </option>
-                    </select>
-                    <Show when=move || state.automatic.get()>
+                    {group_select}
+                    <Show when=move || build.automatic.get()>
                         <label for="persona-count">"Number of personas"</label>
-                        <select
+                        <ChoiceSelect
                             id="persona-count"
-                            on:change=move |ev| {
-                                state.persona_count.set(event_target_value(&ev).parse().ok())
-                            }
-                        >
-                            <option value="auto" prop:selected=move || state.persona_count.get().is_none()>
-                                "Auto"
-                            </option>
-                            {AUTO_RANGE
-                                .map(|n| {
-                                    view! {
-                                        <option
-                                            value=n.to_string()
-                                            prop:selected=move || state.persona_count.get() == Some(n)
-                                        >
-                                            {n.to_string()}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
+                            options=counts.get_value()
+                            selected=build.persona_count
+                            on_choose=Callback::new(move |n| build.persona_count.set(n))
+                        />
                     </Show>
-                    <button type="button" class="primary" on:click=build>
+                    <button
+                        type="button"
+                        class="primary"
+                        on:click=move |_| build.build_as_chosen(DEFAULT_SEED)
+                        disabled=move || reading().is_some()
+                        aria-describedby="build-hint"
+                    >
                         "Build personas"
                     </button>
                 </div>
-                <p class="hint">
-                    {move || {
-                        if state.automatic.get() {
-                            "Segments of respondents who answered alike across the questions (Auto tries 2 to 8 and keeps the best separated of the stable ones); none smaller than the minimum group size."
-                        } else {
-                            "One persona per answer given by at least 11 respondents; smaller groups are left out to protect privacy."
-                        }
+                <p class="hint" id="build-hint">
+                    {move || match reading() {
+                        Some(file) => format!(
+                            "“{file}” is still being read: personas can be built once it is."
+                        ),
+                        None if build.automatic.get() => format!(
+                            "Segments of respondents who answered alike across the questions (Auto tries 2 to 8 and keeps the best separated of the stable ones); none smaller than {} respondents.",
+                            k.get()
+                        ),
+                        None => format!(
+                            "One persona per answer given by at least {} respondents; smaller groups are left out to protect privacy.",
+                            k.get()
+                        ),
                     }}
                 </p>
             </section>
@@ -147,20 +129,20 @@ pub fn BuildPanel() -> impl IntoView {
                 </h2>
                 <ul class="build-notes">
                     {move || {
-                        state
+                        build
                             .built
                             .with(|b| b.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())
                     }}
                 </ul>
                 <Show
-                    when=move || state.built.with(|b| !b.personas.is_empty())
+                    when=move || build.built.with(|b| !b.personas.is_empty())
                     fallback=|| view! { <p class="hint">"Built personas appear here."</p> }
                 >
                     <button type="button" class="primary" on:click=save>
                         "Save to library"
                     </button>
-                    {move || state.built.with(|b| b.coverage.clone()).map(coverage_view)}
-                    <Show when=move || state.built.with(|b| b.personas.len() >= 2)>
+                    {move || build.built.with(|b| b.coverage.clone()).map(coverage_view)}
+                    <Show when=move || build.built.with(|b| b.personas.len() >= 2)>
                         <button
                             type="button"
                             aria-pressed=move || compare.get().to_string()
@@ -170,13 +152,13 @@ pub fn BuildPanel() -> impl IntoView {
                         </button>
                     </Show>
                     {move || {
-                        let personas = state.built.with(|b| b.personas.clone());
+                        let personas = build.built.with(|b| b.personas.clone());
                         (compare.get() && personas.len() >= 2)
                             .then(|| view! { <CompareTable personas=personas /> })
                     }}
                     <div class="persona-grid">
                         <For
-                            each=move || state.built.with(|b| b.personas.clone())
+                            each=move || build.built.with(|b| b.personas.clone())
                             key=|p| (p.id.clone(), p.traits.len(), p.quotes.len())
                             children=move |persona| {
                                 let id = persona.id.clone();
@@ -198,9 +180,9 @@ pub fn BuildPanel() -> impl IntoView {
 /// the user approves it.
 #[component]
 fn QuoteSuggestions(persona_id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let build = expect_context::<BuildStore>();
     let suggestions = Memo::new(move |_| {
-        state.built.with(|b| {
+        build.built.with(|b| {
             b.quote_suggestions
                 .iter()
                 .enumerate()
@@ -222,7 +204,7 @@ fn QuoteSuggestions(persona_id: String) -> impl IntoView {
                                 <blockquote>{text}</blockquote>
                                 <button
                                     type="button"
-                                    on:click=move |_| state.built.update(|b| b.approve_quote(index))
+                                    on:click=move |_| build.approve_quote(index)
                                 >
                                     "Approve quote"
                                 </button>

@@ -3,14 +3,19 @@
 
 use leptos::prelude::*;
 
-use super::state::AppState;
+use super::stores::Busy;
 use crate::privacy::ShownCount;
 
+/// The bar for what `busy` says a worker is doing; nothing when it is idle.
 #[component]
-pub fn BusyBar() -> impl IntoView {
-    let state = expect_context::<AppState>();
+pub fn BusyBar(
+    busy: RwSignal<Option<Busy>>,
+    /// The bar's id, for its label.
+    #[prop(default = "busy-bar")]
+    id: &'static str,
+) -> impl IntoView {
     move || {
-        state.busy.get().map(|busy| {
+        busy.get().map(|busy| {
             let stage = busy
                 .progress
                 .map(|p| format!("{}: {}", busy.what, p.stage.label()))
@@ -21,16 +26,16 @@ pub fn BusyBar() -> impl IntoView {
                 .map(|p| format!("{} rows read", ShownCount::of(p.rows)));
             let bar = match busy.progress {
                 Some(p) => view! {
-                    <progress id="busy-bar" max="100" value=p.percent().to_string()>
+                    <progress id=id max="100" value=p.percent().to_string()>
                         {format!("{}%", p.percent())}
                     </progress>
                 }
                 .into_any(),
-                None => view! { <progress id="busy-bar"></progress> }.into_any(),
+                None => view! { <progress id=id></progress> }.into_any(),
             };
             view! {
                 <div class="busy">
-                    <label for="busy-bar">{stage}</label>
+                    <label for=id>{stage}</label>
                     {bar}
                     <span class="busy-rows">{rows}</span>
                 </div>

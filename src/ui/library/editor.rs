@@ -6,63 +6,51 @@ use leptos::prelude::*;
 use time::macros::format_description;
 use time::Date;
 
-use super::item::name_of;
 use crate::browser::clock;
 use crate::columns::Role;
 use crate::personas::{parse_tags, Action, Note, Persona};
-use crate::ui::state::AppState;
+use crate::ui::stores::{LibraryStore, Notices};
 
 /// The sections a trait can be shown in (roles that describe respondents).
-const SECTIONS: [Role; 6] = [
+const SECTIONS: [Role; 7] = [
     Role::Demographic,
     Role::Condition,
     Role::Behaviour,
     Role::Motivation,
     Role::Barrier,
     Role::ChannelPreference,
+    Role::Experience,
 ];
-
-/// Saves one change to the persona, or says why it was not kept.
-fn edit(state: AppState, id: &str, change: impl FnOnce(&mut Persona)) {
-    let name = name_of(state, id);
-    let (who, now) = (state.who(), clock::now());
-    match state.try_change_library(format!("edit of “{name}”"), |l| {
-        l.edit(id, &who, now, change)
-    }) {
-        Ok(changed) if !changed.is_empty() => {
-            state.inform(format!("Saved {} of “{name}”.", changed.join(", ")))
-        }
-        Ok(_) => {}
-        Err(e) => state.fail(e),
-    }
-}
 
 #[component]
 pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let Some(p) = state.library.with_untracked(|l| l.get(&id).cloned()) else {
+    let (library, notices) = (
+        expect_context::<LibraryStore>(),
+        expect_context::<Notices>(),
+    );
+    let Some(p) = library.with_untracked(|l| l.get(&id).cloned()) else {
         return view! { <p class="hint">"This persona is no longer in the library."</p> }
             .into_any();
     };
     let id = StoredValue::new(id);
-    let current = move || state.library.with(|l| l.get(&id.get_value()).cloned());
+    let current = move || library.with(|l| l.get(&id.get_value()).cloned());
     let field = move |label: &str, value: String, set: fn(&mut Persona, String)| {
-        text_input(state, id, label.to_string(), value, set)
+        text_input(library, id, label.to_string(), value, set)
     };
     let heading = format!("Editing “{}”", p.name);
     let note_text = RwSignal::new(String::new());
     let add_note = move |_| {
         let text = note_text.get_untracked().trim().to_string();
         if text.is_empty() {
-            state.fail("Write the note first.");
+            notices.fail("Write the note first.");
             return;
         }
         let note = Note {
             date: clock::now().date(),
-            author: state.who(),
+            author: library.who(),
             text,
         };
-        edit(state, &id.get_value(), |p| p.notes.push(note));
+        library.edit(&id.get_value(), |p| p.notes.push(note));
         note_text.set(String::new());
     };
 
@@ -78,7 +66,7 @@ pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> imp
                     prop:value=p.summary.clone()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        edit(state, &id.get_value(), |p| p.summary = v)
+                        library.edit(&id.get_value(), |p| p.summary = v)
                     }
                 ></textarea>
             </label>
@@ -90,8 +78,8 @@ pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> imp
                     type="date"
                     prop:value=p.review_due.to_string()
                     on:change=move |ev| match parse_date(&event_target_value(&ev)) {
-                        Some(date) => edit(state, &id.get_value(), |p| p.review_due = date),
-                        None => state.fail("Give the review date as a full date."),
+                        Some(date) => library.edit(&id.get_value(), |p| p.review_due = date),
+                        None => notices.fail("Give the review date as a full date."),
                     }
                 />
             </label>
@@ -117,7 +105,7 @@ pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> imp
                                         let chosen = event_target_value(&ev);
                                         let role = SECTIONS.into_iter().find(|r| r.section().1 == chosen);
                                         let same = same.clone();
-                                        edit(state, &id.get_value(), move |p| {
+                                        library.edit(&id.get_value(), move |p| {
                                             if let Some(i) = (0..p.traits.len()).find(|&i| same(p, i)) {
                                                 p.traits[i].role = role;
                                             }
@@ -139,7 +127,7 @@ pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> imp
                                     type="button"
                                     on:click=move |_| {
                                         let same = same2.clone();
-                                        edit(state, &id.get_value(), move |p| {
+                                        library.edit(&id.get_value(), move |p| {
                                             if let Some(i) = (0..p.traits.len()).find(|&i| same(p, i)) {
                                                 p.traits.remove(i);
                                             }
@@ -165,11 +153,11 @@ pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> imp
                     children=move |(i, a)| {
                         view! {
                             <li class="edit-action">
-                                {action_input(state, id, i, format!("Action {}", i + 1), a.text.clone(), |a, v| a.text = v)}
-                                {action_input(state, id, i, format!("Why (action {})", i + 1), a.evidence.clone(), |a, v| a.evidence = v)}
+                                {action_input(library, id, i, format!("Action {}", i + 1), a.text.clone(), |a, v| a.text = v)}
+                                {action_input(library, id, i, format!("Why (action {})", i + 1), a.evidence.clone(), |a, v| a.evidence = v)}
                                 <button
                                     type="button"
-                                    on:click=move |_| edit(state, &id.get_value(), |p| {
+                                    on:click=move |_| library.edit(&id.get_value(), |p| {
                                         if i < p.actions.len() { p.actions.remove(i); }
                                     })
                                 >
@@ -182,7 +170,7 @@ pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> imp
             </ul>
             <button
                 type="button"
-                on:click=move |_| edit(state, &id.get_value(), |p| {
+                on:click=move |_| library.edit(&id.get_value(), |p| {
                     p.actions.push(Action { text: "New action".into(), evidence: String::new() })
                 })
             >
@@ -198,7 +186,7 @@ pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> imp
                         .map(|(i, q)| view! {
                             <li>
                                 <span>{q.text}</span>
-                                <button type="button" on:click=move |_| edit(state, &id.get_value(), |p| {
+                                <button type="button" on:click=move |_| library.edit(&id.get_value(), |p| {
                                     if i < p.quotes.len() { p.quotes.remove(i); }
                                 })>{format!("Remove quote {}", i + 1)}</button>
                             </li>
@@ -217,7 +205,7 @@ pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> imp
                     .map(|(i, n)| view! {
                         <li>
                             <span>{format!("{} {}: {}", n.date, n.author, n.text)}</span>
-                            <button type="button" on:click=move |_| edit(state, &id.get_value(), |p| {
+                            <button type="button" on:click=move |_| library.edit(&id.get_value(), |p| {
                                 if i < p.notes.len() { p.notes.remove(i); }
                             })>{format!("Remove note {}", i + 1)}</button>
                         </li>
@@ -246,14 +234,14 @@ pub fn PersonaEditor(id: String, done: impl Fn() + Send + Sync + 'static) -> imp
 
 /// A text input for one part of action `i`, saved on change.
 fn action_input(
-    state: AppState,
+    library: LibraryStore,
     id: StoredValue<String>,
     i: usize,
     label: String,
     value: String,
     set: fn(&mut Action, String),
 ) -> impl IntoView {
-    text_input(state, id, label, value, move |p, v| {
+    text_input(library, id, label, value, move |p, v| {
         if let Some(a) = p.actions.get_mut(i) {
             set(a, v)
         }
@@ -262,7 +250,7 @@ fn action_input(
 
 /// A labelled text input whose value `set` puts into the persona when it changes.
 fn text_input(
-    state: AppState,
+    library: LibraryStore,
     id: StoredValue<String>,
     label: String,
     value: String,
@@ -276,7 +264,7 @@ fn text_input(
                 prop:value=value
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    edit(state, &id.get_value(), |p| set(p, v))
+                    library.edit(&id.get_value(), |p| set(p, v))
                 }
             />
         </label>

@@ -2,28 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::item::name_of;
-use crate::browser::clock;
-use crate::ui::state::AppState;
+use crate::ui::stores::LibraryStore;
 
 #[component]
 pub fn HistoryList(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let library = expect_context::<LibraryStore>();
     let id = StoredValue::new(id);
-    let versions = move || state.library.with(|l| l.history(&id.get_value()).to_vec());
-    let restore = move |index: usize| {
-        let id = id.get_value();
-        let name = name_of(state, &id);
-        let (who, now) = (state.who(), clock::now());
-        match state.try_change_library(format!("restore of “{name}”"), |l| {
-            l.restore(&id, index, &who, now)
-        }) {
-            Ok(()) => state.inform(format!(
-                "Restored an earlier version of “{name}”; the version it replaced is in the history."
-            )),
-            Err(e) => state.fail(e),
-        }
-    };
+    let versions = move || library.with(|l| l.history(&id.get_value()).to_vec());
+    let restore = move |index: usize| library.restore(&id.get_value(), index);
     view! {
         <section class="history no-print" aria-label="Version history">
             <h4>"Version history"</h4>

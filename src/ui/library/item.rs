@@ -8,17 +8,16 @@ use time::Date;
 
 use super::editor::PersonaEditor;
 use super::history::HistoryList;
-use crate::browser::clock;
 use crate::personas::Persona;
 use crate::ui::persona_card::PersonaCard;
-use crate::ui::state::AppState;
+use crate::ui::stores::LibraryStore;
 
 #[component]
 pub fn LibraryItem(id: String, selected: RwSignal<BTreeSet<String>>, today: Date) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let library = expect_context::<LibraryStore>();
     let persona = Memo::new({
         let id = id.clone();
-        move |_| state.library.with(|l| l.get(&id).cloned())
+        move |_| library.with(|l| l.get(&id).cloned())
     });
     let editing = RwSignal::new(false);
     let show_history = RwSignal::new(false);
@@ -26,7 +25,7 @@ pub fn LibraryItem(id: String, selected: RwSignal<BTreeSet<String>>, today: Date
 
     let card = move |p: Persona| {
         let name = p.name.clone();
-        let versions = state.library.with_untracked(|l| l.history(&p.id).len());
+        let versions = library.with_untracked(|l| l.history(&p.id).len());
         let is_selected = selected.with_untracked(|s| s.contains(&p.id));
         view! {
             <PersonaCard persona=p context="saved" today>
@@ -53,11 +52,11 @@ pub fn LibraryItem(id: String, selected: RwSignal<BTreeSet<String>>, today: Date
                     "Edit"
                     <span class="visually-hidden">{format!(" “{name}”")}</span>
                 </button>
-                <button type="button" on:click=move |_| mark_reviewed(state, &id.get_value())>
+                <button type="button" on:click=move |_| library.mark_reviewed(&id.get_value())>
                     "Mark reviewed"
                     <span class="visually-hidden">{format!(" “{name}”")}</span>
                 </button>
-                <button type="button" on:click=move |_| duplicate(state, &id.get_value())>
+                <button type="button" on:click=move |_| library.duplicate(&id.get_value())>
                     "Duplicate"
                     <span class="visually-hidden">{format!(" “{name}”")}</span>
                 </button>
@@ -73,7 +72,7 @@ pub fn LibraryItem(id: String, selected: RwSignal<BTreeSet<String>>, today: Date
                     "Present"
                     <span class="visually-hidden">{format!(" “{name}”")}</span>
                 </a>
-                <button type="button" class="danger" on:click=move |_| delete(state, &id.get_value())>
+                <button type="button" class="danger" on:click=move |_| library.delete(&id.get_value())>
                     "Delete"
                     <span class="visually-hidden">{format!(" “{name}”")}</span>
                 </button>
@@ -94,51 +93,4 @@ pub fn LibraryItem(id: String, selected: RwSignal<BTreeSet<String>>, today: Date
             {move || show_history.get().then(|| view! { <HistoryList id=id.get_value() /> })}
         </div>
     }
-}
-
-fn mark_reviewed(state: AppState, id: &str) {
-    let (who, now) = (state.who(), clock::now());
-    let name = name_of(state, id);
-    match state.try_change_library(format!("review of “{name}”"), |l| {
-        l.mark_reviewed(id, &who, now)
-    }) {
-        Ok(()) => {
-            let due = state
-                .library
-                .with_untracked(|l| l.get(id).map(|p| p.review_due));
-            state.inform(format!(
-                "Marked “{name}” reviewed; next review due {}.",
-                due.map(|d| d.to_string()).unwrap_or_default()
-            ));
-        }
-        Err(e) => state.fail(e),
-    }
-}
-
-fn duplicate(state: AppState, id: &str) {
-    let name = name_of(state, id);
-    match state.try_change_library(format!("copy of “{name}”"), |l| {
-        l.duplicate(id, clock::now())
-    }) {
-        Ok(_) => state.inform(format!("Added “Copy of {name}” after it.")),
-        Err(e) => state.fail(e),
-    }
-}
-
-fn delete(state: AppState, id: &str) {
-    let name = name_of(state, id);
-    match state.change_library(format!("delete of “{name}”"), |l| l.remove(id)) {
-        Ok(_) => state.inform(format!(
-            "Deleted “{name}” from the library. Undo brings it back."
-        )),
-        Err(e) => state.fail(e),
-    }
-}
-
-/// The persona's name, for messages.
-pub fn name_of(state: AppState, id: &str) -> String {
-    state
-        .library
-        .with_untracked(|l| l.get(id).map(|p| p.name.clone()))
-        .unwrap_or_default()
 }

@@ -11,8 +11,9 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::state::AppState;
-use crate::browser::{clock, storage};
+use super::choice_select::ChoiceSelect;
+use super::stores::LibraryStore;
+use crate::browser::clock;
 use crate::library::Query;
 use crate::personas::ReviewState;
 use item::LibraryItem;
@@ -21,12 +22,12 @@ use share::SharePanel;
 
 #[component]
 pub fn LibraryView() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let library = expect_context::<LibraryStore>();
     let query = RwSignal::new(Query::default());
     let selected = RwSignal::new(BTreeSet::<String>::new());
     let today = clock::now().date();
     let shown = Memo::new(move |_| {
-        state.library.with(|library| {
+        library.with(|library| {
             query.with(|q| {
                 library
                     .find(q, today)
@@ -41,9 +42,8 @@ pub fn LibraryView() -> impl IntoView {
         <section class="panel library" aria-labelledby="library-heading">
             <h2 id="library-heading">"Library"</h2>
             {move || {
-                state
-                    .library_unreadable
-                    .get()
+                library
+                    .saving_off()
                     .map(|problem| {
                         view! {
                             <p class="storage-problem" role="alert">
@@ -63,7 +63,7 @@ pub fn LibraryView() -> impl IntoView {
             <RefreshPanel />
             <Filters query />
             <Show
-                when=move || state.library.with(|l| !l.is_empty())
+                when=move || library.with(|l| !l.is_empty())
                 fallback=|| {
                     view! {
                         <p class="hint">
@@ -76,7 +76,7 @@ pub fn LibraryView() -> impl IntoView {
                     {move || {
                         let (shown, all) = (
                             shown.with(Vec::len),
-                            state.library.with(|l| l.personas().len()),
+                            library.with(|l| l.personas().len()),
                         );
                         format!("Showing {shown} of {all} persona(s); overdue reviews first.")
                     }}
@@ -96,21 +96,15 @@ pub fn LibraryView() -> impl IntoView {
 /// Who is editing, recorded in version histories and notes; kept on this device.
 #[component]
 fn EditorName() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let library = expect_context::<LibraryStore>();
     view! {
         <label class="editor-name">
             "Your name (for history and notes) "
             <input
                 type="text"
                 maxlength="60"
-                prop:value=move || state.editor.get()
-                on:change=move |ev| {
-                    let name = event_target_value(&ev).trim().to_string();
-                    if let Err(e) = storage::save_editor(&name) {
-                        state.fail(e);
-                    }
-                    state.editor.set(name);
-                }
+                prop:value=move || library.editor.get()
+                on:change=move |ev| library.set_editor(event_target_value(&ev).trim().to_string())
             />
         </label>
     }
@@ -119,20 +113,20 @@ fn EditorName() -> impl IntoView {
 /// Local storage used, with a warning well before it is full.
 #[component]
 fn StorageMeter() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let storage_use = expect_context::<LibraryStore>().storage_use;
     view! {
-        <p class="storage-meter" class:nearing=move || state.storage_use.get().nearing()>
+        <p class="storage-meter" class:nearing=move || storage_use.get().nearing()>
             <meter
                 min="0"
                 max="1"
                 high="0.8"
-                value=move || state.storage_use.get().share().min(1.0).to_string()
+                value=move || storage_use.get().share().min(1.0).to_string()
                 aria-label="Browser storage used"
             ></meter>
-            {move || format!(" Storage used: {}", state.storage_use.get().describe())}
+            {move || format!(" Storage used: {}", storage_use.get().describe())}
         </p>
         {move || {
-            state.storage_use.get().nearing().then(|| {
+            storage_use.get().nearing().then(|| {
                 view! {
                     <p class="storage-problem storage-nearing" aria-live="polite">
                         "Browser storage for this page is nearly full. Export the library to a file, then delete personas you no longer need (their history goes with them) before saving more."
@@ -146,12 +140,9 @@ fn StorageMeter() -> impl IntoView {
 /// Takes back the latest change to the library.
 #[component]
 fn UndoButton() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let label = move || state.undo.with(|u| u.last().map(|(what, _)| what.clone()));
-    let undo = move |_| match state.undo_last() {
-        Ok(what) => state.inform(format!("Undone: {what}.")),
-        Err(e) => state.fail(e),
-    };
+    let library = expect_context::<LibraryStore>();
+    let label = move || library.undo_label();
+    let undo = move |_| library.undo();
     view! {
         <button type="button" on:click=undo disabled=move || label().is_none()>
             {move || label().map_or("Undo".to_string(), |what| format!("Undo {what}"))}
@@ -162,13 +153,32 @@ fn UndoButton() -> impl IntoView {
 /// Search and filters: words, tag, owner, review state.
 #[component]
 fn Filters(query: RwSignal<Query>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let pick = |value: String| (!value.is_empty()).then_some(value);
-    let options = move |all: Vec<String>| {
-        all.into_iter()
-            .map(|v| view! { <option value=v.clone()>{v.clone()}</option> })
-            .collect_view()
+    let library = expect_context::<LibraryStore>();
+    // "Any" or one of the values the library holds.
+    let any_of = |all: Vec<String>| -> Vec<(Option<String>, String)> {
+        std::iter::once((None, "Any".to_string()))
+            .chain(all.into_iter().map(|v| (Some(v.clone()), v)))
+            .collect()
     };
+    let tag_select = move || {
+        let options = any_of(library.with(|l| l.tags()));
+        let selected = Signal::derive(move || query.with(|q| q.tag.clone()));
+        let choose = Callback::new(move |tag| query.update(|q| q.tag = tag));
+        view! { <ChoiceSelect id="filter-tag" options selected on_choose=choose /> }
+    };
+    let owner_select = move || {
+        let options = any_of(library.with(|l| l.owners()));
+        let selected = Signal::derive(move || query.with(|q| q.owner.clone()));
+        let choose = Callback::new(move |owner| query.update(|q| q.owner = owner));
+        view! { <ChoiceSelect id="filter-owner" options selected on_choose=choose /> }
+    };
+    let reviews: Vec<(Option<ReviewState>, String)> = std::iter::once((None, "Any".to_string()))
+        .chain(
+            ReviewState::ALL
+                .into_iter()
+                .map(|r| (Some(r), r.label().to_string())),
+        )
+        .collect();
     view! {
         <div class="library-filters no-print" role="search">
             <label>
@@ -179,33 +189,16 @@ fn Filters(query: RwSignal<Query>) -> impl IntoView {
                 />
             </label>
             <label for="filter-tag">"Tag"</label>
-            <select
-                id="filter-tag" on:change=move |ev| query.update(|q| q.tag = pick(event_target_value(&ev)))>
-                    <option value="">"Any"</option>
-                    {move || options(state.library.with(|l| l.tags()))}
-                </select>
+            {tag_select}
             <label for="filter-owner">"Owner"</label>
-            <select
-                id="filter-owner" on:change=move |ev| {
-                    query.update(|q| q.owner = pick(event_target_value(&ev)))
-                }>
-                    <option value="">"Any"</option>
-                    {move || options(state.library.with(|l| l.owners()))}
-                </select>
+            {owner_select}
             <label for="filter-review">"Review"</label>
-            <select
-                id="filter-review" on:change=move |ev| {
-                    let chosen = event_target_value(&ev);
-                    query.update(|q| {
-                        q.review = ReviewState::ALL.into_iter().find(|r| r.label() == chosen)
-                    })
-                }>
-                    <option value="">"Any"</option>
-                    {ReviewState::ALL
-                        .into_iter()
-                        .map(|r| view! { <option value=r.label()>{r.label()}</option> })
-                        .collect_view()}
-                </select>
+            <ChoiceSelect
+                id="filter-review"
+                options=reviews
+                selected=Signal::derive(move || query.with(|q| q.review))
+                on_choose=Callback::new(move |review| query.update(|q| q.review = review))
+            />
         </div>
     }
 }

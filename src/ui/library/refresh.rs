@@ -1,23 +1,24 @@
 //! Refreshing the library from a new survey wave: choose the next export of the same
-//! survey; it is read (the remembered roles and kinds apply themselves) and compared
-//! with the saved personas. Each persona's changes are accepted one by one; the version
-//! before stays in its history.
+//! survey; it is read in a worker of its own (the remembered roles and kinds apply
+//! themselves) and compared with the saved personas. Each persona's changes are accepted
+//! one by one; the version before stays in its history.
 
 use leptos::prelude::*;
 
-use crate::browser::{clock, files};
+use crate::browser::files;
 use crate::personas::Persona;
-use crate::privacy::MIN_GROUP_SIZE;
 use crate::refresh::{Drift, PersonaRefresh};
+use crate::ui::busy::BusyBar;
 use crate::ui::persona_card::PersonaCard;
-use crate::ui::state::AppState;
+use crate::ui::stores::{RefreshStore, SurveyStore};
 
 #[component]
 pub fn RefreshPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let store = expect_context::<RefreshStore>();
+    let k = expect_context::<SurveyStore>().min_group_size();
     let choose = move |ev: leptos::ev::Event| {
         if let Some(file) = files::take_from_input(&ev) {
-            state.refresh_from(file);
+            store.refresh_from(file);
         }
     };
     view! {
@@ -28,10 +29,11 @@ pub fn RefreshPanel() -> impl IntoView {
             </p>
             <label for="refresh-file">"Survey wave"</label>
             <input id="refresh-file" type="file" on:change=choose />
-            {move || state.refresh.get().map(|report| {
+            <BusyBar busy=store.busy id="refresh-busy-bar" />
+            {move || store.refresh.get().map(|report| {
                 let fits_none = match report.fits_none {
                     Some(n) => format!("{n} of {} respondents fit no saved persona.", report.respondents),
-                    None => format!("Fewer than {MIN_GROUP_SIZE} respondents fit no saved persona."),
+                    None => format!("Fewer than {} respondents fit no saved persona.", k.get_untracked()),
                 };
                 let skipped = (!report.not_in_survey.is_empty()).then(|| view! {
                     <p class="hint">{format!(
@@ -49,16 +51,16 @@ pub fn RefreshPanel() -> impl IntoView {
                         {notes}
                         <div class="persona-grid">
                             <For
-                                each=move || state.refresh.with(|r| r.as_ref().map(|r| r.personas.clone()).unwrap_or_default())
+                                each=move || store.refresh.with(|r| r.as_ref().map(|r| r.personas.clone()).unwrap_or_default())
                                 key=|r| r.id.clone()
-                                children=change
+                                children=move |r| change(r, k.get_untracked())
                             />
                         </div>
                         {has_proposals.then(|| view! {
                             <h4>"Proposed new personas (respondents who fit none)"</h4>
                             <div class="persona-grid">{proposals}</div>
                         })}
-                        <button type="button" on:click=move |_| state.refresh.set(None)>"Close the comparison"</button>
+                        <button type="button" on:click=move |_| store.close()>"Close the comparison"</button>
                     </div>
                 }
             })}
@@ -67,11 +69,11 @@ pub fn RefreshPanel() -> impl IntoView {
 }
 
 /// One saved persona, before and after, with its label and the choice to accept.
-fn change(r: PersonaRefresh) -> impl IntoView {
-    let state = expect_context::<AppState>();
+fn change(r: PersonaRefresh, k: usize) -> impl IntoView {
+    let store = expect_context::<RefreshStore>();
     let size_after = r
         .size_after
-        .map_or(format!("fewer than {MIN_GROUP_SIZE}"), |n| n.to_string());
+        .map_or(format!("fewer than {k}"), |n| n.to_string());
     let label = r.drift.label();
     let facts = r
         .facts
@@ -96,12 +98,12 @@ fn change(r: PersonaRefresh) -> impl IntoView {
         .collect_view();
     let (id, name) = (r.id.clone(), r.name.clone());
     let accept = {
-        let (id, name, refreshed) = (id.clone(), name.clone(), r.refreshed.clone());
-        move |_| accept(state, &id, &name, refreshed.clone(), r.drift)
+        let (id, refreshed) = (id.clone(), r.refreshed.clone());
+        move |_| store.accept(&id, refreshed.clone(), r.drift)
     };
     let dismiss = {
         let id = id.clone();
-        move |_| settled(state, &id)
+        move |_| store.settle(&id)
     };
     let accept_label = if r.drift == Drift::Gone {
         "Remove it from the library"
@@ -140,59 +142,13 @@ fn change(r: PersonaRefresh) -> impl IntoView {
     }
 }
 
-fn accept(state: AppState, id: &str, name: &str, refreshed: Option<Persona>, drift: Drift) {
-    let (who, now) = (state.who(), clock::now());
-    let outcome = match refreshed {
-        Some(next) => state.try_change_library(format!("refresh of “{name}”"), |l| {
-            l.update(
-                next,
-                &who,
-                now,
-                &format!("refreshed from a new wave ({})", drift.label()),
-            )
-        }),
-        None => state
-            .change_library(format!("removal of “{name}”"), |l| l.remove(id))
-            .map(|_| ()),
-    };
-    match outcome {
-        Ok(()) => {
-            settled(state, id);
-            state.inform(if drift == Drift::Gone {
-                format!("Removed “{name}”; Undo brings it back.")
-            } else {
-                format!("Updated “{name}” with the new wave's figures; the earlier version is in its history.")
-            });
-        }
-        Err(e) => state.fail(e),
-    }
-}
-
-/// Takes a persona whose change was accepted or declined off the comparison.
-fn settled(state: AppState, id: &str) {
-    state.refresh.update(|r| {
-        if let Some(r) = r {
-            r.personas.retain(|p| p.id != id);
-        }
-    });
-}
-
 /// A new persona proposed for respondents who fit none, with Add.
 fn proposal(p: Persona) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let store = expect_context::<RefreshStore>();
     let name = p.name.clone();
     let add = {
         let p = p.clone();
-        move |_| {
-            let (who, now) = (state.who(), clock::now());
-            let name = p.name.clone();
-            match state.change_library(format!("adding “{name}”"), |l| {
-                l.save(std::slice::from_ref(&p), &who, now)
-            }) {
-                Ok(_) => state.inform(format!("Added “{name}” to the library.")),
-                Err(e) => state.fail(e),
-            }
-        }
+        move |_| store.add_proposal(p.clone())
     };
     view! {
         <PersonaCard persona=p context="proposed">

@@ -5,7 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::persona_card::avatar::Avatar;
-use super::state::AppState;
+use super::stores::LibraryStore;
 use crate::browser::clock;
 use crate::library::Query;
 
@@ -14,11 +14,11 @@ const FACTS_SHOWN: usize = 6;
 
 #[component]
 pub fn PresentView(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let library = expect_context::<LibraryStore>();
     let id = StoredValue::new(id);
     let today = clock::now().date();
     let order = move || {
-        state.library.with(|l| {
+        library.with(|l| {
             l.find(&Query::default(), today)
                 .into_iter()
                 .map(|p| p.id.clone())
@@ -51,7 +51,7 @@ pub fn PresentView(id: String) -> impl IntoView {
     let slide = move || {
         let ids = order();
         let position = ids.iter().position(|i| *i == id.get_value());
-        let persona = state.library.with(|l| l.get(&id.get_value()).cloned());
+        let persona = library.with(|l| l.get(&id.get_value()).cloned());
         let (Some(at), Some(p)) = (position, persona) else {
             return view! {
                 <p>"This persona is not in the library. " <a href="#library">"Back to the library"</a></p>

@@ -4,23 +4,23 @@
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
-use super::state::AppState;
+use super::stores::{BuildStore, Notices, SurveyStore};
 use crate::browser::files;
-use crate::pipeline::SurveyView;
 use crate::privacy::guard::MAX_MIN_GROUP_SIZE;
 use crate::privacy::MIN_GROUP_SIZE;
+use crate::protocol::SurveyView;
 
 #[component]
 pub fn PrivacyReport() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (survey, notices) = (expect_context::<SurveyStore>(), expect_context::<Notices>());
 
     let set_k = move |ev: leptos::ev::Event| {
-        let mut settings = state.privacy.get_untracked();
+        let mut settings = survey.privacy.get_untracked();
         let wanted = event_target_value(&ev).trim().parse::<usize>().unwrap_or(0);
         match settings.set_min_group_size(wanted) {
             Ok(()) => {
-                state.set_privacy(settings);
-                state.inform(format!(
+                survey.set_privacy(settings);
+                notices.inform(format!(
                     "Minimum group size set to {wanted}. Build the personas again."
                 ));
             }
@@ -28,29 +28,29 @@ pub fn PrivacyReport() -> impl IntoView {
                 // Show the size still in force, not the refused one.
                 event_target::<HtmlInputElement>(&ev)
                     .set_value(&settings.min_group_size.to_string());
-                state.fail(e);
+                notices.fail(e.to_string());
             }
         }
     };
     let set_zip3 = move |ev: leptos::ev::Event| {
-        let mut settings = state.privacy.get_untracked();
+        let mut settings = survey.privacy.get_untracked();
         settings.keep_zip3 = event_target_checked(&ev);
-        state.set_privacy(settings);
+        survey.set_privacy(settings);
     };
     let load_dictionary = move |ev: leptos::ev::Event| {
         if let Some(file) = files::take_from_input(&ev) {
-            state.use_dictionary(file);
+            survey.use_dictionary(file);
         }
     };
 
     view! {
-        <Show when=move || state.survey.with(Option::is_some)>
+        <Show when=move || survey.view.with(Option::is_some)>
             <section class="panel privacy-report" aria-labelledby="privacy-heading">
                 <h2 id="privacy-heading">"Privacy report"</h2>
                 <p class="hint">
                     "Before any analysis, columns that could identify a patient are dropped and the rest is made coarser. Nothing below ever leaves this tab."
                 </p>
-                {move || state.survey.with(|s| s.as_ref().map(report_lists))}
+                {move || survey.view.with(|s| s.as_ref().map(report_lists))}
                 <WithheldTraits />
                 <h3>"Settings"</h3>
                 <div class="privacy-settings">
@@ -60,7 +60,7 @@ pub fn PrivacyReport() -> impl IntoView {
                         type="number"
                         min=MIN_GROUP_SIZE
                         max=MAX_MIN_GROUP_SIZE
-                        prop:value=move || state.privacy.with(|p| p.min_group_size.to_string())
+                        prop:value=move || survey.privacy.with(|p| p.min_group_size.to_string())
                         aria-describedby="min-group-size-hint"
                         on:change=set_k
                     />
@@ -70,7 +70,7 @@ pub fn PrivacyReport() -> impl IntoView {
                     <label class="checkbox">
                         <input
                             type="checkbox"
-                            prop:checked=move || state.privacy.with(|p| p.keep_zip3)
+                            prop:checked=move || survey.privacy.with(|p| p.keep_zip3)
                             on:change=set_zip3
                         />
                         "Keep ZIP codes as 3-digit areas (small areas become 000) instead of dropping them"
@@ -150,9 +150,9 @@ fn report_lists(loaded: &SurveyView) -> impl IntoView {
 /// Sensitive answers a whole persona shares: hidden until the user confirms.
 #[component]
 fn WithheldTraits() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let build = expect_context::<BuildStore>();
     let rows = move || {
-        state.built.with(|b| {
+        build.built.with(|b| {
             b.withheld
                 .iter()
                 .enumerate()
@@ -167,10 +167,7 @@ fn WithheldTraits() -> impl IntoView {
                             " "
                             <button
                                 type="button"
-                                on:click=move |_| {
-                                    state.built.update(|b| b.reveal(index));
-                                    state.inform("The answer is now shown in the persona.");
-                                }
+                                on:click=move |_| build.reveal(index)
                             >
                                 "Show it in the persona"
                             </button>
@@ -181,7 +178,7 @@ fn WithheldTraits() -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || state.built.with(|b| !b.withheld.is_empty())>
+        <Show when=move || build.built.with(|b| !b.withheld.is_empty())>
             <h3>"Hidden sensitive answers"</h3>
             <p class="hint">
                 "Showing an answer that everyone in a persona shares tells anyone who knows a member that answer. Show it only when that is acceptable."

@@ -3,46 +3,37 @@
 
 use leptos::prelude::*;
 
-use super::state::AppState;
-use crate::columns::{shown_answers, ColumnKind, ColumnSummary};
-use crate::pipeline::{GroupBy, SurveyView};
-use crate::segments::rules::{Condition, Rule, Test};
-
-/// The tests offered for a kind of question, as (value, label).
-fn tests_for(kind: ColumnKind) -> &'static [(&'static str, &'static str)] {
-    match kind {
-        ColumnKind::Categorical => &[("is", "is")],
-        ColumnKind::Scale => &[
-            ("is", "is"),
-            ("at_least", "at least"),
-            ("at_most", "at most"),
-        ],
-        ColumnKind::MultiSelect => &[("includes", "includes")],
-        ColumnKind::Numeric => &[("at_least", "at least"), ("at_most", "at most")],
-        _ => &[],
-    }
-}
+use super::choice_select::ChoiceSelect;
+use super::stores::{BuildStore, Notices, SurveyStore};
+use crate::columns::{shown_answers, ColumnSummary};
+use crate::pipeline::GroupBy;
+use crate::protocol::SurveyView;
+use crate::segments::rules::{Condition, Rule, TestKind};
 
 /// Questions a rule can test.
 fn testable(view: &SurveyView) -> Vec<ColumnSummary> {
     view.summaries
         .iter()
-        .filter(|s| s.role.is_used() && !tests_for(s.kind).is_empty())
+        .filter(|s| s.role.is_used() && !TestKind::for_kind(s.kind).is_empty())
         .cloned()
         .collect()
 }
 
 #[component]
 pub fn RuleBuilder() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (survey, build, notices) = (
+        expect_context::<SurveyStore>(),
+        expect_context::<BuildStore>(),
+        expect_context::<Notices>(),
+    );
     let conditions = RwSignal::new(Vec::<Condition>::new());
     let question = RwSignal::new(None::<String>);
-    let test = RwSignal::new(String::from("is"));
+    let test = RwSignal::new(TestKind::Is);
     let value = RwSignal::new(String::new());
 
     let questions = move || {
-        state
-            .survey
+        survey
+            .view
             .with(|s| s.as_ref().map(testable).unwrap_or_default())
     };
     let chosen = move || {
@@ -52,49 +43,104 @@ pub fn RuleBuilder() -> impl IntoView {
     // Answers that may be listed (given by at least k respondents).
     let answers = move || {
         let summary = chosen()?;
-        state.survey.with(|s| {
+        survey.view.with(|s| {
             let view = s.as_ref()?;
             let bars = shown_answers(&summary, view.respondents, view.min_group_size());
             Some(bars.into_iter().map(|b| b.label).collect::<Vec<_>>())
         })
     };
-    let numeric = move || matches!(test.get().as_str(), "at_least" | "at_most");
 
     let add = move |_| {
         let Some(name) = question.get_untracked() else {
-            state.fail("Choose a question for the condition.");
+            notices.fail("Choose a question for the condition.");
             return;
         };
-        let entered = value.get_untracked();
-        let parsed = match test.get_untracked().as_str() {
-            "includes" => Some(Test::Includes { option: entered }),
-            "at_least" => entered
-                .trim()
-                .parse()
-                .ok()
-                .map(|number| Test::AtLeast { number }),
-            "at_most" => entered
-                .trim()
-                .parse()
-                .ok()
-                .map(|number| Test::AtMost { number }),
-            _ => Some(Test::Is { value: entered }),
-        };
-        match parsed {
+        match test.get_untracked().with(&value.get_untracked()) {
             Some(test) => conditions.update(|c| {
                 c.push(Condition {
                     question: name,
                     test,
                 })
             }),
-            None => state.fail("Enter a number for “at least” or “at most”."),
+            None => notices.fail("Enter a number for “at least” or “at most”."),
         }
     };
-    let build = move |_| {
+    let build_rule = move |_| {
         let rule = Rule {
             conditions: conditions.get_untracked(),
         };
-        state.build(GroupBy::Rule { rule });
+        build.build(GroupBy::Rule { rule });
+    };
+    let choose_question = Callback::new(move |name: Option<String>| {
+        let kind = questions()
+            .into_iter()
+            .find(|s| Some(&s.name) == name.as_ref())
+            .map(|s| s.kind);
+        let first = kind.and_then(|k| TestKind::for_kind(k).first().copied());
+        test.set(first.unwrap_or(TestKind::Is));
+        value.set(String::new());
+        question.set(name);
+    });
+    let question_select = move || {
+        let options: Vec<(Option<String>, String)> =
+            std::iter::once((None, "Choose a question".to_string()))
+                .chain(
+                    questions()
+                        .into_iter()
+                        .map(|s| (Some(s.name.clone()), s.name)),
+                )
+                .collect();
+        view! {
+            <ChoiceSelect id="rule-question" options selected=question on_choose=choose_question />
+        }
+    };
+    let test_select = move || {
+        let options: Vec<(TestKind, String)> = chosen()
+            .map(|s| TestKind::for_kind(s.kind))
+            .unwrap_or(&[])
+            .iter()
+            .map(|&t| (t, t.label().to_string()))
+            .collect();
+        view! {
+            <ChoiceSelect
+                id="rule-test"
+                options
+                selected=test
+                on_choose=Callback::new(move |t| test.set(t))
+            />
+        }
+    };
+    let value_input = move || {
+        if test.get().takes_number() {
+            view! {
+                <input
+                    id="rule-value"
+                    type="number"
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+            }
+            .into_any()
+        } else {
+            let options: Vec<(String, String)> =
+                std::iter::once((String::new(), "Choose an answer".to_string()))
+                    .chain(
+                        answers()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|a| (a.clone(), a)),
+                    )
+                    .collect();
+            view! {
+                <ChoiceSelect
+                    id="rule-value"
+                    options
+                    selected=value
+                    on_choose=Callback::new(move |a| value.set(a))
+                />
+            }
+            .into_any()
+        }
     };
 
     view! {
@@ -105,66 +151,11 @@ pub fn RuleBuilder() -> impl IntoView {
             </p>
             <div class="rule-draft">
                 <label for="rule-question">"Question"</label>
-                <select
-                    id="rule-question"
-                    on:change=move |ev| {
-                        let name = event_target_value(&ev);
-                        let kind = questions().into_iter().find(|s| s.name == name).map(|s| s.kind);
-                        test.set(kind.and_then(|k| tests_for(k).first()).map_or("is", |t| t.0).to_string());
-                        value.set(String::new());
-                        question.set((!name.is_empty()).then_some(name));
-                    }
-                >
-                    <option value="">"Choose a question"</option>
-                    {move || {
-                        questions()
-                            .into_iter()
-                            .map(|s| view! { <option value=s.name.clone()>{s.name.clone()}</option> })
-                            .collect_view()
-                    }}
-                </select>
+                {question_select}
                 <label for="rule-test">"Condition"</label>
-                <select id="rule-test" on:change=move |ev| test.set(event_target_value(&ev))>
-                    {move || {
-                        chosen()
-                            .map(|s| tests_for(s.kind))
-                            .unwrap_or(&[])
-                            .iter()
-                            .map(|(v, label)| {
-                                view! {
-                                    <option value=*v prop:selected=move || test.get() == *v>{*label}</option>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </select>
+                {test_select}
                 <label for="rule-value">"Answer or number"</label>
-                {move || {
-                    if numeric() {
-                        view! {
-                            <input
-                                id="rule-value"
-                                type="number"
-                                prop:value=move || value.get()
-                                on:input=move |ev| value.set(event_target_value(&ev))
-                            />
-                        }
-                        .into_any()
-                    } else {
-                        let options = answers()
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|a| view! { <option value=a.clone()>{a.clone()}</option> })
-                            .collect_view();
-                        view! {
-                            <select id="rule-value" on:change=move |ev| value.set(event_target_value(&ev))>
-                                <option value="">"Choose an answer"</option>
-                                {options}
-                            </select>
-                        }
-                        .into_any()
-                    }
-                }}
+                {value_input}
                 <button type="button" on:click=add>"Add condition"</button>
             </div>
             <ul class="rule-conditions" aria-label="Conditions">
@@ -193,7 +184,7 @@ pub fn RuleBuilder() -> impl IntoView {
             <button
                 type="button"
                 class="primary"
-                on:click=build
+                on:click=build_rule
                 disabled=move || conditions.with(Vec::is_empty)
             >
                 "Build persona from rule"

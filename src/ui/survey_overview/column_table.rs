@@ -2,13 +2,13 @@
 //! be listed, and a small chart of them with the missing-answer share.
 
 use leptos::prelude::*;
-use web_sys::HtmlSelectElement;
 
-use super::super::state::AppState;
 use crate::columns::{
     histogram, shown_answers, Bar, ColumnKind, ColumnSummary, Role, CHOSEN_KINDS,
 };
 use crate::privacy::disclosure::{answered_label, missing_label};
+use crate::ui::choice_select::ChoiceSelect;
+use crate::ui::stores::SurveyStore;
 
 /// Chart size in SVG units.
 const CHART_WIDTH: f64 = 120.0;
@@ -62,66 +62,47 @@ pub fn column_row(
 
 /// The column's kind, which the user may change when the one worked out is wrong; the
 /// choice is remembered for this survey layout. Multi-select and empty columns keep theirs.
+/// The select shows the kind in force until the worker accepts the new one (it may
+/// refuse it); the reply then selects it.
 #[component]
 fn KindSelect(column: String, kind: ColumnKind, chosen: bool) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let survey = expect_context::<SurveyStore>();
     if !CHOSEN_KINDS.contains(&kind) && !chosen {
         return view! { <span>{kind.label()}</span> }.into_any();
     }
     let label = format!("Kind of “{column}”");
-    let detected = (!chosen).then(|| format!("{} (as read)", kind.label()));
-    let options = CHOSEN_KINDS
+    // `None` goes back to the kind worked out from the answers.
+    let mut options: Vec<(Option<ColumnKind>, String)> = CHOSEN_KINDS
         .into_iter()
         .map(|k| {
-            let text = match &detected {
-                Some(text) if k == kind => text.clone(),
-                _ => k.label().to_string(),
+            let text = if k == kind && !chosen {
+                format!("{} (as read)", k.label())
+            } else {
+                k.label().to_string()
             };
-            view! { <option value=k.label() prop:selected=k == kind>{text}</option> }
+            (Some(k), text)
         })
-        .collect_view();
-    let reset = chosen.then(|| view! { <option value="">"as read from the answers"</option> });
-    view! {
-        <select
-            aria-label=label
-            on:change=move |ev| {
-                let picked = event_target_value(&ev);
-                // The select shows the kind in force until the worker accepts the new one
-                // (it may refuse it); the reply then selects it.
-                event_target::<HtmlSelectElement>(&ev).set_value(kind.label());
-                let picked = CHOSEN_KINDS.into_iter().find(|k| k.label() == picked);
-                state.set_kind(column.clone(), picked);
-            }
-        >
-            {options}
-            {reset}
-        </select>
+        .collect();
+    if chosen {
+        options.push((None, "as read from the answers".to_string()));
     }
-    .into_any()
+    let choose = Callback::new(move |picked: Option<ColumnKind>| {
+        survey.set_kind(column.clone(), picked);
+    });
+    view! { <ChoiceSelect options selected=Some(kind) on_choose=choose label /> }.into_any()
 }
 
 /// The column's role for personas; the choice is remembered for this survey layout.
 #[component]
 fn RoleSelect(column: String, role: Role) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let survey = expect_context::<SurveyStore>();
     let label = format!("Role of “{column}”");
     let options = Role::ALL
         .into_iter()
-        .map(|r| view! { <option value=r.label() selected=r == role>{r.label()}</option> })
-        .collect_view();
-    view! {
-        <select
-            aria-label=label
-            on:change=move |ev| {
-                let chosen = event_target_value(&ev);
-                if let Some(r) = Role::ALL.into_iter().find(|r| r.label() == chosen) {
-                    state.set_role(column.clone(), r);
-                }
-            }
-        >
-            {options}
-        </select>
-    }
+        .map(|r| (r, r.label().to_string()))
+        .collect();
+    let choose = Callback::new(move |picked: Role| survey.set_role(column.clone(), picked));
+    view! { <ChoiceSelect options selected=role on_choose=choose label /> }
 }
 
 /// Bars scaled to the share of respondents; a bar whose count may not be shown is an

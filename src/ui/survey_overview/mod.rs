@@ -6,117 +6,115 @@ mod column_table;
 
 use column_table::column_row;
 
-use super::state::AppState;
+use super::choice_select::ChoiceSelect;
+use super::stores::SurveyStore;
 use crate::columns::chosen;
-use crate::pipeline::{SurveyView, PREVIEW_ROWS};
 use crate::privacy::ShownCount;
+use crate::protocol::{SurveyView, PREVIEW_ROWS};
 use crate::survey::{
     delimiter_name, EncodingChoice, Layout, ReadOptions, SourceFormat, DELIMITERS,
 };
 
 #[component]
 pub fn SurveyOverview() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || state.survey.with(|survey| survey.as_ref().map(overview))
+    let survey = expect_context::<SurveyStore>();
+    move || survey.view.with(|view| view.as_ref().map(overview))
 }
 
 /// How the file was read, with controls to read it another way.
 #[component]
 fn ReadAs(options: ReadOptions, format: Option<SourceFormat>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let survey = expect_context::<SurveyStore>();
     let format = format.unwrap_or_default();
     let detected = format!("Read as {}.", format.describe());
     let is_text = format.encoding.is_some();
     let several_sheets = format.sheets.len() > 1;
-    let sheets = format
+    // Each select reads the file again with its one change.
+    let read_with = move || {
+        Callback::new(move |change: ReadOptionChange| {
+            let mut next = options;
+            change.apply(&mut next);
+            survey.set_read_options(next);
+        })
+    };
+    let sheets: Vec<(ReadOptionChange, String)> = format
         .sheets
         .iter()
         .enumerate()
-        .map(|(i, name)| {
-            view! {
-                <option value=i.to_string() selected=format.sheet == Some(i)>
-                    {name.clone()}
-                </option>
-            }
-        })
-        .collect_view();
+        .map(|(i, name)| (ReadOptionChange::Sheet(i), name.clone()))
+        .collect();
     let layouts = Layout::ALL
         .into_iter()
-        .map(|layout| {
-            view! {
-                <option value=layout.label() selected=layout == format.layout>
-                    {layout.label()}
-                </option>
-            }
-        })
-        .collect_view();
-    let on_layout = move |ev: leptos::ev::Event| {
-        let label = event_target_value(&ev);
-        let layout = Layout::ALL.into_iter().find(|l| l.label() == label);
-        state.set_read_options(ReadOptions { layout, ..options });
-    };
-    let on_sheet = move |ev: leptos::ev::Event| {
-        let sheet = event_target_value(&ev).parse().ok();
-        state.set_read_options(ReadOptions { sheet, ..options });
-    };
+        .map(|l| (ReadOptionChange::Layout(l), l.label().to_string()))
+        .collect();
     let encodings = EncodingChoice::ALL
         .into_iter()
-        .map(|choice| {
-            view! {
-                <option value=choice.label() selected=choice == options.encoding>
-                    {choice.label()}
-                </option>
-            }
-        })
-        .collect_view();
-    let delimiters = DELIMITERS
-        .into_iter()
-        .map(|d| {
-            view! {
-                <option value=delimiter_name(d) selected=options.delimiter == Some(d)>
-                    {delimiter_name(d)}
-                </option>
-            }
-        })
-        .collect_view();
-    let on_encoding = move |ev: leptos::ev::Event| {
-        let label = event_target_value(&ev);
-        let encoding = EncodingChoice::ALL
-            .into_iter()
-            .find(|c| c.label() == label)
-            .unwrap_or_default();
-        state.set_read_options(ReadOptions {
-            encoding,
-            ..options
-        });
-    };
-    let on_delimiter = move |ev: leptos::ev::Event| {
-        let name = event_target_value(&ev);
-        let delimiter = DELIMITERS.into_iter().find(|&d| delimiter_name(d) == name);
-        state.set_read_options(ReadOptions {
-            delimiter,
-            ..options
-        });
-    };
+        .map(|c| (ReadOptionChange::Encoding(c), c.label().to_string()))
+        .collect();
+    let delimiters = std::iter::once((ReadOptionChange::Delimiter(None), "Automatic".to_string()))
+        .chain(DELIMITERS.into_iter().map(|d| {
+            (
+                ReadOptionChange::Delimiter(Some(d)),
+                delimiter_name(d).to_string(),
+            )
+        }))
+        .collect();
     view! {
         <div class="read-as">
             <p>{detected}</p>
             {is_text.then(|| view! {
                 <label for="text-encoding">"Text encoding"</label>
-                <select id="text-encoding" on:change=on_encoding>{encodings}</select>
+                <ChoiceSelect
+                    id="text-encoding"
+                    options=encodings
+                    selected=ReadOptionChange::Encoding(options.encoding)
+                    on_choose=read_with()
+                />
                 <label for="delimiter">"Delimiter"</label>
-                <select id="delimiter" on:change=on_delimiter>
-                    <option value="" selected=options.delimiter.is_none()>"Automatic"</option>
-                    {delimiters}
-                </select>
+                <ChoiceSelect
+                    id="delimiter"
+                    options=delimiters
+                    selected=ReadOptionChange::Delimiter(options.delimiter)
+                    on_choose=read_with()
+                />
             })}
             <label for="survey-tool">"Survey tool"</label>
-            <select id="survey-tool" on:change=on_layout>{layouts}</select>
+            <ChoiceSelect
+                id="survey-tool"
+                options=layouts
+                selected=ReadOptionChange::Layout(format.layout)
+                on_choose=read_with()
+            />
             {several_sheets.then(|| view! {
                 <label for="sheet">"Sheet"</label>
-                <select id="sheet" on:change=on_sheet>{sheets}</select>
+                <ChoiceSelect
+                    id="sheet"
+                    options=sheets
+                    selected=ReadOptionChange::Sheet(format.sheet.unwrap_or(0))
+                    on_choose=read_with()
+                />
             })}
         </div>
+    }
+}
+
+/// One way of reading the file differently, as a select offers it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ReadOptionChange {
+    Encoding(EncodingChoice),
+    Delimiter(Option<u8>),
+    Layout(Layout),
+    Sheet(usize),
+}
+
+impl ReadOptionChange {
+    fn apply(self, options: &mut ReadOptions) {
+        match self {
+            ReadOptionChange::Encoding(encoding) => options.encoding = encoding,
+            ReadOptionChange::Delimiter(delimiter) => options.delimiter = delimiter,
+            ReadOptionChange::Layout(layout) => options.layout = Some(layout),
+            ReadOptionChange::Sheet(sheet) => options.sheet = Some(sheet),
+        }
     }
 }
 
@@ -236,7 +234,7 @@ fn folds_list(loaded: &SurveyView) -> impl IntoView {
 
 /// Spellings merged into one answer, each with Undo (or Merge again).
 fn merges_list(loaded: &SurveyView) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let survey = expect_context::<SurveyStore>();
     let items = loaded
         .merges
         .iter()
@@ -253,7 +251,7 @@ fn merges_list(loaded: &SurveyView) -> impl IntoView {
                 <li>
                     {text}
                     " "
-                    <button type="button" on:click=move |_| state.set_merge_undone(key.clone(), !undone)>
+                    <button type="button" on:click=move |_| survey.set_merge_undone(key.clone(), !undone)>
                         {if undone { "Merge again" } else { "Undo" }}
                         <span class="visually-hidden">{format!(" for “{}”", merge.into)}</span>
                     </button>

@@ -1,17 +1,17 @@
-//! Choosing or dropping a survey file; the pipeline worker reads it (see `tasks.rs`).
+//! Choosing or dropping a survey file; the survey store has a worker read it.
 
 use leptos::prelude::*;
 use web_sys::{DragEvent, File};
 
-use super::state::AppState;
+use super::stores::SurveyStore;
 use crate::browser::files::{take_from_drop, take_from_input};
 
 #[component]
 pub fn UploadPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let survey = expect_context::<SurveyStore>();
     let dragging = RwSignal::new(false);
 
-    let load = move |file: File| state.read_file(file);
+    let load = move |file: File| survey.read_file(file);
 
     view! {
         <section class="panel upload" aria-labelledby="upload-heading">

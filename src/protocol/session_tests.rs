@@ -1,7 +1,9 @@
 use super::*;
 use crate::columns::{ColumnKind, Role};
-use crate::pipeline::PREVIEW_ROWS;
-use crate::survey::{EncodingChoice, Stage, ROWS_PER_REPORT};
+use crate::pipeline::{ColumnMapping, GroupBy};
+use crate::privacy::PrivacySettings;
+use crate::protocol::{Envelope, Failure, SurveyView, PREVIEW_ROWS};
+use crate::survey::{EncodingChoice, Progress, ReadError, ReadOptions, Stage, ROWS_PER_REPORT};
 use std::collections::{BTreeMap, HashMap};
 use time::macros::datetime;
 
@@ -14,13 +16,18 @@ fn survey_csv(rows: usize) -> Vec<u8> {
     csv.into_bytes()
 }
 
+/// A request to read a file under `recipe`, with no mapping and no dictionary.
+fn open(file_name: &str, recipe: Recipe) -> Request {
+    Request::Open {
+        file_name: file_name.into(),
+        recipe: Box::new(recipe),
+        mapping: ColumnMapping::default(),
+        dictionary_file: None,
+    }
+}
+
 fn read(session: &mut Session, bytes: Vec<u8>) -> (Vec<Progress>, Reply) {
-    let request = Request::Read {
-        file_name: "wave.csv".into(),
-        settings: PrivacySettings::default(),
-        dictionary: None,
-    };
-    replies_of(session, request, Some(bytes))
+    replies_of(session, open("wave.csv", Recipe::default()), vec![bytes])
 }
 
 fn build_by_first_column(
@@ -28,7 +35,7 @@ fn build_by_first_column(
     now: time::OffsetDateTime,
 ) -> (Vec<Progress>, Reply) {
     let group_by = GroupBy::Answer { column: 0 };
-    replies_of(session, Request::Build { group_by, now }, None)
+    replies_of(session, Request::Build { group_by, now }, vec![])
 }
 
 fn view(reply: Reply) -> SurveyView {
@@ -76,17 +83,13 @@ fn a_fingerprint_the_page_worked_out_is_kept_and_not_worked_out_again() {
     let mut session = Session::default();
     let bytes = survey_csv(40);
     let known = crate::survey::sha256_hex(&bytes);
-    let request = Request::Read {
-        file_name: "wave.csv".into(),
-        settings: PrivacySettings::default(),
-        dictionary: None,
-    };
+    let request = open("wave.csv", Recipe::default());
     let contents = Contents {
         bytes,
         sha256: Some(known.clone()),
     };
     let mut seen = Vec::new();
-    view(session.handle(request, Some(contents), &mut |p| seen.push(p.stage)));
+    view(session.handle(request, vec![contents], &mut |p| seen.push(p.stage)));
     assert!(!seen.contains(&Stage::Checking), "{seen:?}");
     let (progress, reply) = build_by_first_column(&mut session, datetime!(2026-11-25 12:00 UTC));
     assert!(progress.is_empty());
@@ -110,25 +113,42 @@ fn a_failed_request_leaves_the_loaded_survey_as_it_was() {
     let bad = b"Q1,Q2\n".to_vec();
     let (_, reply) = read(&mut session, bad);
     assert!(matches!(reply, Reply::Failed { .. }));
-    let (_, reply) = replies_of(&mut session, Request::ReadAs { options: utf8 }, None);
+    let as_utf8 = Recipe {
+        read_options: utf8,
+        ..Recipe::default()
+    };
+    let (_, reply) = replies_of(
+        &mut session,
+        open("wave.csv", as_utf8),
+        vec![survey_csv(40)],
+    );
     let reread = view(reply);
     assert_eq!(reread.recipe.read_options, utf8);
     assert_eq!(
         reread.summaries, before.summaries,
-        "the first file is still loaded"
+        "the file read again is as before"
     );
     let lowered = PrivacySettings {
         min_group_size: 5,
         ..PrivacySettings::default()
     };
-    let (_, reply) = replies_of(&mut session, Request::Settings { settings: lowered }, None);
-    assert!(matches!(reply, Reply::Failed { message } if message.contains("between 11")));
+    let (_, reply) = replies_of(
+        &mut session,
+        Request::Settings { settings: lowered },
+        vec![],
+    );
+    assert!(matches!(
+        reply,
+        Reply::Failed {
+            failure: Failure::Settings(_)
+        }
+    ));
     let (_, reply) = replies_of(
         &mut session,
         Request::Mapping {
             mapping: ColumnMapping::default(),
         },
-        None,
+        vec![],
     );
     assert_eq!(view(reply), reread, "a refused setting changed nothing");
 }
@@ -140,10 +160,13 @@ fn a_file_over_the_size_cap_is_refused_before_it_is_read() {
     bytes.resize(crate::survey::MAX_SURVEY_BYTES + 1, b'\n');
     let (progress, reply) = read(&mut session, bytes);
     assert!(progress.is_empty(), "nothing was read");
-    let Reply::Failed { message } = reply else {
+    let Reply::Failed {
+        failure: Failure::Read(error @ ReadError::TooLarge { .. }),
+    } = reply
+    else {
         panic!("expected a refusal, got {reply:?}");
     };
-    assert!(message.contains("up to 50 MiB"), "{message}");
+    assert!(error.to_string().contains("up to 50 MiB"), "{error}");
 }
 
 #[test]
@@ -151,14 +174,20 @@ fn requests_before_a_file_is_read_are_refused() {
     let mut session = Session::default();
     let now = datetime!(2026-11-25 9:00 UTC);
     let (_, reply) = build_by_first_column(&mut session, now);
-    assert!(matches!(reply, Reply::Failed { message } if message.contains("No survey")));
-    let request = Request::Read {
-        file_name: "x.csv".into(),
-        settings: PrivacySettings::default(),
-        dictionary: None,
-    };
-    let (_, reply) = replies_of(&mut session, request, None);
-    assert!(matches!(reply, Reply::Failed { .. }));
+    assert!(matches!(
+        reply,
+        Reply::Failed {
+            failure: Failure::NothingLoaded
+        }
+    ));
+    let request = open("x.csv", Recipe::default());
+    let (_, reply) = replies_of(&mut session, request, vec![]);
+    assert!(matches!(
+        reply,
+        Reply::Failed {
+            failure: Failure::NoContents
+        }
+    ));
 }
 
 #[test]
@@ -169,7 +198,7 @@ fn roles_and_builds_act_on_the_loaded_survey() {
         roles: HashMap::from([("How do you travel?".to_string(), Role::Ignore)]),
         ..ColumnMapping::default()
     };
-    let ignored = view(replies_of(&mut session, Request::Mapping { mapping }, None).1);
+    let ignored = view(replies_of(&mut session, Request::Mapping { mapping }, vec![]).1);
     assert_eq!(ignored.summaries[0].role, Role::Ignore);
     let now = datetime!(2026-11-25 9:00 UTC);
     let (_, reply) = build_by_first_column(&mut session, now);
@@ -182,7 +211,7 @@ fn roles_and_builds_act_on_the_loaded_survey() {
         Request::Mapping {
             mapping: ColumnMapping::default(),
         },
-        None,
+        vec![],
     );
     let (_, reply) = build_by_first_column(&mut session, now);
     let Reply::Built { built } = reply else {
@@ -213,7 +242,7 @@ fn messages_cross_as_json_and_strange_ones_are_refused() {
         serde_json::from_str::<Envelope<Reply>>(&text).unwrap(),
         reply
     );
-    let odd = r#"{"seq":1,"body":{"op":"read_as","options":{},"extra":1}}"#;
+    let odd = r#"{"seq":1,"body":{"op":"settings","settings":{},"extra":1}}"#;
     assert!(serde_json::from_str::<Envelope<Request>>(odd).is_err());
 }
 
@@ -228,13 +257,19 @@ fn a_redcap_dictionary_drops_its_identifiers_and_labels_the_codes() {
     };
     let mut session = Session::default();
     let raw = view(read(&mut session, shared("redcap-raw.csv")).1);
-    let request = Request::Dictionary {
-        file_name: "dictionary.csv".into(),
+    let with_dictionary = |dictionary: &str| Request::Open {
+        file_name: "redcap-raw.csv".into(),
+        recipe: Box::new(raw.recipe.clone()),
+        mapping: raw.mapping.clone(),
+        dictionary_file: Some(dictionary.into()),
     };
     let (_, reply) = replies_of(
         &mut session,
-        request,
-        Some(shared("redcap-data-dictionary.csv")),
+        with_dictionary("dictionary.csv"),
+        vec![
+            shared("redcap-raw.csv"),
+            shared("redcap-data-dictionary.csv"),
+        ],
     );
     let labelled = view(reply);
     let dictionary = labelled
@@ -253,20 +288,26 @@ fn a_redcap_dictionary_drops_its_identifiers_and_labels_the_codes() {
         .columns
         .iter()
         .any(|c| c == "I currently have Type 2 Diabetes"));
-    let bad = Request::Dictionary {
-        file_name: "notes.csv".into(),
-    };
-    let (_, reply) = replies_of(&mut session, bad, Some(b"a,b\n1,2\n".to_vec()));
-    assert!(
-        matches!(reply, Reply::Failed { message } if message.contains("“notes.csv” was not used"))
+    let (_, reply) = replies_of(
+        &mut session,
+        with_dictionary("notes.csv"),
+        vec![shared("redcap-raw.csv"), b"a,b\n1,2\n".to_vec()],
     );
+    assert!(matches!(
+        reply,
+        Reply::Failed {
+            failure: Failure::Dictionary(crate::survey::DictionaryError::NotADictionary)
+        }
+    ));
     // The next wave of the same project keeps the dictionary.
-    let next = Request::Read {
-        file_name: "wave2.csv".into(),
-        settings: PrivacySettings::default(),
-        dictionary: Some(dictionary),
-    };
-    let (_, reply) = replies_of(&mut session, next, Some(shared("redcap-raw.csv")));
+    let next = open(
+        "wave2.csv",
+        Recipe {
+            dictionary: Some(dictionary),
+            ..Recipe::default()
+        },
+    );
+    let (_, reply) = replies_of(&mut session, next, vec![shared("redcap-raw.csv")]);
     assert_eq!(view(reply).columns, labelled.columns);
 }
 
@@ -278,10 +319,16 @@ fn a_kind_the_answers_do_not_fit_is_refused_and_one_that_fits_survives_a_reread(
         kinds: BTreeMap::from([("How do you travel?".to_string(), ColumnKind::Numeric)]),
         ..ColumnMapping::default()
     };
-    let (_, reply) = replies_of(&mut session, Request::Mapping { mapping: as_number }, None);
-    assert!(
-        matches!(reply, Reply::Failed { message } if message.contains("“Bus” is not a number"))
+    let (_, reply) = replies_of(
+        &mut session,
+        Request::Mapping { mapping: as_number },
+        vec![],
     );
+    assert!(matches!(
+        reply,
+        Reply::Failed { failure: Failure::Kind(crate::columns::KindRefusal::NotANumber { answer, .. }) }
+            if answer == "Bus"
+    ));
     let as_text = ColumnMapping {
         kinds: BTreeMap::from([("How do you travel?".to_string(), ColumnKind::FreeText)]),
         ..ColumnMapping::default()
@@ -292,7 +339,7 @@ fn a_kind_the_answers_do_not_fit_is_refused_and_one_that_fits_survives_a_reread(
             Request::Mapping {
                 mapping: as_text.clone(),
             },
-            None,
+            vec![],
         )
         .1,
     );
@@ -307,14 +354,21 @@ fn a_kind_the_answers_do_not_fit_is_refused_and_one_that_fits_survives_a_reread(
         min_group_size: 12,
         ..PrivacySettings::default()
     };
-    let reread = view(replies_of(&mut session, Request::Settings { settings: lowered }, None).1);
+    let reread = view(
+        replies_of(
+            &mut session,
+            Request::Settings { settings: lowered },
+            vec![],
+        )
+        .1,
+    );
     assert_eq!(reread.summaries[0].kind, ColumnKind::FreeText);
     let (_, reply) = replies_of(
         &mut session,
         Request::Mapping {
             mapping: ColumnMapping::default(),
         },
-        None,
+        vec![],
     );
     assert_eq!(
         view(reply).summaries[0].kind,
@@ -339,7 +393,7 @@ fn a_refresh_compares_kept_personas_with_the_loaded_wave() {
     // The request crosses the worker boundary as JSON.
     let json = serde_json::to_string(&request).unwrap();
     let request: Request = serde_json::from_str(&json).unwrap();
-    let Reply::Refreshed { refresh } = replies_of(&mut session, request, None).1 else {
+    let Reply::Refreshed { refresh } = replies_of(&mut session, request, vec![]).1 else {
         panic!("expected a refresh");
     };
     assert_eq!(refresh.respondents, 90);

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ColumnMapping, LoadedSurvey, Recipe};
 use crate::columns::{ColumnSummary, Fold, Merge};
+use crate::pipeline::{ColumnMapping, LoadedSurvey, Recipe};
 use crate::privacy::PrivacyReport;
 use crate::survey::SourceFormat;
 
@@ -43,6 +43,20 @@ impl SurveyView {
     pub fn grouping_choices(&self) -> impl Iterator<Item = &ColumnSummary> {
         self.summaries.iter().filter(|s| s.can_group())
     }
+
+    /// The column to group by once this view replaces another: the question chosen
+    /// before (by name) while it can still group respondents, else the suggested one.
+    pub fn keep_grouping(&self, chosen: Option<&str>) -> Option<usize> {
+        chosen
+            .and_then(|name| self.grouping_choices().find(|s| s.name == name))
+            .map(|s| s.index)
+            .or(self.suggested_grouping)
+    }
+
+    /// The name of column `index`, if there is one.
+    pub fn column_name(&self, index: usize) -> Option<&str> {
+        self.summaries.get(index).map(|s| s.name.as_str())
+    }
 }
 
 impl LoadedSurvey {
@@ -69,5 +83,49 @@ impl LoadedSurvey {
                 .collect(),
             layout_key: self.layout_key(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::LoadedSurvey;
+    use crate::privacy::PrivacySettings;
+    use crate::survey::ReadOptions;
+
+    #[test]
+    fn the_chosen_question_stays_chosen_while_it_can_group() {
+        let mut csv = String::from("Travel,Lives,Comment\n");
+        for i in 0..40 {
+            let comment = format!("Comment {i}");
+            csv.push_str(&format!(
+                "{},{},{comment}\n",
+                ["Bus", "Car"][i % 2],
+                ["Alone", "Partner", "Family"][i % 3]
+            ));
+        }
+        let loaded = LoadedSurvey::read(
+            "s.csv",
+            csv.as_bytes(),
+            ReadOptions::default(),
+            PrivacySettings::default(),
+        )
+        .unwrap();
+        let view = loaded.view();
+        let suggested = view.suggested_grouping;
+        assert!(suggested.is_some());
+        let lives = view
+            .summaries
+            .iter()
+            .position(|s| s.name == "Lives")
+            .unwrap();
+        assert_eq!(view.keep_grouping(Some("Lives")), Some(lives));
+        assert_eq!(
+            view.keep_grouping(Some("Comment")),
+            suggested,
+            "free text cannot group"
+        );
+        assert_eq!(view.keep_grouping(Some("Gone")), suggested);
+        assert_eq!(view.keep_grouping(None), suggested);
+        assert_eq!(view.column_name(lives), Some("Lives"));
     }
 }

@@ -1,0 +1,175 @@
+//! Answers in the plain words of a sentence: "Alone" to "Who do you live with?" is
+//! "lives alone", "Phone" as a preferred channel "prefers a phone call", "Yes" to "Do you
+//! have diabetes?" "has diabetes". Used by a persona's names and headline.
+
+use super::names::NameGender;
+use super::profile::Fact;
+use crate::columns::Role;
+use crate::privacy::generalise::is_age_header;
+use crate::privacy::identifiers::normalise_header;
+
+/// Kinds of question a persona's words treat specially.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Family {
+    Age,
+    Gender,
+    Living,
+    Travel,
+    Other,
+}
+
+impl Family {
+    pub(super) fn of(question: &str) -> Family {
+        let text = format!(" {} ", normalise_header(question));
+        let has = |words: &[&str]| words.iter().any(|w| text.contains(&format!(" {w}")));
+        if is_age_header(question) {
+            Family::Age
+        } else if has(&["gender ", "sex "]) {
+            Family::Gender
+        } else if has(&[
+            "live with",
+            "lives with",
+            "living with",
+            "live alone",
+            "household",
+        ]) {
+            Family::Living
+        } else if has(&["travel", "get to", "getting to", "transport "]) {
+            Family::Travel
+        } else {
+            Family::Other
+        }
+    }
+}
+
+/// Answers that say "nothing here" rather than describe anyone.
+pub(super) fn is_negative(answer: &str) -> bool {
+    let a = answer.trim().to_lowercase();
+    [
+        "none",
+        "nothing",
+        "no",
+        "n/a",
+        "na",
+        "not applicable",
+        "no problems",
+        "none of these",
+        "prefer not to say",
+        "don't know",
+        "other",
+    ]
+    .contains(&a.as_str())
+}
+
+/// Answers that say yes to the question, which then carries the meaning.
+pub(super) fn is_yes(answer: &str) -> bool {
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "yes" | "y" | "true" | "1" | "checked"
+    )
+}
+
+/// What a yes/no question asks about: "Do you have diabetes?" → "diabetes".
+pub(super) fn subject(question: &str) -> String {
+    let mut text = normalise_header(question);
+    for lead in [
+        "have you been diagnosed with",
+        "do you have",
+        "do you find",
+        "do you",
+        "have you",
+        "are you",
+        "is it",
+        "is",
+        "does",
+        "did you",
+        "has",
+        "have",
+    ] {
+        if let Some(rest) = text.strip_prefix(&format!("{lead} ")) {
+            text = rest.to_string();
+            break;
+        }
+    }
+    text
+}
+
+/// The answer as the words of a sentence: lower case unless it is an acronym or a name
+/// with capitals inside ("COPD", "McDonald").
+pub(super) fn in_words(answer: &str) -> String {
+    let a = answer.trim();
+    let keeps_case = a.chars().filter(|c| c.is_uppercase()).count() > 1 || a.len() <= 1;
+    if keeps_case {
+        a.to_string()
+    } else {
+        a.to_lowercase()
+    }
+}
+
+/// How a preferred channel reads after "prefers".
+fn channel(answer: &str) -> String {
+    let a = in_words(answer);
+    match a.as_str() {
+        "phone" | "phone call" | "telephone" | "a phone call" => "a phone call".into(),
+        "text" | "sms" | "text message" | "text messages" => "text messages".into(),
+        "letter" | "post" | "letters" | "mail" => "letters".into(),
+        "app" | "mobile app" | "the app" => "the app".into(),
+        "in person" | "face to face" | "face-to-face" => "seeing someone in person".into(),
+        "video" | "video call" => "video calls".into(),
+        _ => a,
+    }
+}
+
+/// A fact in a few plain words, or `None` when it says nothing about the people.
+pub fn phrase(fact: &Fact) -> Option<String> {
+    let answer = fact.answer.trim();
+    if answer.is_empty() || is_negative(answer) {
+        return None;
+    }
+    let yes = is_yes(answer);
+    Some(match (fact.family(), fact.role) {
+        (Family::Age, _) => format!("aged {answer}"),
+        (Family::Gender, _) => gender_group(answer).to_string(),
+        (Family::Living, _) => living(answer),
+        (Family::Travel, _) => format!("travels by {}", in_words(answer)),
+        (_, Some(Role::ChannelPreference)) if !yes => format!("prefers {}", channel(answer)),
+        (_, Some(Role::Barrier)) if yes => subject(&fact.question),
+        (_, Some(Role::Barrier)) => format!("{} gets in the way", in_words(answer)),
+        (_, Some(Role::Condition)) if yes => format!("has {}", subject(&fact.question)),
+        (_, Some(Role::Condition)) => format!("has {}", in_words(answer)),
+        (_, Some(Role::Motivation)) if !yes => format!("values {}", in_words(answer)),
+        _ if yes => subject(&fact.question),
+        _ => answer.to_string(),
+    })
+}
+
+fn gender_group(answer: &str) -> &str {
+    match name_gender(answer) {
+        Some(NameGender::Female) => "women",
+        Some(NameGender::Male) => "men",
+        _ => answer,
+    }
+}
+
+pub(super) fn name_gender(answer: &str) -> Option<NameGender> {
+    match answer.trim().to_lowercase().as_str() {
+        "female" | "woman" | "women" | "f" => Some(NameGender::Female),
+        "male" | "man" | "men" | "m" => Some(NameGender::Male),
+        "non-binary or another gender" | "non-binary" | "nonbinary" | "another gender" => {
+            Some(NameGender::Neutral)
+        }
+        _ => None,
+    }
+}
+
+fn living(answer: &str) -> String {
+    match in_words(answer).as_str() {
+        "alone" | "on my own" | "by myself" | "nobody" | "no one" => "lives alone".into(),
+        "partner" | "spouse" | "husband" | "wife" | "with a partner" => {
+            "lives with a partner".into()
+        }
+        "family" => "lives with family".into(),
+        "children" | "my children" => "lives with children".into(),
+        other => format!("lives with {other}"),
+    }
+}

@@ -1,0 +1,97 @@
+//! The conversation between the page and the pipeline worker: the page sends
+//! [`Request`]s, the worker's [`Session`] answers each with one [`Reply`] (after any
+//! number of progress reports), or with a [`Failure`]. The types are plain serde values
+//! so that they cross the worker boundary as JSON; natively, tests drive a `Session`
+//! directly. [`SurveyView`] is what the page sees of a loaded survey.
+
+mod failure;
+mod session;
+mod view;
+
+pub use failure::Failure;
+pub use session::{Contents, Session};
+pub use view::{SurveyView, PREVIEW_ROWS};
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::personas::Persona;
+use crate::pipeline::{Built, ColumnMapping, GroupBy, Recipe};
+use crate::privacy::PrivacySettings;
+use crate::refresh::Refresh;
+use crate::survey::Progress;
+
+/// What the page asks of the pipeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Request {
+    /// Read a survey file (the first file beside the request) as `recipe` says, then
+    /// apply `mapping` as far as it fits. When `dictionary_file` names one, a second
+    /// file beside the request is a REDCap data dictionary to use from now on.
+    ///
+    /// Every request that carries a file goes to a fresh worker, which replaces the one
+    /// holding the current survey only once it answers with the survey: a reader that
+    /// fails, or crashes its worker, leaves the loaded survey as it was.
+    Open {
+        file_name: String,
+        recipe: Box<Recipe>,
+        mapping: ColumnMapping,
+        dictionary_file: Option<String>,
+    },
+    /// Guard the loaded file again under other privacy settings.
+    Settings { settings: PrivacySettings },
+    /// Undo (or re-apply) a merge of spellings, keyed (column, kept spelling).
+    MergeUndone { key: (String, String), undone: bool },
+    /// Set the roles and kinds the user chose, by column name.
+    Mapping { mapping: ColumnMapping },
+    /// Apply the mapping remembered for this layout as far as it still fits.
+    Remembered { mapping: ColumnMapping },
+    /// Build personas from segments formed as `group_by` says.
+    Build {
+        group_by: GroupBy,
+        now: OffsetDateTime,
+    },
+    /// Compare kept personas with the loaded survey, a later wave.
+    Refresh {
+        personas: Vec<Persona>,
+        now: OffsetDateTime,
+    },
+}
+
+impl Request {
+    /// How many files travel beside the request.
+    pub fn files(&self) -> usize {
+        match self {
+            Request::Open {
+                dictionary_file, ..
+            } => 1 + usize::from(dictionary_file.is_some()),
+            _ => 0,
+        }
+    }
+}
+
+/// The pipeline's answer to one request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reply {
+    /// The worker is listening.
+    Ready,
+    /// How far the current request has got.
+    Progress { progress: Progress },
+    /// The survey as it now is.
+    Survey { view: Box<SurveyView> },
+    /// Personas built.
+    Built { built: Box<Built> },
+    /// What the loaded wave says about the kept personas.
+    Refreshed { refresh: Box<Refresh> },
+    /// The request could not be carried out; whatever was loaded is unchanged.
+    Failed { failure: Failure },
+}
+
+/// A reply or request with the number of the request it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope<T> {
+    pub seq: u32,
+    pub body: T,
+}

@@ -1,0 +1,311 @@
+//! The survey being worked on: the worker that holds it, what the page sees of it, the
+//! privacy settings it is read with and the column mapping remembered per layout.
+//!
+//! Every request that carries a file (a new survey, the same file read another way, a
+//! REDCap dictionary) goes to a fresh worker, which becomes the survey's worker only
+//! when it answers with the survey; a reader that fails or crashes costs only that
+//! worker, and the survey loaded before stays.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::File;
+
+use super::work::{tracked, Busy};
+use super::Notices;
+use crate::browser::pipeline_worker::PipelineWorker;
+use crate::browser::storage;
+use crate::columns::{ColumnKind, Role};
+use crate::pipeline::{ColumnMapping, Recipe};
+use crate::privacy::{PrivacySettings, ShownCount};
+use crate::protocol::{Failure, Reply, Request, SurveyView};
+use crate::survey::{check_size, ReadOptions};
+
+/// The survey being worked on.
+#[derive(Clone, Copy)]
+pub struct SurveyStore {
+    /// The survey as the page shows it; its rows stay in the worker.
+    pub view: RwSignal<Option<SurveyView>>,
+    /// The privacy settings the next survey is read with.
+    pub privacy: RwSignal<PrivacySettings>,
+    /// What the survey's worker (or the one reading a new file) is doing.
+    pub busy: RwSignal<Option<Busy>>,
+    /// The file being read, while a new one is.
+    pub reading: RwSignal<Option<String>>,
+    worker: StoredValue<Option<PipelineWorker>, LocalStorage>,
+    /// The file the loaded survey was read from, to read it again another way.
+    file: StoredValue<Option<File>, LocalStorage>,
+    /// Counts the files chosen, so a read overtaken by a newer one changes nothing.
+    reads: StoredValue<u64>,
+    notices: Notices,
+}
+
+/// What a file is opened for, which decides what the user is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    NewFile,
+    ReadAgain,
+    Dictionary,
+}
+
+impl SurveyStore {
+    pub fn new(notices: Notices) -> Self {
+        PipelineWorker::start_spare();
+        SurveyStore {
+            view: RwSignal::new(None),
+            privacy: RwSignal::new(PrivacySettings::default()),
+            busy: RwSignal::new(None),
+            reading: RwSignal::new(None),
+            worker: StoredValue::new_local(None),
+            file: StoredValue::new_local(None),
+            reads: StoredValue::new(0),
+            notices,
+        }
+    }
+
+    /// The minimum group size in force.
+    pub fn min_group_size(&self) -> Signal<usize> {
+        let privacy = self.privacy;
+        Signal::derive(move || privacy.with(|p| p.min_group_size))
+    }
+
+    /// Reads a survey file in a fresh worker; the loaded survey stays until it is read.
+    /// The roles and kinds chosen for an earlier wave of the same survey then apply
+    /// again, as far as they fit.
+    pub fn read_file(&self, file: File) {
+        let name = file.name();
+        if let Err(e) = check_size(file.size() as usize) {
+            self.notices.fail(format!("“{name}” was not read. {e}"));
+            return;
+        }
+        // The next wave of a REDCap project keeps the dictionary given for the last.
+        let recipe = Recipe {
+            settings: self.privacy.get_untracked(),
+            dictionary: self.with_view(|v| v.recipe.dictionary.clone()).flatten(),
+            ..Recipe::default()
+        };
+        let store = *self;
+        spawn_local(async move {
+            let request = Request::Open {
+                file_name: name.clone(),
+                recipe: Box::new(recipe),
+                mapping: ColumnMapping::default(),
+                dictionary_file: None,
+            };
+            let Some(view) = store.open(request, vec![file], Opening::NewFile).await else {
+                return;
+            };
+            let mapping = storage::load_mapping(&view.layout_key);
+            if !mapping.is_empty() {
+                let request = Request::Remembered { mapping };
+                store
+                    .change(request, "Applying the remembered roles and kinds")
+                    .await;
+            }
+        });
+    }
+
+    /// Reads the loaded file again another way; on failure the survey stays as it was.
+    pub fn set_read_options(&self, options: ReadOptions) {
+        let Some((file, mut recipe, mapping)) = self.current() else {
+            return;
+        };
+        recipe.read_options = options;
+        let request = Request::Open {
+            file_name: file.name(),
+            recipe: Box::new(recipe),
+            mapping,
+            dictionary_file: None,
+        };
+        let store = *self;
+        spawn_local(async move {
+            store.open(request, vec![file], Opening::ReadAgain).await;
+        });
+    }
+
+    /// Uses a REDCap data dictionary: its identifiers are dropped, its labels used.
+    pub fn use_dictionary(&self, dictionary: File) {
+        let Some((file, recipe, mapping)) = self.current() else {
+            return;
+        };
+        let request = Request::Open {
+            file_name: file.name(),
+            recipe: Box::new(recipe),
+            mapping,
+            dictionary_file: Some(dictionary.name()),
+        };
+        let store = *self;
+        spawn_local(async move {
+            store
+                .open(request, vec![file, dictionary], Opening::Dictionary)
+                .await;
+        });
+    }
+
+    /// Applies new privacy settings: the loaded survey is guarded again (and personas
+    /// built under the old settings are discarded with the old view).
+    pub fn set_privacy(&self, settings: PrivacySettings) {
+        self.privacy.set(settings.clone());
+        if self.with_view(|_| ()).is_none() {
+            return;
+        }
+        let store = *self;
+        spawn_local(async move {
+            let request = Request::Settings { settings };
+            store.change(request, "Applying the privacy settings").await;
+        });
+    }
+
+    /// Undoes (or re-applies) a merge of spellings.
+    pub fn set_merge_undone(&self, key: (String, String), undone: bool) {
+        let store = *self;
+        spawn_local(async move {
+            let request = Request::MergeUndone { key, undone };
+            store.change(request, "Updating the answers").await;
+        });
+    }
+
+    /// Sets a column's role and remembers it for this survey layout.
+    pub fn set_role(&self, column: String, role: Role) {
+        self.change_mapping("Applying the role", |mapping| {
+            mapping.roles.insert(column, role);
+        });
+    }
+
+    /// Sets a column's kind (`None`: the kind worked out from its answers) and
+    /// remembers it for this survey layout.
+    pub fn set_kind(&self, column: String, kind: Option<ColumnKind>) {
+        self.change_mapping("Applying the kind", |mapping| match kind {
+            Some(kind) => {
+                mapping.kinds.insert(column, kind);
+            }
+            None => {
+                mapping.kinds.remove(&column);
+            }
+        });
+    }
+
+    /// Sends a request about the loaded survey to its worker, showing `what` on the
+    /// progress bar until the reply.
+    pub async fn ask(&self, request: Request, what: &str) -> Result<Reply, Failure> {
+        let worker = self.worker.get_value().ok_or(Failure::NothingLoaded)?;
+        tracked(self.busy, what, worker.ask(&request, &[])).await
+    }
+
+    /// The mapping remembered for a survey layout (empty when none).
+    pub fn remembered_mapping(&self, layout_key: &str) -> ColumnMapping {
+        storage::load_mapping(layout_key)
+    }
+
+    fn with_view<R>(&self, f: impl FnOnce(&SurveyView) -> R) -> Option<R> {
+        self.view.with_untracked(|v| v.as_ref().map(f))
+    }
+
+    /// The loaded survey's file, recipe and mapping, to read it again.
+    fn current(&self) -> Option<(File, Recipe, ColumnMapping)> {
+        let file = self.file.get_value()?;
+        self.with_view(|v| (file, v.recipe.clone(), v.mapping.clone()))
+    }
+
+    fn change_mapping(&self, what: &'static str, change: impl FnOnce(&mut ColumnMapping)) {
+        let Some((mut mapping, key)) =
+            self.with_view(|v| (v.mapping.clone(), v.layout_key.clone()))
+        else {
+            return;
+        };
+        change(&mut mapping);
+        let store = *self;
+        spawn_local(async move {
+            let request = Request::Mapping {
+                mapping: mapping.clone(),
+            };
+            if store.change(request, what).await {
+                store.notices.report(storage::save_mapping(&key, &mapping));
+            }
+        });
+    }
+
+    /// Sends a request that changes the loaded survey; shows the new view, or says why
+    /// nothing changed. Returns whether it changed.
+    async fn change(&self, request: Request, what: &str) -> bool {
+        match self.ask(request, what).await {
+            Ok(Reply::Survey { view }) => {
+                self.view.set(Some(*view));
+                true
+            }
+            Ok(_) => false,
+            Err(failure) => {
+                self.notices.fail(failure.to_string());
+                false
+            }
+        }
+    }
+
+    /// Opens a file in a fresh worker; once it answers with the survey, that worker holds
+    /// the survey from now on. A read overtaken by a newer file changes nothing.
+    async fn open(
+        &self,
+        request: Request,
+        files: Vec<File>,
+        opening: Opening,
+    ) -> Option<SurveyView> {
+        let file_name = files.first().map(File::name).unwrap_or_default();
+        let dictionary_name = files.get(1).map(File::name).unwrap_or_default();
+        let read = self.reads.get_value() + 1;
+        self.reads.set_value(read);
+        let what = match opening {
+            Opening::NewFile => format!("Reading “{file_name}”"),
+            Opening::ReadAgain => "Reading the file again".to_string(),
+            Opening::Dictionary => "Reading the data dictionary".to_string(),
+        };
+        if opening == Opening::NewFile {
+            self.reading.set(Some(file_name.clone()));
+        }
+        let answer = match PipelineWorker::fresh() {
+            Ok(worker) => tracked(self.busy, what, worker.ask(&request, &files))
+                .await
+                .map(|reply| (worker, reply)),
+            Err(failure) => Err(failure),
+        };
+        if self.reads.get_value() != read {
+            return None;
+        }
+        self.reading.set(None);
+        let (worker, view) = match answer {
+            Ok((worker, Reply::Survey { view })) => (worker, *view),
+            Ok(_) => return None,
+            Err(failure) => {
+                self.notices.fail(match opening {
+                    Opening::NewFile => format!(
+                        "“{file_name}” could not be read. {failure} Nothing else was changed."
+                    ),
+                    Opening::ReadAgain => format!(
+                        "The file cannot be read that way, so it stays as it was read before. {failure}"
+                    ),
+                    Opening::Dictionary => format!(
+                        "“{dictionary_name}” was not used. {failure} The survey is as it was."
+                    ),
+                });
+                return None;
+            }
+        };
+        self.notices.inform(match opening {
+            Opening::NewFile => format!(
+                "Read “{file_name}”: {} respondents, {} questions kept, {} column(s) dropped as identifiers or survey-tool metadata.",
+                ShownCount::of(view.respondents),
+                view.summaries.len(),
+                view.report.dropped.len()
+            ),
+            Opening::ReadAgain => format!("Read again: {} questions kept.", view.summaries.len()),
+            Opening::Dictionary => format!(
+                "“{dictionary_name}” marks {} field(s) as identifiers; they are dropped. Questions and coded answers now show the dictionary's labels.",
+                view.recipe.dictionary.as_ref().map_or(0, |d| d.identifiers.len())
+            ),
+        });
+        self.worker.set_value(Some(worker));
+        if let Some(file) = files.into_iter().next() {
+            self.file.set_value(Some(file));
+        }
+        self.view.set(Some(view.clone()));
+        Some(view)
+    }
+}
