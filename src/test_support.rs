@@ -20,6 +20,7 @@ pub fn persona(id: &str, name: &str) -> Persona {
             rule: Some("lives_with = Partner".to_string()),
             quality: None,
             definition: None,
+            class_profile: None,
         },
         traits: vec![Trait {
             attribute: "transport".to_string(),
@@ -48,6 +49,7 @@ pub fn persona(id: &str, name: &str) -> Persona {
             seed: 0,
             min_group_size: 11,
             refreshed: None,
+            fit: None,
         },
     }
 }

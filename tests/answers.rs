@@ -12,6 +12,7 @@ use persona_builder::columns::{
 use persona_builder::persona_file::check_persona;
 use persona_builder::pipeline::{build_by_answer, build_found_personas, Built, LoadedSurvey};
 use persona_builder::privacy::PrivacySettings;
+use persona_builder::segments::Method;
 use persona_builder::survey::{Layout, ReadOptions};
 use time::macros::datetime;
 
@@ -289,7 +290,14 @@ fn counts_are_summarised_as_median_and_quartiles_in_personas() {
         male.traits.iter().all(|t| t.attribute != visits.name),
         "not listed as answers"
     );
-    let found = build_found_personas(&loaded, Some(2), 7, datetime!(2026-11-24 10:00 UTC)).unwrap();
+    let found = build_found_personas(
+        &loaded,
+        Method::LatentClasses,
+        Some(2),
+        7,
+        datetime!(2026-11-24 10:00 UTC),
+    )
+    .unwrap();
     nothing_shown_under_k(&loaded, &[built, found]);
 }
 

@@ -89,6 +89,7 @@ fn first_wave_segments() -> Built {
     let similar = GroupBy::Similarity {
         count: None,
         seed: 11,
+        method: persona_builder::segments::Method::SimilarAnswers,
     };
     build(&first, similar, NOW).unwrap()
 }

@@ -222,7 +222,7 @@ proptest! {
             label: l.to_string(),
             members: s.members.clone(),
         }).collect();
-        let basis = Basis::Found { method: "m".into(), seed: 11, fitted: found.fitted, quality: Vec::new() };
+        let basis = Basis::Found { method: "m".into(), seed: 11, fitted: found.fitted, quality: Vec::new(), profiles: Vec::new(), fit: None };
         let now = time::OffsetDateTime::UNIX_EPOCH;
         let synthesis = personas_from_segments(&loaded.survey, &loaded.summaries, &segments, &basis, 11, now);
         let survey = &loaded.survey;

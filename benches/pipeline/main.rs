@@ -12,7 +12,8 @@ mod synthetic;
 use std::time::Instant;
 
 use persona_builder::pipeline::{build, GroupBy, LoadedSurvey, Recipe};
-use persona_builder::segments::clustering::{segment, SegmentSettings, DEFAULT_SEED};
+use persona_builder::segments::latent::latent_classes;
+use persona_builder::segments::{Method, SegmentSettings, DEFAULT_SEED};
 use persona_builder::survey::{Progress, Stage, MAX_SURVEY_BYTES};
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -31,7 +32,7 @@ struct Figures {
     summarise_ms: f64,
     /// The whole read step: parse + guard + summarise.
     read_ms: f64,
-    /// Auto-k segmentation and persona synthesis.
+    /// Auto segmentation (latent classes, the default method) and persona synthesis.
     build_ms: f64,
     pipeline_ms: f64,
     /// The survey's description as it crosses from the worker to the page (JSON).
@@ -148,6 +149,7 @@ fn measure(generated: &synthetic::Generated, runs: usize) -> Figures {
         let group_by = GroupBy::Similarity {
             count: None,
             seed: DEFAULT_SEED,
+            method: Method::default(),
         };
         let built = build(&loaded, group_by, now).expect("personas are built");
         let total = ms(started);
@@ -166,12 +168,10 @@ fn measure(generated: &synthetic::Generated, runs: usize) -> Figures {
         values.sort_by(f64::total_cmp);
         values[values.len() / 2]
     };
-    let found = segment(
-        &loaded.survey,
-        &loaded.summaries,
-        SegmentSettings::default(),
-    )
-    .expect("the synthetic survey segments");
+    let everyone: Vec<usize> = (0..loaded.survey.respondents()).collect();
+    let settings = SegmentSettings::default();
+    let found = latent_classes(&loaded.survey, &loaded.summaries, &everyone, settings)
+        .expect("the synthetic survey segments");
     let members: Vec<Vec<usize>> = found.segments.into_iter().map(|s| s.members).collect();
     let agreement = quality::agreement(&members, &generated.planted);
     Figures {

@@ -6,6 +6,7 @@ use super::numbers::check_numbers;
 use crate::personas::{shorten, Persona};
 use crate::privacy::patterns::{contains_identifier, identifier_kind, IdentifierKind};
 use crate::privacy::MIN_GROUP_SIZE;
+use crate::segments::latent::{ClassProfile, ItemProfile, OptionShare};
 use crate::segments::rules::Test;
 use crate::survey::is_unsafe_char;
 
@@ -20,6 +21,8 @@ const MAX_LIST: usize = 100;
 const MAX_TAGS: usize = 20;
 const MAX_TAG: usize = 40;
 const MAX_CONDITIONS: usize = 20;
+/// Most answers (or bands) one item of a class profile lists.
+const MAX_LEVELS: usize = 64;
 /// Goals or frustrations one persona may list.
 const MAX_PHRASES: usize = 10;
 
@@ -61,6 +64,8 @@ pub enum PersonaProblem {
     NumberTooFew { k: usize },
     #[error("a number's figures are inconsistent: {0}")]
     NumberFigure(&'static str),
+    #[error("its class profile breaks a rule: {0}")]
+    ClassProfile(&'static str),
 }
 
 /// Shortens a persona's texts to the format's length limits (at word boundaries), so a
@@ -108,6 +113,21 @@ pub fn fit_to_format(p: &mut Persona) {
     if overlong {
         p.segment.definition = None;
     }
+    // So is a class profile (a new wave is sorted by it, matched on its questions).
+    let profile_overlong = p.segment.class_profile.as_ref().is_some_and(|c| {
+        c.items.iter().any(|item| {
+            too_long(item.question())
+                || match item {
+                    ItemProfile::Choice { answers, .. } | ItemProfile::Bands { answers, .. } => {
+                        answers.iter().any(|a| too_long(&a.answer))
+                    }
+                    ItemProfile::Option { option, .. } => too_long(option),
+                }
+        })
+    });
+    if profile_overlong {
+        p.segment.class_profile = None;
+    }
 }
 
 /// Checks one persona against the privacy floor and the format's limits: the same
@@ -148,7 +168,15 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
     }
     if let Some(quality) = &p.segment.quality {
         in_range("segment stability", quality.stability, 0, 1)?;
-        in_range("segment silhouette", quality.silhouette, -1, 1)?;
+        if let Some(silhouette) = quality.silhouette {
+            in_range("segment silhouette", silhouette, -1, 1)?;
+        }
+        if let Some(membership) = quality.membership {
+            fraction("segment membership", membership, 1)?;
+        }
+    }
+    if let Some(profile) = &p.segment.class_profile {
+        check_profile(profile, p.segment.size, k)?;
     }
     count("traits", p.traits.len(), MAX_TRAITS)?;
     for t in &p.traits {
@@ -224,6 +252,17 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
     if prov.min_group_size < MIN_GROUP_SIZE {
         return Err(Provenance("min_group_size is below 11"));
     }
+    if let Some(fit) = &prov.fit {
+        if !(fit.log_likelihood.is_finite() && fit.bic.is_finite()) {
+            return Err(Provenance("the fit figures must be numbers"));
+        }
+        fraction("fit entropy", fit.entropy, 1)?;
+        if fit.fitted < 2 * k || fit.fitted > prov.rows {
+            return Err(Provenance(
+                "a model is fitted on 2k respondents or more, and no more than the survey has",
+            ));
+        }
+    }
     let shared = shared_texts(p);
     let staff = [
         ("owner", p.owner.as_str()),
@@ -281,6 +320,15 @@ fn shared_texts(p: &Persona) -> Vec<(&'static str, &str)> {
     }
     texts.extend(p.tags.iter().map(|t| ("tag", t.as_str())));
     texts.extend(p.notes.iter().map(|n| ("note", n.text.as_str())));
+    for item in p.segment.class_profile.iter().flat_map(|c| &c.items) {
+        texts.push(("class profile", item.question()));
+        match item {
+            ItemProfile::Choice { answers, .. } | ItemProfile::Bands { answers, .. } => {
+                texts.extend(answers.iter().map(|a| ("class profile", a.answer.as_str())));
+            }
+            ItemProfile::Option { option, .. } => texts.push(("class profile", option)),
+        }
+    }
     for condition in p.segment.definition.iter().flat_map(|r| &r.conditions) {
         texts.push(("segment definition", &condition.question));
         if let Test::Is { value: text } | Test::Includes { option: text } = &condition.test {
@@ -288,6 +336,73 @@ fn shared_texts(p: &Persona) -> Vec<(&'static str, &str)> {
         }
     }
     texts
+}
+
+/// A class profile's limits, and its small-cell rules as far as a file can show them:
+/// every listed share stands for at least k of the segment (share × size ≥ k), and so
+/// does what an option's listed share leaves.
+fn check_profile(profile: &ClassProfile, size: usize, k: usize) -> Result<(), PersonaProblem> {
+    use PersonaProblem::*;
+    fraction("class share", profile.share, 1)?;
+    if let Some(t) = profile.typical {
+        if !(t.mean.is_finite() && t.mean <= 0.0 && t.sd.is_finite() && t.sd >= 0.0) {
+            return Err(ClassProfile(
+                "its typical log-probability must be a mean ≤ 0 and a deviation ≥ 0",
+            ));
+        }
+    }
+    count("class profile", profile.items.len(), MAX_TRAITS)?;
+    let rests_on_k = |share: f64| share * size as f64 + 1e-9 >= k as f64;
+    for item in &profile.items {
+        length("class profile", item.question(), MAX_TEXT)?;
+        let (answers, unlisted) = match item {
+            ItemProfile::Choice {
+                answers, unlisted, ..
+            } => (answers, *unlisted),
+            ItemProfile::Bands {
+                answers,
+                unlisted,
+                edges,
+                ..
+            } => {
+                count("class profile bands", edges.len(), MAX_LEVELS)?;
+                if !edges.windows(2).all(|w| w[0] < w[1]) || edges.iter().any(|e| !e.is_finite()) {
+                    return Err(ClassProfile("band edges must be ascending numbers"));
+                }
+                (answers, *unlisted)
+            }
+            ItemProfile::Option { option, chosen, .. } => {
+                length("class profile", option, MAX_TEXT)?;
+                if let OptionShare::Share(p) = chosen {
+                    fraction("class profile share", *p, 1)?;
+                    if !rests_on_k(*p) || !rests_on_k(1.0 - p) {
+                        return Err(ClassProfile("a share rests on fewer than k respondents"));
+                    }
+                }
+                continue;
+            }
+        };
+        count("class profile answers", answers.len(), MAX_LEVELS)?;
+        if unlisted > MAX_LEVELS {
+            return Err(TooMany {
+                field: "class profile answers",
+                max: MAX_LEVELS,
+            });
+        }
+        let mut total = 0.0;
+        for a in answers {
+            length("class profile", &a.answer, MAX_TEXT)?;
+            fraction("class profile share", a.share, 1)?;
+            if !rests_on_k(a.share) {
+                return Err(ClassProfile("a share rests on fewer than k respondents"));
+            }
+            total += a.share;
+        }
+        if total > 1.0 + 1e-6 {
+            return Err(ClassProfile("the listed shares add up to more than 1"));
+        }
+    }
+    Ok(())
 }
 
 fn is_sha256(text: &str) -> bool {

@@ -21,7 +21,7 @@ pub use actions::recommend as recommend_actions;
 pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
 pub use glance::{Figure, Glance};
 pub use model::{
-    Action, Note, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait, Wave,
+    Action, ModelFit, Note, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait, Wave,
 };
 pub use numbers::{Distribution, NumberTrait, QUARTILES};
 pub use quotes::QUOTES_SUGGESTED;

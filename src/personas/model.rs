@@ -6,8 +6,9 @@ use time::{Date, OffsetDateTime};
 use super::dates::{optional_date, review_date};
 use super::numbers::NumberTrait;
 use crate::columns::Role;
-use crate::segments::clustering::Stability;
+use crate::segments::latent::ClassProfile;
 use crate::segments::rules::Rule;
+use crate::segments::Stability;
 
 /// A patient persona: a named, evidence-backed description of one segment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,6 +101,10 @@ pub struct SegmentInfo {
     /// survey wave is sorted by them exactly. Found segments have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub definition: Option<Rule>,
+    /// For a latent class: the class's part of the model (aggregates under the
+    /// small-cell rules), so that a new wave is sorted with the same model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class_profile: Option<ClassProfile>,
 }
 
 /// How far a found segment can be trusted.
@@ -109,14 +114,30 @@ pub struct SegmentQuality {
     /// Mean Jaccard similarity with itself over bootstrap resamples, 0–1: at least 0.75
     /// is "stable", 0.6 to 0.75 "weak", below 0.6 "unreliable".
     pub stability: f64,
-    /// Mean silhouette width of its members, −1 to 1.
-    pub silhouette: f64,
+    /// Mean silhouette width of its members, −1 to 1 (segments of similar answers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub silhouette: Option<f64>,
+    /// Mean probability of its members belonging to it, 0–1 (latent classes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub membership: Option<f64>,
 }
 
 impl SegmentQuality {
     /// The badge shown on the persona.
     pub fn badge(&self) -> Stability {
         Stability::of(self.stability)
+    }
+
+    /// The figures beside the badge, e.g. "stability 0.92 · membership 0.97".
+    pub fn figures(&self) -> String {
+        let mut text = format!("stability {:.2}", self.stability);
+        if let Some(membership) = self.membership {
+            text.push_str(&format!(" · membership {membership:.2}"));
+        }
+        if let Some(silhouette) = self.silhouette {
+            text.push_str(&format!(" · silhouette {silhouette:.2}"));
+        }
+        text
     }
 }
 
@@ -198,6 +219,22 @@ pub struct Provenance {
     /// The later survey wave its figures were last refreshed from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refreshed: Option<Wave>,
+    /// How well a latent class model fitted, for personas found by one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fit: Option<ModelFit>,
+}
+
+/// The fit figures of a latent class model (over the respondents it was fitted on).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelFit {
+    pub log_likelihood: f64,
+    /// Bayesian information criterion, −2 ln L + p ln n (lower is better).
+    pub bic: f64,
+    /// Normalised entropy, 0–1 (1: every respondent clearly in one class).
+    pub entropy: f64,
+    /// Respondents the model was fitted on (a seeded sample of large surveys).
+    pub fitted: usize,
 }
 
 /// A survey wave a persona's figures come from.

@@ -13,12 +13,13 @@ use super::profile::{facts, name_apart, plain_name, Fact};
 use super::quotes::QuoteSources;
 use super::wording::{answer_summary, found_summary, rule_summary};
 use super::{
-    add_months, recommend_actions, Persona, Provenance, SegmentInfo, SegmentQuality, Trait,
-    REVIEW_INTERVAL_MONTHS,
+    add_months, recommend_actions, ModelFit, Persona, Provenance, SegmentInfo, SegmentQuality,
+    Trait, REVIEW_INTERVAL_MONTHS,
 };
 use crate::columns::{chosen, ColumnKind, ColumnSummary};
 use crate::privacy::disclosure::listable;
 use crate::privacy::sensitive::is_sensitive_question;
+use crate::segments::latent::ClassProfile;
 use crate::segments::rules::{Rule, Test};
 use crate::segments::{Grouping, Segment};
 use crate::survey::{sha256_hex, Survey};
@@ -66,12 +67,15 @@ pub enum Basis {
         description: String,
         columns: Vec<usize>,
     },
-    /// Segments found across the questions; their quality in segment order.
+    /// Segments found across the questions; their quality (and, for latent classes,
+    /// class profiles) in segment order.
     Found {
         method: String,
         seed: u64,
         fitted: usize,
         quality: Vec<SegmentQuality>,
+        profiles: Vec<ClassProfile>,
+        fit: Option<ModelFit>,
     },
 }
 
@@ -152,6 +156,7 @@ pub fn personas_from_segments(
                 seed,
                 fitted,
                 quality,
+                ..
             } => (
                 persona_id(
                     &survey.source_sha256,
@@ -201,6 +206,10 @@ pub fn personas_from_segments(
             .quote_suggestions
             .extend(quotes.for_segment(survey, segment, &id));
         let (method, fitted, seed) = provenance;
+        let (class_profile, fit) = match basis {
+            Basis::Found { profiles, fit, .. } => (profiles.get(position).cloned(), *fit),
+            _ => (None, None),
+        };
         synthesis.personas.push(Persona {
             summary,
             segment: SegmentInfo {
@@ -209,6 +218,7 @@ pub fn personas_from_segments(
                 rule,
                 quality,
                 definition,
+                class_profile,
             },
             actions: recommend_actions(&traits, segment.size()),
             traits,
@@ -229,6 +239,7 @@ pub fn personas_from_segments(
                 seed,
                 min_group_size: k,
                 refreshed: None,
+                fit,
             },
             id,
             name,

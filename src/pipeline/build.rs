@@ -6,15 +6,15 @@ use time::OffsetDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::coverage::{coverage, Coverage};
+use super::found::{build_found_personas, SegmentationReport};
 use super::LoadedSurvey;
 use crate::persona_file::fit_to_format;
 use crate::personas::{
-    personas_from_grouping, personas_from_segments, Basis, Persona, QuoteSuggestion,
-    SegmentQuality, Synthesis, Withheld,
+    personas_from_grouping, personas_from_segments, Basis, Persona, QuoteSuggestion, Synthesis,
+    Withheld,
 };
-use crate::segments::clustering::{segment_among, SegmentError, SegmentSettings, Segmentation};
 use crate::segments::rules::{Rule, RuleError};
-use crate::segments::{group_by, Segment};
+use crate::segments::{group_by, Method, Segment, SegmentError};
 
 /// Personas built from a survey, and what the user should know about how.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -27,6 +27,10 @@ pub struct Built {
     pub quote_suggestions: Vec<QuoteSuggestion>,
     /// How well the personas cover the respondents.
     pub coverage: Option<Coverage>,
+    /// For segments found across the questions: how, and the figures behind their
+    /// number (what the BIC chart shows).
+    #[serde(default)]
+    pub segmentation: Option<SegmentationReport>,
 }
 
 impl Built {
@@ -63,15 +67,17 @@ impl Built {
 pub enum GroupBy {
     /// One segment per answer to a question.
     Answer { column: usize },
-    /// Segments of respondents who answered alike across the questions; `count: None`
-    /// lets Auto choose how many.
-    Similarity { count: Option<usize>, seed: u64 },
+    /// Segments of respondents who answered alike across the questions, found by
+    /// `method` (latent classes unless said); `count: None` lets Auto choose how many.
+    Similarity {
+        count: Option<usize>,
+        seed: u64,
+        #[serde(default)]
+        method: Method,
+    },
     /// One segment: the respondents who meet every condition of a rule.
     Rule { rule: Rule },
 }
-
-/// The method recorded in provenance for segments found by similarity.
-pub const SIMILARITY_METHOD: &str = "k-medoids (Gower distance)";
 
 /// Builds personas from segments formed as `group_by` says.
 pub fn build(
@@ -81,7 +87,11 @@ pub fn build(
 ) -> Result<Built, BuildError> {
     match group_by {
         GroupBy::Answer { column } => build_by_answer(loaded, column, now),
-        GroupBy::Similarity { count, seed } => build_found_personas(loaded, count, seed, now),
+        GroupBy::Similarity {
+            count,
+            seed,
+            method,
+        } => build_found_personas(loaded, method, count, seed, now),
         GroupBy::Rule { rule } => build_rule_persona(loaded, &rule, now),
     }
 }
@@ -118,110 +128,8 @@ pub fn build_rule_persona(
     Ok(finish(synthesis, Vec::new(), covered))
 }
 
-/// Finds segments of respondents who answered alike and builds a persona for each.
-pub fn build_found_personas(
-    loaded: &LoadedSurvey,
-    count: Option<usize>,
-    seed: u64,
-    now: OffsetDateTime,
-) -> Result<Built, BuildError> {
-    let everyone: Vec<usize> = (0..loaded.survey.respondents()).collect();
-    build_found_personas_among(loaded, &everyone, count, seed, now)
-}
-
-/// Finds segments among some respondents (`rows`, ascending) and builds a persona for
-/// each; their figures are against the whole survey.
-pub(super) fn build_found_personas_among(
-    loaded: &LoadedSurvey,
-    rows: &[usize],
-    count: Option<usize>,
-    seed: u64,
-    now: OffsetDateTime,
-) -> Result<Built, BuildError> {
-    let k = loaded.recipe.settings.min_group_size;
-    let settings = SegmentSettings {
-        count,
-        seed,
-        min_group_size: k,
-    };
-    let found = segment_among(&loaded.survey, &loaded.summaries, rows, settings)?;
-    let segments: Vec<Segment> = found
-        .segments
-        .iter()
-        .zip('A'..='Z')
-        .map(|(s, letter)| Segment {
-            label: letter.to_string(),
-            members: s.members.clone(),
-        })
-        .collect();
-    let basis = Basis::Found {
-        method: SIMILARITY_METHOD.to_string(),
-        seed,
-        fitted: found.fitted,
-        quality: found
-            .segments
-            .iter()
-            .map(|s| SegmentQuality {
-                stability: round2(s.stability),
-                silhouette: round2(s.silhouette),
-            })
-            .collect(),
-    };
-    let synthesis =
-        personas_from_segments(&loaded.survey, &loaded.summaries, &segments, &basis, k, now);
-    let mut notes = vec![found_note(&found, rows.len())];
-    if found.merged_small > 0 {
-        notes.push(format!(
-            "{} segment(s) had fewer than {k} respondents; their members joined the nearest segment.",
-            found.merged_small
-        ));
-    }
-    let covered = coverage(
-        &loaded.survey,
-        &loaded.summaries,
-        &segments,
-        k,
-        Some(found.fits_well),
-    );
-    Ok(finish(synthesis, notes, covered))
-}
-
-/// How the segments were found, in words.
-fn found_note(found: &Segmentation, respondents: usize) -> String {
-    let mut note = format!(
-        "{} segments from {} questions (silhouette {:.2}; seed {}).",
-        found.fitted,
-        found.variables.len(),
-        found.silhouette,
-        found.seed
-    );
-    if found.auto {
-        let tried: Vec<String> = found
-            .candidates
-            .iter()
-            .map(|c| {
-                format!(
-                    "{}: silhouette {:.2}, stability {:.2}",
-                    c.count, c.silhouette, c.stability
-                )
-            })
-            .collect();
-        note.push_str(&format!(
-            " Auto chose the number: the best separated of those stable on average (stability ≥ 0.75), else the best silhouette × stability. Tried {}.",
-            tried.join("; ")
-        ));
-    }
-    if found.sample < respondents {
-        note.push_str(&format!(
-            " A sample of {} respondents was segmented; everyone else joined the segment they are nearest to.",
-            found.sample
-        ));
-    }
-    note
-}
-
 /// The personas built, with the notes on how (and on any trait held back).
-fn finish(mut synthesis: Synthesis, mut notes: Vec<String>, covered: Coverage) -> Built {
+pub(super) fn finish(mut synthesis: Synthesis, mut notes: Vec<String>, covered: Coverage) -> Built {
     synthesis.personas.iter_mut().for_each(fit_to_format);
     let withheld = synthesis.withheld.len();
     if withheld > 0 {
@@ -235,11 +143,8 @@ fn finish(mut synthesis: Synthesis, mut notes: Vec<String>, covered: Coverage) -
         withheld: synthesis.withheld,
         quote_suggestions: synthesis.quote_suggestions,
         coverage: Some(covered),
+        segmentation: None,
     }
-}
-
-fn round2(value: f64) -> f64 {
-    (value * 100.0).round() / 100.0
 }
 
 /// Why no personas could be built.

@@ -8,13 +8,13 @@
 
 mod build;
 mod coverage;
+mod found;
 mod refresh;
 
-pub use build::{
-    build, build_by_answer, build_found_personas, build_rule_persona, BuildError, Built, GroupBy,
-    SIMILARITY_METHOD,
-};
+pub use crate::segments::{LATENT_METHOD, SIMILARITY_METHOD};
+pub use build::{build, build_by_answer, build_rule_persona, BuildError, Built, GroupBy};
 pub use coverage::{Coverage, Unrepresented};
+pub use found::{build_found_personas, SegmentationReport};
 pub use refresh::{refresh, SPLIT_FACT_POINTS, SPLIT_SILHOUETTE, SPLIT_SMALLER_SHARE};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -27,6 +27,7 @@ use crate::columns::{
     ColumnSummary, KindRefusal, Role, Understanding,
 };
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
+use crate::segments::can_shape_segments;
 use crate::survey::{
     one_row_per_record, read_survey_reporting, sha256_hex, Dictionary, Longitudinal, Progress,
     ProgressSink, ReadError, ReadOptions, Stage, Survey,
@@ -58,10 +59,10 @@ impl Recipe {
     }
 }
 
-/// What a user chose about the columns, by column name — roles, kinds, and the merges
-/// and folds they undid; remembered per survey layout so that the next wave of the same
-/// survey maps itself (and an undone mapping stays undone). Names and choices only,
-/// never answers.
+/// What a user chose about the columns, by column name — roles, kinds, the merges and
+/// folds they undid, and the questions they left out of segments; remembered per survey
+/// layout so that the next wave of the same survey maps itself (and an undone mapping
+/// stays undone). Names and choices only, never answers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ColumnMapping {
@@ -73,6 +74,9 @@ pub struct ColumnMapping {
     /// Multi-select questions the user keeps as they were written, by name.
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     pub unfolded: BTreeSet<String>,
+    /// Questions the user unticked under **Use for segments**: they shape no segment
+    /// found across the questions (they still describe the personas).
+    pub left_out_of_segments: BTreeSet<String>,
 }
 
 impl ColumnMapping {
@@ -82,6 +86,21 @@ impl ColumnMapping {
             && self.kinds.is_empty()
             && self.undone_merges.is_empty()
             && self.unfolded.is_empty()
+            && self.left_out_of_segments.is_empty()
+    }
+
+    /// Whether the question may shape segments (**Use for segments** ticked).
+    pub fn use_for_segments(&self, question: &str) -> bool {
+        !self.left_out_of_segments.contains(question)
+    }
+
+    /// Ticks or unticks **Use for segments** for a question.
+    pub fn set_use_for_segments(&mut self, question: &str, used: bool) {
+        if used {
+            self.left_out_of_segments.remove(question);
+        } else {
+            self.left_out_of_segments.insert(question.to_string());
+        }
     }
 
     /// Undoes a merge (keyed column, kept answer), or applies it again.
@@ -299,6 +318,25 @@ impl LoadedSurvey {
         self.summaries = summaries;
         self.mapping = mapping;
         Ok(())
+    }
+
+    /// The summaries segmentation may use: all but the questions the user left out of
+    /// segments (which of those can shape segments is `segments::can_shape_segments`).
+    pub fn segment_summaries(&self) -> Vec<ColumnSummary> {
+        self.summaries
+            .iter()
+            .filter(|s| self.mapping.use_for_segments(&s.name))
+            .cloned()
+            .collect()
+    }
+
+    /// The questions that could shape segments but that the user left out.
+    pub fn left_out_of_segments(&self) -> Vec<String> {
+        self.summaries
+            .iter()
+            .filter(|s| can_shape_segments(s) && !self.mapping.use_for_segments(&s.name))
+            .map(|s| s.name.clone())
+            .collect()
     }
 
     /// A fingerprint of the survey's layout (its analysed column names), under which the

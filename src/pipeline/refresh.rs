@@ -4,14 +4,15 @@
 
 use time::OffsetDateTime;
 
-use super::build::build_found_personas_among;
+use super::found::build_found_personas_among;
 use super::LoadedSurvey;
 use crate::persona_file::fit_to_format;
 use crate::personas::{personas_from_segments, Basis, Persona, Wave};
 use crate::refresh::drift::giving;
 use crate::refresh::{assign, fact_changes, judge, with_new_figures, PersonaRefresh, Refresh};
-use crate::segments::clustering::{segment_among, SegmentSettings, DEFAULT_SEED, STABLE};
-use crate::segments::Segment;
+use crate::segments::clustering::segment_among;
+use crate::segments::latent::Verdict;
+use crate::segments::{Method, Segment, SegmentSettings, DEFAULT_SEED, STABLE};
 
 /// A persona's members split when two segments of them are this well separated …
 pub const SPLIT_SILHOUETTE: f64 = 0.3;
@@ -81,19 +82,55 @@ pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime)
     let outside: Vec<usize> = (0..total).filter(|&row| !fitted[row]).collect();
     report.fits_none = (outside.is_empty() || outside.len() >= k).then_some(outside.len());
     if outside.len() >= 2 * k {
-        match build_found_personas_among(loaded, &outside, None, DEFAULT_SEED, now) {
-            Ok(built) => {
-                report.proposals = built.personas;
-                for proposal in &mut report.proposals {
-                    proposal.name = format!("New {}", proposal.name);
-                }
-            }
-            Err(e) => report.notes.push(format!(
-                "No new persona was proposed for the respondents who fit none: {e}"
-            )),
+        report.proposals = propose(loaded, &outside, now, &mut report.notes);
+        for proposal in &mut report.proposals {
+            proposal.name = format!("New {}", proposal.name);
         }
     }
     report
+}
+
+/// Personas for the respondents who fit none: the latent classes among them, or — when
+/// they hold no clear segments — one persona for them all.
+fn propose(
+    loaded: &LoadedSurvey,
+    outside: &[usize],
+    now: OffsetDateTime,
+    notes: &mut Vec<String>,
+) -> Vec<Persona> {
+    let method = Method::default();
+    match build_found_personas_among(loaded, outside, method, None, DEFAULT_SEED, now) {
+        Ok(built) => match built.segmentation {
+            Some(found) if found.verdict == Verdict::NoClearSegments => {
+                one_group(loaded, outside, now)
+            }
+            _ => built.personas,
+        },
+        Err(e) => {
+            notes.push(format!(
+                "No new persona was proposed for the respondents who fit none: {e}"
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// One persona for all of `rows`.
+fn one_group(loaded: &LoadedSurvey, rows: &[usize], now: OffsetDateTime) -> Vec<Persona> {
+    let basis = Basis::Found {
+        method: Method::default().provenance().to_string(),
+        seed: DEFAULT_SEED,
+        fitted: 1,
+        quality: Vec::new(),
+        profiles: Vec::new(),
+        fit: None,
+    };
+    let segment = [Segment {
+        label: "A".to_string(),
+        members: rows.to_vec(),
+    }];
+    let k = loaded.recipe.settings.min_group_size;
+    personas_from_segments(&loaded.survey, &loaded.summaries, &segment, &basis, k, now).personas
 }
 
 /// Whether the members now form two distinct groups: two segments, well separated and
@@ -104,7 +141,8 @@ fn splits(loaded: &LoadedSurvey, persona: &Persona, members: &[usize], k: usize)
         seed: DEFAULT_SEED,
         min_group_size: k,
     };
-    let Ok(found) = segment_among(&loaded.survey, &loaded.summaries, members, settings) else {
+    let summaries = loaded.segment_summaries();
+    let Ok(found) = segment_among(&loaded.survey, &summaries, members, settings) else {
         return false;
     };
     let smaller = found
@@ -155,6 +193,8 @@ fn recounted(
             seed: persona.provenance.seed,
             fitted: persona.provenance.segment_count,
             quality: Vec::new(),
+            profiles: Vec::new(),
+            fit: None,
         },
     };
     let segment = [Segment {

@@ -219,7 +219,8 @@ fn segments_found_across_the_questions_become_personas_with_quality_and_provenan
         PrivacySettings::default(),
     )
     .unwrap();
-    let built = build_found_personas(&survey, None, 7, NOW).unwrap();
+    let method = crate::segments::Method::SimilarAnswers;
+    let built = build_found_personas(&survey, method, None, 7, NOW).unwrap();
     assert_eq!(built.personas.len(), 3);
     let names: std::collections::HashSet<&str> =
         built.personas.iter().map(|p| p.name.as_str()).collect();
@@ -268,6 +269,7 @@ fn segments_found_across_the_questions_become_personas_with_quality_and_provenan
         GroupBy::Similarity {
             count: None,
             seed: 7,
+            method,
         },
         NOW,
     )
@@ -395,6 +397,12 @@ fn personas_grouped_by_a_very_long_question_pass_every_rule_and_export() {
         GroupBy::Similarity {
             count: Some(2),
             seed: 3,
+            method: crate::segments::Method::LatentClasses,
+        },
+        GroupBy::Similarity {
+            count: Some(2),
+            seed: 3,
+            method: crate::segments::Method::SimilarAnswers,
         },
     ] {
         let built = build(&survey, group_by, NOW).unwrap();

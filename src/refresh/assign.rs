@@ -1,6 +1,9 @@
 //! Sorting a new wave's respondents into the personas already kept. A persona defined by
-//! an answer or a rule takes exactly the respondents who meet it. A persona found across
-//! the questions has only its published figures to go on: each respondent is scored by
+//! an answer or a rule takes exactly the respondents who meet it. Latent classes kept
+//! with their class profiles are sorted with the same model: each respondent goes to
+//! their likeliest class if their answers are typical of it
+//! (`segments::latent::ProfileModel::sort`). Other personas found across the questions
+//! have only their published figures to go on: each respondent is scored by
 //! how much likelier their answers are among the persona's segment than among everyone
 //! (a log-likelihood ratio over its traits) and goes to the persona of its build that
 //! scores highest — if they give the persona's typical answer (one more common in the
@@ -11,6 +14,7 @@ use std::collections::HashMap;
 
 use crate::columns::{chosen, ColumnKind, ColumnSummary};
 use crate::personas::Persona;
+use crate::segments::latent::ProfileModel;
 use crate::survey::Survey;
 
 /// Shares are kept inside this margin so one unusual answer cannot veto a persona.
@@ -48,6 +52,16 @@ pub fn assign(
         }
     }
     for profiles in builds.values() {
+        if let Some(model) = kept_model(personas, profiles, summaries) {
+            for row in 0..survey.respondents() {
+                if let Some(c) = model.sort(survey, row) {
+                    members[profiles[c].0]
+                        .get_or_insert_with(Vec::new)
+                        .push(row);
+                }
+            }
+            continue;
+        }
         for row in 0..survey.respondents() {
             let best = profiles
                 .iter()
@@ -62,6 +76,24 @@ pub fn assign(
         }
     }
     members
+}
+
+/// The latent class model of one build's personas, when every one kept its class
+/// profile and enough of their questions are in the wave.
+fn kept_model(
+    personas: &[Persona],
+    profiles: &[(usize, Profile)],
+    summaries: &[ColumnSummary],
+) -> Option<ProfileModel> {
+    let classes: Vec<_> = profiles
+        .iter()
+        .map(|(i, _)| {
+            let segment = &personas[*i].segment;
+            segment.class_profile.as_ref().map(|p| (p, segment.size))
+        })
+        .collect::<Option<_>>()?;
+    let k = personas[profiles[0].0].provenance.min_group_size;
+    ProfileModel::new(&classes, summaries, k)
 }
 
 /// Whether `answer` gives `value` (for a multi-select: chose it).

@@ -6,7 +6,14 @@
 //! smallest segment absorbs them as "… or another answer".
 
 pub mod clustering;
+pub mod latent;
 pub mod rules;
+mod settings;
+
+pub use settings::{
+    best_match_jaccard, can_shape_segments, Method, SegmentError, SegmentSettings, Stability,
+    AUTO_RANGE, DEFAULT_SEED, LATENT_METHOD, SIMILARITY_METHOD, STABLE, WEAK,
+};
 
 use crate::columns::ColumnSummary;
 use crate::survey::Survey;

@@ -30,7 +30,7 @@ test("automatic segments build personas with a quality badge, and the number can
   await expect(cards).toHaveCount(3);
   await expect(cards.first().getByRole("heading", { level: 3 })).not.toContainText("Segment");
   for (const card of await cards.all()) {
-    await expect(card).toContainText("stable segment");
+    await expect(card.locator(".badge").first()).toHaveText("clear group");
     await expect(card).toContainText("60 respondents");
   }
   await expect(page.locator(".build-notes")).toContainText("Auto chose the number");
@@ -112,7 +112,7 @@ test("a real SurveyMonkey export gets automatic segments, each with an honest qu
   const cards = page.getByRole("article");
   await expect(cards.first()).toBeVisible();
   for (const card of await cards.all()) {
-    await expect(card.locator(".badge")).toHaveText(/^(stable|weak|unreliable) segment$/);
+    await expect(card.locator(".persona-quality .badge")).toHaveText(/^(clear group|loose group|not reliable)$/);
   }
   await expect(page.locator(".build-notes")).toContainText("Auto chose the number");
 });

@@ -2,8 +2,9 @@
 //! type (no fake numbers): numbers and ordered scales on 0–1, single choices as
 //! categories, multi-selects as sets of options; a blank answer is missing.
 
-use crate::columns::{chosen, ColumnKind, ColumnSummary, Role};
+use crate::columns::{chosen, ColumnKind, ColumnSummary};
 use crate::privacy::generalise::CAPPED_AGE;
+use crate::segments::can_shape_segments;
 use crate::survey::{Answer, Survey};
 
 /// One respondent's answer to one variable.
@@ -28,22 +29,10 @@ pub struct Features {
 }
 
 impl Features {
-    /// The variables of every column that describes respondents: choices, scales,
-    /// multi-selects and numbers whose role is used (quotes and ignored columns are not).
+    /// The variables of every column that can shape segments ([`can_shape_segments`]).
     pub fn from_survey(survey: &Survey, summaries: &[ColumnSummary]) -> Self {
-        let used: Vec<&ColumnSummary> = summaries
-            .iter()
-            .filter(|s| s.role.is_used() && s.role != Role::Quotes && s.distinct() >= 2)
-            .filter(|s| {
-                matches!(
-                    s.kind,
-                    ColumnKind::Categorical
-                        | ColumnKind::Scale
-                        | ColumnKind::MultiSelect
-                        | ColumnKind::Numeric
-                )
-            })
-            .collect();
+        let used: Vec<&ColumnSummary> =
+            summaries.iter().filter(|s| can_shape_segments(s)).collect();
         let rows = survey.respondents();
         let per_column: Vec<Vec<Value>> = used
             .iter()
@@ -133,7 +122,7 @@ fn values_of(answers: &[Answer], summary: &ColumnSummary) -> Vec<Value> {
 }
 
 /// A number as written ("3.5", "3,5"), or the capped age "90+" as 90.
-fn number(answer: &str) -> Option<f64> {
+pub(crate) fn number(answer: &str) -> Option<f64> {
     let answer = answer.trim();
     if answer == CAPPED_AGE {
         return Some(90.0);

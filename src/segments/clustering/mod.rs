@@ -11,81 +11,28 @@ mod kmedoids;
 mod quality;
 
 pub use distance::{gower, DistanceMatrix};
+pub(crate) use features::number;
 pub use features::{Features, Value};
 
-use rand::{RngExt, SeedableRng};
+use rand::SeedableRng;
 use rand_xorshift::XorShiftRng;
+
+use super::settings::sample_rows;
+pub use super::settings::{
+    SegmentError, SegmentSettings, Stability, AUTO_RANGE, DEFAULT_SEED, STABLE, WEAK,
+};
 
 use crate::columns::ColumnSummary;
 use crate::survey::Survey;
 use kmedoids::{k_medoids, Partition};
 use quality::{per_cluster_silhouette, stability};
 
-/// The numbers of segments tried by Auto.
-pub const AUTO_RANGE: std::ops::RangeInclusive<usize> = 2..=8;
 /// Respondents segmented directly; the others join their nearest medoid.
 pub const SAMPLE: usize = 1000;
 /// Bootstrap resamples per number of segments.
 pub const BOOTSTRAP_ROUNDS: usize = 10;
 /// k-medoids starts per fit.
 const STARTS: usize = 3;
-/// Mean bootstrap Jaccard at or above which a segment is "stable".
-pub const STABLE: f64 = 0.75;
-/// … and at or above which it is "weak" (below: "unreliable").
-pub const WEAK: f64 = 0.6;
-/// The seed used unless the user gives another.
-pub const DEFAULT_SEED: u64 = 11;
-
-/// How to segment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SegmentSettings {
-    /// The number of segments, or `None` for Auto.
-    pub count: Option<usize>,
-    pub seed: u64,
-    /// No segment may be smaller (privacy).
-    pub min_group_size: usize,
-}
-
-impl Default for SegmentSettings {
-    fn default() -> Self {
-        SegmentSettings {
-            count: None,
-            seed: DEFAULT_SEED,
-            min_group_size: crate::privacy::MIN_GROUP_SIZE,
-        }
-    }
-}
-
-/// How far a segment can be trusted to come back in another sample.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stability {
-    Stable,
-    Weak,
-    Unreliable,
-}
-
-impl Stability {
-    /// The badge's word.
-    pub fn label(self) -> &'static str {
-        match self {
-            Stability::Stable => "stable",
-            Stability::Weak => "weak",
-            Stability::Unreliable => "unreliable",
-        }
-    }
-
-    /// The badge for a mean bootstrap Jaccard similarity.
-    pub fn of(jaccard: f64) -> Self {
-        if jaccard >= STABLE {
-            Stability::Stable
-        } else if jaccard >= WEAK {
-            Stability::Weak
-        } else {
-            Stability::Unreliable
-        }
-    }
-}
 
 /// One number of segments tried, and how well it did.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -134,22 +81,6 @@ pub struct Segmentation {
 /// this fraction short of the distance to the next-nearest medoid: (b − a) / b ≥ 0.25.
 pub const FIT_MARGIN: f64 = 0.25;
 
-/// Why no segments could be found.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
-pub enum SegmentError {
-    #[error("No question describes respondents in a way segments can use (choices, scales, multi-selects or numbers). Check the roles in the column table.")]
-    NoVariables,
-    #[error("Segments need at least {needed} respondents ({k} or more in each of two segments); this survey has fewer.")]
-    TooFewRespondents { needed: usize, k: usize },
-    #[error("{count} personas of at least {k} respondents each need {needed} respondents; choose {most} or fewer.")]
-    TooManySegments {
-        count: usize,
-        k: usize,
-        needed: usize,
-        most: usize,
-    },
-}
-
 /// Finds segments of respondents in their answers to the described columns.
 pub fn segment(
     survey: &Survey,
@@ -173,24 +104,9 @@ pub fn segment_among(
     if features.width() == 0 {
         return Err(SegmentError::NoVariables);
     }
-    let most = rows.len() / k;
-    if most < 2 {
-        return Err(SegmentError::TooFewRespondents { needed: 2 * k, k });
-    }
-    let counts: Vec<usize> = match settings.count {
-        Some(count) if count > most || count < 1 => {
-            return Err(SegmentError::TooManySegments {
-                count,
-                k,
-                needed: count * k,
-                most,
-            })
-        }
-        Some(count) => vec![count],
-        None => AUTO_RANGE.filter(|&c| c <= most).collect(),
-    };
+    let counts = settings.counts(rows.len())?;
     let mut rng = XorShiftRng::seed_from_u64(settings.seed);
-    let sample = sample_rows(rows, &mut rng);
+    let sample = sample_rows(rows, SAMPLE, &mut rng);
     let d = DistanceMatrix::between(&features, &sample);
     let fits: Vec<(Candidate, Partition, Vec<f64>)> = counts
         .iter()
@@ -249,20 +165,6 @@ pub fn choose(candidates: &[Candidate]) -> usize {
     best(&|c| c.silhouette, stable)
         .or_else(|| best(&|c| c.silhouette * c.stability, candidates.iter().collect()))
         .unwrap_or(2)
-}
-
-/// Up to [`SAMPLE`] distinct rows of `rows`, drawn without replacement and sorted.
-fn sample_rows(rows: &[usize], rng: &mut XorShiftRng) -> Vec<usize> {
-    let mut all: Vec<usize> = rows.to_vec();
-    if rows.len() > SAMPLE {
-        for i in 0..SAMPLE {
-            let j = rng.random_range(i..rows.len());
-            all.swap(i, j);
-        }
-        all.truncate(SAMPLE);
-        all.sort_unstable();
-    }
-    all
 }
 
 /// Everyone joins their nearest medoid; a segment under `k` gives up its medoid and its

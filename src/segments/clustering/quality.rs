@@ -7,6 +7,7 @@ use rand_xorshift::XorShiftRng;
 
 use super::distance::DistanceMatrix;
 use super::kmedoids::{k_medoids, Partition};
+use crate::segments::best_match_jaccard;
 
 /// The mean silhouette width, −1 to 1, of every respondent and per cluster: how much
 /// nearer each is to its own segment than to the next (0 for a lone member).
@@ -63,22 +64,9 @@ pub fn stability(
         drawn.dedup();
         let sub = d.subset(&drawn);
         let again = k_medoids(&sub, k, 1, rng);
-        for (c, total) in totals.iter_mut().enumerate() {
-            let original: Vec<usize> = (0..drawn.len())
-                .filter(|&i| partition.labels[drawn[i]] == c)
-                .collect();
-            let best = (0..k)
-                .map(|b| {
-                    let found = original.iter().filter(|&&i| again.labels[i] == b).count();
-                    let other = again.labels.iter().filter(|&&l| l == b).count();
-                    let union = original.len() + other - found;
-                    if union == 0 {
-                        0.0
-                    } else {
-                        found as f64 / union as f64
-                    }
-                })
-                .fold(0.0, f64::max);
+        let original: Vec<usize> = drawn.iter().map(|&i| partition.labels[i]).collect();
+        let matched = best_match_jaccard(&original, &again.labels, k);
+        for (total, best) in totals.iter_mut().zip(matched) {
             *total += best;
         }
     }

@@ -105,13 +105,15 @@ pub fn PersonaCard(
         })
         .collect_view();
     let quality = persona.segment.quality.map(|q| {
+        let badge = q.badge();
         view! {
-            <p class="persona-quality">
-                <span class=format!("badge badge-{}", q.badge().label())>
-                    {format!("{} segment", q.badge().label())}
-                </span>
-                {format!(" stability {:.2} · silhouette {:.2}", q.stability, q.silhouette)}
-            </p>
+            <div class="persona-quality">
+                <span class=format!("badge badge-{}", badge.label())>{badge.plain()}</span>
+                <details class="quality-details">
+                    <summary>"How sure is this?"</summary>
+                    <p>{format!("{} {}.", badge.meaning(), q.figures())}</p>
+                </details>
+            </div>
         }
     });
 

@@ -106,6 +106,7 @@ impl BuildStore {
             self.build(GroupBy::Similarity {
                 count: self.persona_count.get_untracked(),
                 seed,
+                method: Default::default(),
             });
             return;
         }
