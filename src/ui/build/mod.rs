@@ -4,12 +4,15 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::choice_select::ChoiceSelect;
+mod chart;
+
 use super::compare::CompareTable;
 use super::persona_card::PersonaCard;
 use super::rule_builder::RuleBuilder;
 use super::stores::{BuildStore, LibraryStore, SurveyStore};
 use crate::pipeline::Coverage;
 use crate::segments::clustering::{AUTO_RANGE, DEFAULT_SEED};
+use crate::segments::Method;
 
 /// What respondents are grouped by, as the select offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +105,13 @@ pub fn BuildPanel() -> impl IntoView {
                     <label for="group-by">"Group respondents by"</label>
                     {group_select}
                     <Show when=move || build.automatic.get()>
+                        <label for="method">"Method"</label>
+                        <ChoiceSelect
+                            id="method"
+                            options=Method::ALL.into_iter().map(|m| (m, m.label().to_string())).collect()
+                            selected=build.method
+                            on_choose=Callback::new(move |m| build.method.set(m))
+                        />
                         <label for="persona-count">"Number of personas"</label>
                         <ChoiceSelect
                             id="persona-count"
@@ -126,7 +136,11 @@ pub fn BuildPanel() -> impl IntoView {
                             "“{file}” is still being read: personas can be built once it is."
                         ),
                         None if build.automatic.get() => format!(
-                            "Segments of respondents who answered alike across the questions (Auto tries 2 to 8 and keeps the best separated of the stable ones); none smaller than {} respondents.",
+                            "{} none smaller than {} respondents.",
+                            match build.method.get() {
+                                Method::LatentClasses => "Groups of respondents found by latent class analysis (Auto tries 2 to 8 and keeps the number with the lowest BIC, or says there are no clear segments);",
+                                Method::SimilarAnswers => "Segments of respondents who answered alike across the questions (Auto tries 2 to 8 and keeps the best separated of the stable ones);",
+                            },
                             k.get()
                         ),
                         None => format!(
@@ -148,6 +162,7 @@ pub fn BuildPanel() -> impl IntoView {
                             .with(|b| b.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())
                     }}
                 </ul>
+                {move || build.built.with(|b| b.segmentation.as_ref().and_then(chart::segmentation_chart))}
                 <Show
                     when=move || build.built.with(|b| !b.personas.is_empty())
                     fallback=|| view! { <p class="hint">"Built personas appear here."</p> }

@@ -9,6 +9,7 @@ use super::{Notices, SurveyStore};
 use crate::browser::clock;
 use crate::pipeline::{Built, GroupBy};
 use crate::protocol::{Reply, Request};
+use crate::segments::Method;
 
 /// How to group respondents, and the personas built.
 #[derive(Clone, Copy)]
@@ -19,6 +20,8 @@ pub struct BuildStore {
     pub automatic: RwSignal<bool>,
     /// The number of personas to find; `None` lets Auto choose.
     pub persona_count: RwSignal<Option<usize>>,
+    /// How segments are found across the questions.
+    pub method: RwSignal<Method>,
     /// Personas built (not yet saved) and the notes on how.
     pub built: RwSignal<Built>,
     /// The chosen question's name, which stays chosen in the next view of the survey.
@@ -33,6 +36,7 @@ impl BuildStore {
             grouping: RwSignal::new(None),
             automatic: RwSignal::new(false),
             persona_count: RwSignal::new(None),
+            method: RwSignal::new(Method::default()),
             built: RwSignal::new(Built::default()),
             chosen: StoredValue::new(None),
             survey,
@@ -106,7 +110,7 @@ impl BuildStore {
             self.build(GroupBy::Similarity {
                 count: self.persona_count.get_untracked(),
                 seed,
-                method: Default::default(),
+                method: self.method.get_untracked(),
             });
             return;
         }

@@ -240,6 +240,14 @@ impl SurveyStore {
         });
     }
 
+    /// Lets a question shape segments found across the questions, or not (**Use for
+    /// segments**); remembered for this survey layout.
+    pub fn set_use_for_segments(&self, column: String, used: bool) {
+        self.change_mapping("Applying the choice of questions", move |mapping| {
+            mapping.set_use_for_segments(&column, used)
+        });
+    }
+
     /// Sets a column's kind (`None`: the kind worked out from its answers) and
     /// remembers it for this survey layout.
     pub fn set_kind(&self, column: String, kind: Option<ColumnKind>) {

@@ -7,6 +7,7 @@ use crate::columns::{
     histogram, shown_answers, Bar, ColumnKind, ColumnSummary, Part, Role, CHOSEN_KINDS,
 };
 use crate::privacy::disclosure::{answered_label, missing_label};
+use crate::segments::can_shape_segments;
 use crate::ui::choice_select::ChoiceSelect;
 use crate::ui::stores::SurveyStore;
 
@@ -19,7 +20,7 @@ pub fn column_row(
     summary: &ColumnSummary,
     respondents: usize,
     k: usize,
-    chosen_kind: bool,
+    (chosen_kind, used_for_segments): (bool, bool),
 ) -> impl IntoView {
     let answers = shown_answers(summary, respondents, k);
     let listing_kind = matches!(
@@ -70,6 +71,9 @@ pub fn column_row(
             <td>{text}</td>
             <td>
                 <RoleSelect column=summary.name.clone() role=summary.role />
+                {can_shape_segments(summary).then(|| view! {
+                    <UseForSegments column=summary.name.clone() used=used_for_segments />
+                })}
             </td>
             <td class="chart">
                 <MiniChart bars=bars respondents=respondents />
@@ -109,6 +113,25 @@ fn KindSelect(column: String, kind: ColumnKind, chosen: bool) -> impl IntoView {
         survey.set_kind(column.clone(), picked);
     });
     view! { <ChoiceSelect options selected=Some(kind) on_choose=choose label /> }.into_any()
+}
+
+/// Whether the question shapes segments found across the questions (**Use for
+/// segments**); it still describes the personas either way.
+#[component]
+fn UseForSegments(column: String, used: bool) -> impl IntoView {
+    let survey = expect_context::<SurveyStore>();
+    let hidden = format!(" “{column}”");
+    view! {
+        <label class="checkbox use-for-segments">
+            <input
+                type="checkbox"
+                prop:checked=used
+                on:change=move |ev| survey.set_use_for_segments(column.clone(), event_target_checked(&ev))
+            />
+            "Use for segments"
+            <span class="visually-hidden">{hidden}</span>
+        </label>
+    }
 }
 
 /// The column's role for personas; the choice is remembered for this survey layout.
@@ -170,7 +193,7 @@ pub fn column_rows(
     summaries: &[ColumnSummary],
     respondents: usize,
     k: usize,
-    chosen: impl Fn(&ColumnSummary) -> bool,
+    chosen: impl Fn(&ColumnSummary) -> (bool, bool),
 ) -> impl IntoView {
     let stem_of = |s: &ColumnSummary| match &s.part {
         Some(Part::GridRow { stem, .. }) => Some(stem.clone()),

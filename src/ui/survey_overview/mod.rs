@@ -115,7 +115,10 @@ fn overview(loaded: &SurveyView) -> impl IntoView {
         .collect_view();
     let (respondents, k) = (loaded.respondents, loaded.min_group_size());
     let columns = column_rows(&loaded.summaries, respondents, k, |summary| {
-        loaded.mapping.kinds.contains_key(&summary.name)
+        (
+            loaded.mapping.kinds.contains_key(&summary.name),
+            loaded.mapping.use_for_segments(&summary.name),
+        )
     });
     let header = loaded
         .columns
