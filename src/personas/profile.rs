@@ -111,20 +111,27 @@ pub fn plain_name(facts: &[Fact]) -> String {
     capitalise(&parts.join(", "))
 }
 
-/// Up to `most` phrases of the facts that say most about the persona: defining answers
-/// first, in their order, then distinctive ones by how much more common they are.
+/// Up to `most` phrases of the facts that say most about the persona, one per question:
+/// defining answers first, in their order, then questions whose answers set it apart,
+/// by how much more common their most common such answer is than among everyone.
 fn telling(facts: &[Fact], most: usize) -> Vec<String> {
-    let mut ranked: Vec<&Fact> = facts
-        .iter()
-        .filter(|f| f.defining || (f.distinctive && f.share >= 25.0))
-        .collect();
-    ranked.sort_by(|a, b| {
+    let eligible = |f: &&Fact| f.defining || (f.distinctive && f.share >= 25.0);
+    // Each question speaks through its most common eligible answer.
+    let mut chosen: Vec<&Fact> = Vec::new();
+    for fact in facts.iter().filter(eligible) {
+        match chosen.iter_mut().find(|c| c.question == fact.question) {
+            Some(c) if (fact.defining, fact.share) > (c.defining, c.share) => *c = fact,
+            Some(_) => {}
+            None => chosen.push(fact),
+        }
+    }
+    chosen.sort_by(|a, b| {
         (b.defining, b.lift)
             .partial_cmp(&(a.defining, a.lift))
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     let mut phrases: Vec<String> = Vec::new();
-    for fact in ranked {
+    for fact in chosen {
         if phrases.len() == most {
             break;
         }

@@ -164,6 +164,22 @@ fn plain_names_never_hold_the_question_and_start_with_what_defines_them() {
     assert!(!name.contains("Who do you live with"), "{name}");
     let found = plain_name(&margaret());
     assert_eq!(found.split(", ").count(), 2, "{found}");
+    let bands = vec![
+        fact("Age", "75–84", Role::Demographic, 45.0, true),
+        fact("Age", "65–74", Role::Demographic, 40.0, true),
+        fact(
+            "Who do you live with?",
+            "Alone",
+            Role::Demographic,
+            60.0,
+            true,
+        ),
+    ];
+    assert_eq!(
+        plain_name(&bands),
+        "Aged 75–84, lives alone",
+        "one phrase per question, its most common answer"
+    );
     assert!(found.chars().next().unwrap().is_uppercase());
     assert_eq!(plain_name(&[]), "Respondents who answered alike");
 }
