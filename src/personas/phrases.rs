@@ -132,6 +132,9 @@ pub fn phrase(fact: &Fact) -> Option<String> {
         (Family::Gender, _) => gender_group(answer).to_string(),
         (Family::Living, _) => living(answer),
         (Family::Travel, _) => travel(answer),
+        (_, Some(Role::ChannelPreference)) if !yes && asks_when(&fact.question) => {
+            format!("prefers {} appointments", in_words(answer))
+        }
         (_, Some(Role::ChannelPreference)) if !yes => format!("prefers {}", channel(answer)),
         (_, Some(Role::Barrier)) if yes => subject(&fact.question),
         (_, Some(Role::Barrier)) => format!("held back by {}", in_words(answer)),

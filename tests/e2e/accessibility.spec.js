@@ -40,3 +40,16 @@ test("the library with saved personas, and an error message", async ({ page }) =
   await expect(page.getByRole("alert")).toContainText("not valid JSON");
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the built personas and the library at phone width", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
+  await page.getByLabel("Group respondents by").selectOption({ label: "Similar answers across all questions (automatic segments)" });
+  await buildPersonas(page);
+  await page.getByRole("article").first().getByRole("button", { name: "Show the evidence" }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await saveToLibrary(page);
+  await openLibrary(page);
+  expect(await seriousViolations(page)).toEqual([]);
+});
