@@ -79,7 +79,8 @@ impl Role {
 /// Word stems that suggest a role, checked in this order: how care is rated before
 /// anything else ("How satisfied are you with your appointments?"), obstacles before
 /// behaviours ("What stops you from attending?"), digital comfort before conditions
-/// ("How comfortable are you using health apps?" is a behaviour), then channels,
+/// ("How comfortable are you using health apps?" is a behaviour), language before
+/// channels ("Which language do you prefer?" is who they are), then channels,
 /// conditions, motivations, behaviours and who respondents are. A stem matches at the
 /// start of a word ("diabet" in "diabetes"); one ending in a space only as a whole word
 /// ("app " is not "appointment").
@@ -147,6 +148,8 @@ const CUES: &[(Role, &[&str])] = &[
             "apps ",
         ],
     ),
+    // "Which language do you prefer?" is who they are, not a channel.
+    (Role::Demographic, &["language", "religion", "ethnic"]),
     (
         Role::ChannelPreference,
         &[
@@ -294,6 +297,7 @@ mod tests {
             ),
             ("What matters most to you?", Role::Motivation),
             ("Wave", Role::Other),
+            ("Which language do you prefer?", Role::Demographic),
             // Common patient-survey questions that were guessed wrongly.
             (
                 "What most often stops you from attending care?",

@@ -2,7 +2,7 @@
 //! main age band, condition and obstacle, its preferred channels and times — each with
 //! the persona's share beside everyone's, as the evidence table has them.
 
-use super::phrases::{asks_when, Family};
+use super::phrases::{asks_when, is_negative, is_yes, Family};
 use super::profile::{facts, main_fact, Fact};
 use super::Persona;
 use crate::columns::{propose_role, ColumnKind, Role};
@@ -64,6 +64,8 @@ impl Persona {
                     f.role == Some(Role::ChannelPreference)
                         && asks_when(&f.question) == when
                         && f.share >= 25.0
+                        && !is_yes(&f.answer)
+                        && !is_negative(&f.answer)
                 })
                 .collect();
             chosen.sort_by(|a, b| b.share.total_cmp(&a.share));

@@ -19,7 +19,7 @@ use time::Date;
 use crate::personas::Persona;
 
 /// Answers printed on a persona's page beside the header block.
-const PRINTED_TRAITS: usize = 6;
+const PRINTED_TRAITS: usize = 5;
 
 /// A persona card. `context` keeps element ids unique when the same persona appears
 /// in two places; `children` are the card's own controls (such as Delete).
