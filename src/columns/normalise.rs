@@ -232,7 +232,7 @@ fn category_merges(
 }
 
 /// Lower case, single spaces, no final full stop: the spellings of one answer share it.
-fn spelling_key(value: &str) -> String {
+pub fn spelling_key(value: &str) -> String {
     value
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -62,6 +62,11 @@ const RULES: &[Rule] = &[
     },
 ];
 
+/// Whether `text` is one of the library's own actions (not one staff wrote).
+pub fn is_library_action(text: &str) -> bool {
+    RULES.iter().any(|rule| rule.action == text)
+}
+
 /// The actions a persona's traits call for, each with the trait that triggered it.
 pub fn recommend(traits: &[Trait], segment_size: usize) -> Vec<Action> {
     RULES

@@ -17,7 +17,7 @@ mod synthesis;
 mod upkeep;
 mod wording;
 
-pub use actions::recommend as recommend_actions;
+pub use actions::{is_library_action, recommend as recommend_actions};
 pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
 pub use glance::{Figure, Glance};
 pub use model::{

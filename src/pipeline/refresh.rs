@@ -9,6 +9,7 @@ use super::LoadedSurvey;
 use crate::persona_file::fit_to_format;
 use crate::personas::{personas_from_segments, Basis, Persona, Wave};
 use crate::refresh::drift::giving;
+use crate::refresh::vocabulary::in_wave_terms;
 use crate::refresh::{assign, fact_changes, judge, with_new_figures, PersonaRefresh, Refresh};
 use crate::segments::clustering::segment_among;
 use crate::segments::latent::Verdict;
@@ -38,7 +39,12 @@ pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime)
         ..Refresh::default()
     };
     let mut fitted = vec![false; total];
-    for (persona, members) in personas.iter().zip(assign(survey, summaries, personas)) {
+    // Compared in the new wave's words, so a label it spells otherwise is not drift.
+    let personas: Vec<Persona> = personas
+        .iter()
+        .map(|p| in_wave_terms(p, summaries, &loaded.answers.merges))
+        .collect();
+    for (persona, members) in personas.iter().zip(assign(survey, summaries, &personas)) {
         let Some(members) = members else {
             report.not_in_survey.push(persona.name.clone());
             continue;
@@ -52,7 +58,11 @@ pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime)
             members.len() as f64 / total as f64
         };
         let facts = fact_changes(persona, survey, summaries, &members, k);
-        let split = members.len() >= 2 * k && splits(loaded, persona, &members, k);
+        // A persona defined by an answer or a rule holds whoever meets it, alike or not,
+        // from the wave it was built on: two groups inside it are no news of a new wave.
+        let split = persona.segment.definition.is_none()
+            && members.len() >= 2 * k
+            && splits(loaded, persona, &members, k);
         let (drift, reasons) = judge(
             persona.segment.share,
             share_after,

@@ -40,6 +40,44 @@ impl Drift {
     }
 }
 
+/// Which way a figure moved, for the summary table's arrows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Level,
+}
+
+impl Direction {
+    /// From `before` to `after`, moves smaller than `tolerance` counted as level.
+    pub fn of(before: f64, after: f64, tolerance: f64) -> Direction {
+        if after - before >= tolerance {
+            Direction::Up
+        } else if before - after >= tolerance {
+            Direction::Down
+        } else {
+            Direction::Level
+        }
+    }
+
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Direction::Up => "↑",
+            Direction::Down => "↓",
+            Direction::Level => "→",
+        }
+    }
+
+    /// The arrow in words, for screen readers.
+    pub fn words(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Level => "about the same",
+        }
+    }
+}
+
 /// One of the persona's answers, before and after.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FactChange {
@@ -50,6 +88,13 @@ pub struct FactChange {
     /// Percent of the new members giving it; `None` when that count (or the members
     /// not giving it) would be 1 to k−1, or the question is not in the new wave.
     pub after: Option<f64>,
+}
+
+impl FactChange {
+    /// How far it moved, in percentage points; `None` when the new figure is not shown.
+    pub fn moved(&self) -> Option<f64> {
+        self.after.map(|a| a - self.before)
+    }
 }
 
 /// The persona's answers, recounted among its members in the new wave.

@@ -1,16 +1,18 @@
 //! Refreshing kept personas from a new survey wave: who in the new wave fits each
-//! persona (`assign`), what changed and the label for it (`drift`), and the persona
+//! persona (`assign`) once its answers are named as the new wave names them
+//! (`vocabulary`), what changed and the label for it (`drift`), and the persona
 //! with its figures brought up to date. `pipeline::refresh` strings them together.
 
 pub mod assign;
 pub mod drift;
+pub mod vocabulary;
 
 pub use assign::assign;
-pub use drift::{fact_changes, judge, Drift, FactChange};
+pub use drift::{fact_changes, judge, Direction, Drift, FactChange};
 
 use serde::{Deserialize, Serialize};
 
-use crate::personas::{Persona, Wave};
+use crate::personas::{is_library_action, Persona, Wave};
 
 /// What a new wave says about the kept personas.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -46,15 +48,67 @@ pub struct PersonaRefresh {
     pub refreshed: Option<Persona>,
 }
 
+impl PersonaRefresh {
+    /// The key fact that moved most, for the summary table.
+    pub fn biggest_change(&self) -> Option<&FactChange> {
+        self.facts
+            .iter()
+            .filter(|f| f.moved().is_some())
+            .max_by(|a, b| {
+                a.moved()
+                    .unwrap()
+                    .abs()
+                    .total_cmp(&b.moved().unwrap().abs())
+            })
+    }
+
+    /// Which way its size went.
+    pub fn size_direction(&self) -> Direction {
+        let points = 100.0 * (self.share_after - self.share_before);
+        match self.size_after {
+            None => Direction::Down,
+            Some(_) => Direction::of(0.0, points, drift::DRIFT_SHARE_POINTS / 5.0),
+        }
+    }
+}
+
 /// `kept` with the figures of `fresh` (the same segment recounted in the new wave):
-/// size, share and answers come from the wave; what staff wrote (name, summary,
-/// actions, notes, owner, tags, review) stays.
+/// size, share, answers and numbers come from the wave, and so does every figure the
+/// persona shows in words — the summary paragraph when the app wrote it, and the
+/// evidence of each recommended action (an action the new wave no longer calls for says
+/// so). What staff wrote (name, a summary they rewrote, actions of their own, notes,
+/// owner, tags, review) stays.
 pub fn with_new_figures(kept: &Persona, fresh: Persona, wave: Wave) -> Persona {
     let mut next = kept.clone();
+    if app_wrote_summary(kept) {
+        next.summary = fresh.summary;
+    }
+    for action in &mut next.actions {
+        if let Some(now) = fresh.actions.iter().find(|a| a.text == action.text) {
+            action.evidence = now.evidence.clone();
+        } else if is_library_action(&action.text) {
+            action.evidence = format!(
+                "The wave of {} no longer shows the need behind this action.",
+                wave.date
+            );
+        }
+    }
     next.segment.size = fresh.segment.size;
     next.segment.share = fresh.segment.share;
     next.traits = fresh.traits;
     next.numbers = fresh.numbers;
     next.provenance.refreshed = Some(wave);
     next
+}
+
+/// Whether the summary still opens as the app wrote it ("40 of 120 respondents (33.3%)
+/// …"): staff who rewrote it keep their words.
+fn app_wrote_summary(p: &Persona) -> bool {
+    let total = p
+        .provenance
+        .refreshed
+        .as_ref()
+        .map_or(p.provenance.rows, |w| w.rows);
+    p.summary
+        .starts_with(&format!("{} of {total} respondents (", p.segment.size))
 }
