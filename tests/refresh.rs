@@ -168,3 +168,17 @@ fn personas_defined_by_an_answer_take_exactly_those_who_give_it() {
     }
     assert!(report.not_in_survey.is_empty());
 }
+
+#[test]
+fn a_wave_where_one_planted_segment_grew_drifts_that_one_only() {
+    let built = first_wave_segments();
+    let grown = wave(&[(A, 350), (B, 175), (C, 125)], 4);
+    let report = refresh(&grown, &built.personas, NOW);
+    for r in &report.personas {
+        let is_a = r.size_before.abs_diff(200) <= 15;
+        let expected = if is_a { Drift::Drifted } else { Drift::Stable };
+        assert_eq!(r.drift, expected, "{}: {:?}", r.name, r.reasons);
+    }
+    let a = report.personas.iter().find(|r| r.drift == Drift::Drifted);
+    assert!(a.unwrap().reasons[0].starts_with("It grew"));
+}

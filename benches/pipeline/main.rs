@@ -7,7 +7,7 @@
 //! writes `<out>/survey-<rows>.csv` and `<out>/native.json`.
 
 mod quality;
-mod synthetic;
+use persona_builder::survey::sample as synthetic;
 
 use std::time::Instant;
 

@@ -25,3 +25,9 @@ pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
         .map_err(|_| format!("The browser could not read “{}”.", file.name()))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// A file made in this tab from `bytes` (the sample survey), read like a chosen one.
+pub fn made(name: &str, bytes: &[u8]) -> Option<File> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    File::new_with_u8_array_sequence(&parts, name).ok()
+}

@@ -8,7 +8,7 @@ mod query;
 mod quota;
 mod stored;
 
-pub use history::{History, Version, MAX_VERSIONS};
+pub use history::{labels, History, Version, MAX_VERSIONS};
 pub use keeper::{Keeper, UNDO_DEPTH};
 pub use query::Query;
 pub use quota::{StorageUse, STORAGE_BUDGET_CHARS, STORAGE_WARN_SHARE};
@@ -20,7 +20,7 @@ use thiserror::Error;
 use time::OffsetDateTime;
 
 use crate::persona_file::{check_persona, fit_to_format, PersonaProblem, MAX_PERSONAS};
-use crate::personas::Persona;
+use crate::personas::{Field, Persona};
 
 /// The saved personas, in the order they were first added, and their earlier versions;
 /// and the stored personas that failed the rules when loaded, kept as they were until the
@@ -104,7 +104,7 @@ impl Library {
         by: &str,
         now: OffsetDateTime,
         change: impl FnOnce(&mut Persona),
-    ) -> Result<Vec<&'static str>, EditError> {
+    ) -> Result<Vec<Field>, EditError> {
         let index = self.index(id)?;
         let mut next = self.personas[index].clone();
         change(&mut next);
@@ -113,13 +113,7 @@ impl Library {
             return Ok(changed);
         }
         check_persona(&next).map_err(EditError::Invalid)?;
-        self.replace(
-            index,
-            next,
-            by,
-            now,
-            format!("edited {}", changed.join(", ")),
-        );
+        self.replace(index, next, by, now, format!("edited {}", labels(&changed)));
         Ok(changed)
     }
 

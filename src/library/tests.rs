@@ -63,7 +63,7 @@ fn an_edit_is_kept_with_who_when_and_what_in_the_history() {
             p.summary = "They drive.".into();
         })
         .unwrap();
-    assert_eq!(changed, ["name", "summary"]);
+    assert_eq!(changed, [Field::Name, Field::Summary]);
     let saved = library.get("a").unwrap();
     assert_eq!((saved.name.as_str(), saved.updated_at), ("Commuters", NOW));
     let version = &library.history("a")[0];

@@ -6,6 +6,7 @@
 mod actions;
 mod dates;
 mod evidence;
+mod fields;
 mod glance;
 mod model;
 mod names;
@@ -19,6 +20,7 @@ mod wording;
 
 pub use actions::{is_library_action, recommend as recommend_actions};
 pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
+pub use fields::{Field, FieldChange};
 pub use glance::{Figure, Glance};
 pub use model::{
     Action, ModelFit, Note, Persona, Provenance, Quote, SegmentInfo, SegmentQuality, Trait, Wave,

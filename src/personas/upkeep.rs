@@ -1,5 +1,5 @@
-//! Keeping a persona current: its review state, marking it reviewed, what an edit
-//! changed, and copies.
+//! Keeping a persona current: its review state, marking it reviewed, and copies (what
+//! an edit changed is `fields`).
 
 use time::{Date, OffsetDateTime};
 
@@ -50,31 +50,6 @@ impl Persona {
     pub fn mark_reviewed(&mut self, today: Date) {
         self.last_reviewed = Some(today);
         self.review_due = add_months(today, REVIEW_INTERVAL_MONTHS);
-    }
-
-    /// The fields staff can edit that differ between `self` and `earlier`, in words.
-    pub fn changed_fields(&self, earlier: &Persona) -> Vec<&'static str> {
-        let mut changed = Vec::new();
-        let mut check = |differs: bool, field: &'static str| {
-            if differs {
-                changed.push(field);
-            }
-        };
-        check(self.name != earlier.name, "name");
-        check(self.summary != earlier.summary, "summary");
-        check(self.segment != earlier.segment, "segment");
-        check(self.traits != earlier.traits, "answers");
-        check(self.actions != earlier.actions, "actions");
-        check(self.quotes != earlier.quotes, "quotes");
-        check(self.notes != earlier.notes, "notes");
-        check(self.owner != earlier.owner, "owner");
-        check(self.tags != earlier.tags, "tags");
-        check(
-            self.review_due != earlier.review_due || self.last_reviewed != earlier.last_reviewed,
-            "review date",
-        );
-        check(self.provenance != earlier.provenance, "source");
-        changed
     }
 
     /// A copy under a new id and name, created `now`, with no notes of its own.
@@ -137,17 +112,6 @@ mod tests {
         assert_eq!(p.last_reviewed, Some(date!(2027 - 03 - 01)));
         assert_eq!(p.review_due, date!(2027 - 06 - 01));
         assert_eq!(p.review_state(date!(2027 - 03 - 01)), ReviewState::Current);
-    }
-
-    #[test]
-    fn changed_fields_names_each_edited_field() {
-        let before = persona("a", "A");
-        let mut after = before.clone();
-        assert!(after.changed_fields(&before).is_empty());
-        after.name = "B".into();
-        after.tags.push("clinic".into());
-        after.updated_at += time::Duration::hours(1);
-        assert_eq!(after.changed_fields(&before), ["name", "tags"]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::LoadedSurvey;
 use crate::persona_file::fit_to_format;
 use crate::personas::{personas_from_segments, Basis, Persona, Wave};
 use crate::refresh::drift::giving;
+use crate::refresh::drift::Sizes;
 use crate::refresh::vocabulary::in_wave_terms;
 use crate::refresh::{assign, fact_changes, judge, with_new_figures, PersonaRefresh, Refresh};
 use crate::segments::clustering::segment_among;
@@ -44,7 +45,9 @@ pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime)
         .iter()
         .map(|p| in_wave_terms(p, summaries, &loaded.answers.merges))
         .collect();
-    for (persona, members) in personas.iter().zip(assign(survey, summaries, &personas)) {
+    let assigned = assign(survey, summaries, &personas);
+    let growth = median_growth(&personas, &assigned, k);
+    for (persona, members) in personas.iter().zip(assigned) {
         let Some(members) = members else {
             report.not_in_survey.push(persona.name.clone());
             continue;
@@ -52,25 +55,24 @@ pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime)
         for &row in &members {
             fitted[row] = true;
         }
-        let share_after = if total == 0 {
-            0.0
-        } else {
-            members.len() as f64 / total as f64
+        let size = Sizes {
+            before: persona.segment.size,
+            share_before: persona.segment.share,
+            after: members.len(),
+            total_after: total,
+            expected: match growth {
+                Some(g) => persona.segment.size as f64 * g,
+                None => persona.segment.share * total as f64,
+            },
         };
+        let share_after = size.share_after();
         let facts = fact_changes(persona, survey, summaries, &members, k);
         // A persona defined by an answer or a rule holds whoever meets it, alike or not,
         // from the wave it was built on: two groups inside it are no news of a new wave.
         let split = persona.segment.definition.is_none()
             && members.len() >= 2 * k
             && splits(loaded, persona, &members, k);
-        let (drift, reasons) = judge(
-            persona.segment.share,
-            share_after,
-            members.len(),
-            &facts,
-            split,
-            k,
-        );
+        let (drift, reasons) = judge(size, &facts, split, k);
         let shown = members.len() >= k;
         report.personas.push(PersonaRefresh {
             id: persona.id.clone(),
@@ -98,6 +100,30 @@ pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime)
         }
     }
     report
+}
+
+/// How much the personas compared grew from their wave to this one, as the median of
+/// their members now over their size then; `None` with fewer than three of at least k
+/// members (too few to tell the wave's change from one persona's).
+fn median_growth(personas: &[Persona], assigned: &[Option<Vec<usize>>], k: usize) -> Option<f64> {
+    let mut ratios: Vec<f64> = personas
+        .iter()
+        .zip(assigned)
+        .filter_map(|(p, members)| {
+            let n = members.as_ref()?.len();
+            (n >= k && p.segment.size > 0).then(|| n as f64 / p.segment.size as f64)
+        })
+        .collect();
+    if ratios.len() < 3 {
+        return None;
+    }
+    ratios.sort_by(f64::total_cmp);
+    let mid = ratios.len() / 2;
+    Some(if ratios.len().is_multiple_of(2) {
+        (ratios[mid - 1] + ratios[mid]) / 2.0
+    } else {
+        ratios[mid]
+    })
 }
 
 /// Personas for the respondents who fit none: the latent classes among them, or — when

@@ -141,18 +141,52 @@ pub fn giving(
     )
 }
 
-/// The label for a persona whose share of respondents went from `share_before` to
-/// `share_after` (0–1), with `size_after` members, these facts, and whether its members
-/// split in two; with the reasons in words.
-pub fn judge(
-    share_before: f64,
-    share_after: f64,
-    size_after: usize,
-    facts: &[FactChange],
-    split: bool,
-    k: usize,
-) -> (Drift, Vec<String>) {
-    if size_after < k {
+/// A persona's size in the two waves.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sizes {
+    /// Members when it was kept, and their share of that wave (0–1).
+    pub before: usize,
+    pub share_before: f64,
+    /// Members in the new wave, and the new wave's respondents.
+    pub after: usize,
+    pub total_after: usize,
+    /// The members it would have if it had changed as the wave did: its size times the
+    /// median growth of the personas compared (when at least three are), or its share of
+    /// the new wave's respondents. One persona growing does not make the others shrink.
+    pub expected: f64,
+}
+
+impl Sizes {
+    /// Its share of the new wave (0–1).
+    pub fn share_after(&self) -> f64 {
+        if self.total_after == 0 {
+            0.0
+        } else {
+            self.after as f64 / self.total_after as f64
+        }
+    }
+
+    /// Whether it grew or shrank beyond what the wave as a whole did: by at least k
+    /// respondents, and by [`DRIFT_SHARE_RELATIVE`] of the expected size or
+    /// [`DRIFT_SHARE_POINTS`] of the new wave.
+    fn changed(&self, k: usize) -> Option<Direction> {
+        let gap = self.after as f64 - self.expected;
+        let points = 100.0 * gap / self.total_after.max(1) as f64;
+        let relative = if self.expected > 0.0 {
+            gap / self.expected
+        } else {
+            f64::INFINITY
+        };
+        let beyond = gap.abs() >= k as f64
+            && (points.abs() >= DRIFT_SHARE_POINTS || relative.abs() >= DRIFT_SHARE_RELATIVE);
+        beyond.then(|| Direction::of(0.0, gap, 0.0))
+    }
+}
+
+/// The label for a persona of these sizes, these facts, and whether its members split
+/// in two; with the reasons in words.
+pub fn judge(size: Sizes, facts: &[FactChange], split: bool, k: usize) -> (Drift, Vec<String>) {
+    if size.after < k {
         return (
             Drift::Gone,
             vec![format!(
@@ -161,15 +195,18 @@ pub fn judge(
         );
     }
     let mut reasons = Vec::new();
-    let points = 100.0 * (share_after - share_before);
-    if points.abs() >= DRIFT_SHARE_POINTS
-        || (share_before > 0.0 && (share_after / share_before - 1.0).abs() >= DRIFT_SHARE_RELATIVE)
-    {
+    if let Some(way) = size.changed(k) {
         reasons.push(format!(
-            "It {} from {:.1}% to {:.1}% of respondents.",
-            if points > 0.0 { "grew" } else { "shrank" },
-            100.0 * share_before,
-            100.0 * share_after
+            "It {} from {:.1}% to {:.1}% of respondents ({} → {}).",
+            if way == Direction::Up {
+                "grew"
+            } else {
+                "shrank"
+            },
+            100.0 * size.share_before,
+            100.0 * size.share_after(),
+            size.before,
+            size.after
         ));
     }
     for fact in facts {
@@ -211,21 +248,58 @@ mod tests {
         }
     }
 
+    /// A persona of 30% of 100 now `after` of 100, expected to stay as large.
+    fn sizes(after: usize) -> Sizes {
+        Sizes {
+            before: 30,
+            share_before: 0.30,
+            after,
+            total_after: 100,
+            expected: 30.0,
+        }
+    }
+
     #[test]
     fn labels_follow_size_share_facts_and_split() {
         let steady = [fact(60.0, Some(64.0))];
-        assert_eq!(judge(0.30, 0.31, 40, &steady, false, 11).0, Drift::Stable);
-        let (drift, reasons) = judge(0.30, 0.45, 60, &steady, false, 11);
+        assert_eq!(judge(sizes(31), &steady, false, 11).0, Drift::Stable);
+        let (drift, reasons) = judge(sizes(45), &steady, false, 11);
         assert_eq!(drift, Drift::Drifted);
-        assert_eq!(reasons, ["It grew from 30.0% to 45.0% of respondents."]);
+        assert_eq!(
+            reasons,
+            ["It grew from 30.0% to 45.0% of respondents (30 → 45)."]
+        );
         let moved = [fact(60.0, Some(40.0))];
-        assert_eq!(judge(0.30, 0.30, 40, &moved, false, 11).0, Drift::Drifted);
+        assert_eq!(judge(sizes(30), &moved, false, 11).0, Drift::Drifted);
         // A fact too few to show cannot drift.
         assert_eq!(
-            judge(0.30, 0.30, 40, &[fact(60.0, None)], false, 11).0,
+            judge(sizes(30), &[fact(60.0, None)], false, 11).0,
             Drift::Stable
         );
-        assert_eq!(judge(0.30, 0.30, 40, &steady, true, 11).0, Drift::Split);
-        assert_eq!(judge(0.30, 0.02, 8, &steady, false, 11).0, Drift::Gone);
+        assert_eq!(judge(sizes(30), &steady, true, 11).0, Drift::Split);
+        assert_eq!(judge(sizes(8), &steady, false, 11).0, Drift::Gone);
+    }
+
+    #[test]
+    fn size_is_judged_against_how_the_wave_changed() {
+        let steady = [fact(60.0, Some(62.0))];
+        // Another persona doubled, so this one's share fell, but it is as large as ever.
+        let same_count = Sizes {
+            before: 175,
+            share_before: 0.35,
+            after: 175,
+            total_after: 650,
+            expected: 175.0,
+        };
+        assert_eq!(judge(same_count, &steady, false, 11).0, Drift::Stable);
+        // Fewer than k respondents of difference is never drift.
+        let small = Sizes {
+            before: 20,
+            share_before: 0.2,
+            after: 28,
+            total_after: 100,
+            expected: 20.0,
+        };
+        assert_eq!(judge(small, &steady, false, 11).0, Drift::Stable);
     }
 }

@@ -13,6 +13,7 @@ mod longitudinal;
 mod progress;
 mod quotes;
 mod redcap;
+pub mod sample;
 mod spreadsheet;
 
 pub use cells::{check_width, is_unsafe_char, without_unsafe_chars, MAX_CELL_CHARS, MAX_COLUMNS};

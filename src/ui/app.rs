@@ -12,6 +12,7 @@ use super::privacy_report::PrivacyReport;
 use super::stores::{provide_stores, LibraryStore, SurveyStore};
 use super::survey_overview::SurveyOverview;
 use super::upload::UploadPanel;
+use super::welcome::Welcome;
 
 /// The two views, chosen by the URL's fragment so links work under any sub-path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +87,9 @@ pub fn App() -> impl IntoView {
             <BusyBar busy=survey.busy />
             {move || match page.get() {
                 Page::Build => view! {
+                    <Show when=move || survey.view.with(Option::is_none)>
+                        <Welcome />
+                    </Show>
                     <UploadPanel />
                     <SurveyOverview />
                     <PrivacyReport />

@@ -16,5 +16,6 @@ mod rule_builder;
 mod stores;
 mod survey_overview;
 mod upload;
+mod welcome;
 
 pub use app::App;

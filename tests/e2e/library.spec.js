@@ -67,9 +67,23 @@ test("a persona is edited in place, survives a reload, and Undo and Restore take
   const history = page.getByRole("region", { name: "Version history" });
   await expect(history.getByRole("listitem").first()).toContainText("Sam");
   await expect(history).toContainText("edited name");
-  await history.getByRole("button", { name: /^Restore/ }).last().click();
-  await expect(page.getByRole("status")).toContainText("Restored an earlier version");
+  // Each version says what its change did, field by field.
+  const tagsRow = history.getByRole("row", { name: /^tags/ }).first();
+  await expect(tagsRow).toContainText("none");
+  await expect(tagsRow).toContainText("transport; 2027 plan");
+  // One field comes back on its own: the first name, the owner and tags kept.
+  const oldest = history.locator("li.version").last();
+  await oldest.getByRole("button", { name: /^Restore the name only/ }).click();
+  await expect(page.getByRole("status")).toContainText("nothing else changed");
   await expect(personaHeadings(page)).toContainText([ALONE]);
+  await expect(card(page, ALONE).getByText("Owner: Outpatients team")).toBeVisible();
+  // Restoring the whole version says first what it will change.
+  await history.locator("li.version").last().getByRole("button", { name: /^Restore the version from before/ }).click();
+  const confirm = history.getByRole("group", { name: "Restore this version" });
+  await expect(confirm).toContainText("Restoring it changes: owner, tags.");
+  await confirm.getByRole("button", { name: "Restore all of them" }).click();
+  await expect(page.getByRole("status")).toContainText("Restored an earlier version");
+  await expect(card(page, ALONE).getByText("Owner: Outpatients team")).toHaveCount(0);
   await page.reload();
   await expect(personaHeadings(page)).toHaveText([PARTNER, ALONE, FAMILY]);
 });

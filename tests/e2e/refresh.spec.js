@@ -42,15 +42,55 @@ function wave(groups, seed) {
   return rows.join("\n") + "\n";
 }
 
-test("a second wave labels saved personas grown, split and stable, and accepting keeps the old version", async ({ page }) => {
+/** Each persona's label, from the summary table the comparison opens with. */
+async function labelsOf(report) {
+  const table = report.getByRole("table", { name: "What the new wave says" });
+  await expect(table).toBeVisible();
+  const labels = {};
+  for (const row of await table.locator("tbody tr").all()) {
+    labels[(await row.locator("th").textContent()).trim()] = (await row.locator("td").first().textContent()).trim();
+  }
+  return labels;
+}
+
+/** Builds personas from similar answers in `first` and keeps them in the library. */
+async function keepPersonasOf(page, first) {
   await openApp(page);
-  await uploadSurvey(page, tempFile("wave-1.csv", wave([[A, 200], [B, 175], [C, 125]], 1)));
+  await uploadSurvey(page, tempFile("wave-1.csv", first));
   await page.getByLabel("Group respondents by").selectOption({ label: "Similar answers across all questions (automatic segments)" });
   await buildPersonas(page);
   await expect(page.getByRole("article")).toHaveCount(3);
   await saveToLibrary(page);
   await openLibrary(page);
-  const names = await personaHeadings(page).allTextContents();
+  return personaHeadings(page).allTextContents();
+}
+
+const FIRST = () => wave([[A, 200], [B, 175], [C, 125]], 1);
+
+test("the same wave fed back leaves every persona stable; a wave where one segment grew drifts that one only", async ({ page }) => {
+  const names = await keepPersonasOf(page, FIRST());
+  const report = page.getByRole("region", { name: "Refresh from a new survey wave" });
+  await page.getByLabel("Survey wave", { exact: true }).setInputFiles(tempFile("wave-1-again.csv", FIRST()));
+  await expect(page.getByRole("status")).toContainText("Compared 3 saved persona(s)");
+  expect(Object.values(await labelsOf(report))).toEqual(["stable", "stable", "stable"]);
+  await report.getByRole("button", { name: "Close the comparison" }).click();
+
+  await page.getByLabel("Survey wave", { exact: true }).setInputFiles(
+    tempFile("wave-grown.csv", wave([[A, 350], [B, 175], [C, 125]], 4)),
+  );
+  await expect(page.getByRole("status")).toContainText("Compared 3 saved persona(s)");
+  const labels = await labelsOf(report);
+  expect(Object.values(labels).sort()).toEqual(["drifted", "stable", "stable"]);
+  const grown = names.find((n) => labels[n] === "drifted");
+  await expect(report.getByRole("article", { name: `${grown}: drifted` })).toContainText("It grew");
+  // The stable ones take their new figures together.
+  await report.getByText(/^Stable personas \(2\)/).click();
+  await report.getByRole("button", { name: "Accept the new figures for the stable personas" }).click();
+  await expect(report.getByRole("table", { name: "What the new wave says" }).locator("tbody tr")).toHaveCount(1);
+});
+
+test("a second wave labels saved personas grown, split and stable, and accepting keeps the old version", async ({ page }) => {
+  const names = await keepPersonasOf(page, FIRST());
   expect(names).toHaveLength(3);
 
   await page.getByLabel("Survey wave", { exact: true }).setInputFiles(
@@ -58,12 +98,8 @@ test("a second wave labels saved personas grown, split and stable, and accepting
   );
   await expect(page.getByRole("status")).toContainText("Compared 3 saved persona(s)");
   const report = page.getByRole("region", { name: "Refresh from a new survey wave" });
-  const labelOf = async (name) => {
-    const article = report.getByRole("article", { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `) });
-    return (await article.getAttribute("aria-label")).split(": ").pop();
-  };
-  const labels = {};
-  for (const name of names) labels[name] = await labelOf(name);
+  const labels = await labelsOf(report);
+  expect(Object.keys(labels).sort()).toEqual([...names].sort());
   expect(Object.values(labels).sort()).toEqual(["drifted", "split", "stable"]);
   const grown = names.find((n) => labels[n] === "drifted");
   const split = names.find((n) => labels[n] === "split");
@@ -72,13 +108,21 @@ test("a second wave labels saved personas grown, split and stable, and accepting
   await expect(report.getByText(/respondents fit no saved persona/)).toBeVisible();
   await expect(report.getByRole("heading", { name: /Proposed new personas/ })).toBeVisible();
 
-  // Accept the grown persona's new figures: its size changes; the old version is in history.
+  // Only the changed personas are open; the stable one is folded away.
+  const stable = names.find((n) => labels[n] === "stable");
+  await expect(report.getByRole("article", { name: `${stable}: stable` })).toBeHidden();
+  await report.getByText(/^Stable personas \(1\)/).click();
+  await expect(report.getByRole("article", { name: `${stable}: stable` })).toBeVisible();
+
+  // Accept the grown persona's new figures, marked reviewed in the same step: its size
+  // changes; the old version is in history.
+  await report.getByRole("checkbox", { name: `Mark reviewed “${grown}”` }).check();
   await report.getByRole("button", { name: `Accept the new figures for “${grown}”` }).click();
   await expect(page.getByRole("status")).toContainText("earlier version is in its history");
   await expect(report.getByRole("article", { name: `${grown}: drifted` })).toHaveCount(0);
   const saved = page.getByRole("article", { name: grown, exact: true });
   await saved.getByRole("button", { name: /^History/ }).click();
-  await expect(page.getByRole("region", { name: "Version history" })).toContainText("refreshed from a new wave (drifted)");
+  await expect(page.getByRole("region", { name: "Version history" })).toContainText("refreshed from a new wave (drifted) and marked reviewed");
 
   // A proposed persona can join the library.
   await report.getByRole("button", { name: /^Add to the library/ }).first().click();

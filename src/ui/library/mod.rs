@@ -5,6 +5,7 @@ mod editor;
 mod history;
 mod item;
 mod refresh;
+mod refresh_change;
 mod share;
 
 use std::collections::BTreeSet;

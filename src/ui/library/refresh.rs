@@ -1,15 +1,16 @@
 //! Refreshing the library from a new survey wave: choose the next export of the same
 //! survey; it is read in a worker of its own (the remembered roles and kinds apply
-//! themselves) and compared with the saved personas. Each persona's changes are accepted
-//! one by one; the version before stays in its history.
+//! themselves) and compared with the saved personas. A table sums up every persona
+//! first (label, size before → after, the biggest change); the drifted, split and gone
+//! ones are open below it, the stable ones folded away. Each change is accepted one by
+//! one (or the stable ones together); the version before stays in its history.
 
 use leptos::prelude::*;
 
+use super::refresh_change::{change, proposal};
 use crate::browser::files;
-use crate::personas::Persona;
 use crate::refresh::{Drift, PersonaRefresh};
 use crate::ui::busy::BusyBar;
-use crate::ui::persona_card::PersonaCard;
 use crate::ui::stores::{RefreshStore, SurveyStore};
 
 #[component]
@@ -21,6 +22,20 @@ pub fn RefreshPanel() -> impl IntoView {
             store.refresh_from(file);
         }
     };
+    let rows = move || {
+        store
+            .refresh
+            .with(|r| r.as_ref().map(|r| r.personas.clone()).unwrap_or_default())
+    };
+    let of = move |stable: bool| {
+        move || {
+            rows()
+                .into_iter()
+                .filter(|r| (r.drift == Drift::Stable) == stable)
+                .collect::<Vec<_>>()
+        }
+    };
+    let stable_count = move || of(true)().len();
     view! {
         <section class="refresh no-print" aria-labelledby="refresh-heading">
             <h3 id="refresh-heading">"Refresh from a new survey wave"</h3>
@@ -49,13 +64,26 @@ pub fn RefreshPanel() -> impl IntoView {
                         <p class="fits-none">{fits_none}</p>
                         {skipped}
                         {notes}
+                        <SummaryTable rows=Signal::derive(rows) k=k.get_untracked() />
                         <div class="persona-grid">
-                            <For
-                                each=move || store.refresh.with(|r| r.as_ref().map(|r| r.personas.clone()).unwrap_or_default())
-                                key=|r| r.id.clone()
-                                children=move |r| change(r, k.get_untracked())
-                            />
+                            <For each=of(false) key=|r| r.id.clone() children=move |r| change(r, k.get_untracked()) />
                         </div>
+                        <Show when=move || { stable_count() > 0 }>
+                            <details class="stable-personas">
+                                <summary>{move || format!(
+                                    "Stable personas ({}): about as large, their key facts about as common",
+                                    stable_count()
+                                )}</summary>
+                                <button type="button" on:click=move |_| {
+                                    for r in of(true)() {
+                                        store.accept(&r.id, r.refreshed.clone(), r.drift, false);
+                                    }
+                                }>"Accept the new figures for the stable personas"</button>
+                                <div class="persona-grid">
+                                    <For each=of(true) key=|r| r.id.clone() children=move |r| change(r, k.get_untracked()) />
+                                </div>
+                            </details>
+                        </Show>
                         {has_proposals.then(|| view! {
                             <h4>"Proposed new personas (respondents who fit none)"</h4>
                             <div class="persona-grid">{proposals}</div>
@@ -68,94 +96,55 @@ pub fn RefreshPanel() -> impl IntoView {
     }
 }
 
-/// One saved persona, before and after, with its label and the choice to accept.
-fn change(r: PersonaRefresh, k: usize) -> impl IntoView {
-    let store = expect_context::<RefreshStore>();
-    let size_after = r
-        .size_after
-        .map_or(format!("fewer than {k}"), |n| n.to_string());
-    let label = r.drift.label();
-    let facts = r
-        .facts
-        .iter()
-        .map(|f| {
-            let after = f
-                .after
-                .map_or("too few to show".to_string(), |a| format!("{a}%"));
-            view! {
-                <tr>
-                    <th scope="row">{format!("{}: {}", f.attribute, f.value)}</th>
-                    <td>{format!("{}%", f.before)}</td>
-                    <td>{after}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let reasons = r
-        .reasons
-        .iter()
-        .map(|why| view! { <li>{why.clone()}</li> })
-        .collect_view();
-    let (id, name) = (r.id.clone(), r.name.clone());
-    let accept = {
-        let (id, refreshed) = (id.clone(), r.refreshed.clone());
-        move |_| store.accept(&id, refreshed.clone(), r.drift)
-    };
-    let dismiss = {
-        let id = id.clone();
-        move |_| store.settle(&id)
-    };
-    let accept_label = if r.drift == Drift::Gone {
-        "Remove it from the library"
-    } else {
-        "Accept the new figures"
+/// Every persona on one line: its label, its size before → after and the key fact that
+/// moved most.
+#[component]
+fn SummaryTable(rows: Signal<Vec<PersonaRefresh>>, k: usize) -> impl IntoView {
+    let row = move |r: PersonaRefresh| {
+        let size = r.size_direction();
+        let after = r
+            .size_after
+            .map_or(format!("fewer than {k}"), |n| n.to_string());
+        let biggest = r.biggest_change().map_or("—".to_string(), |f| {
+            let after = f.after.unwrap_or_default();
+            let way = crate::refresh::Direction::of(f.before, after, 1.0);
+            format!(
+                "{}: {} — {}% → {after}% {}",
+                f.attribute,
+                f.value,
+                f.before,
+                way.arrow()
+            )
+        });
+        let label = r.drift.label();
+        view! {
+            <tr>
+                <th scope="row">{r.name.clone()}</th>
+                <td><span class=format!("badge drift-{label}")>{label}</span></td>
+                <td>
+                    {format!("{} → {after} ", r.size_before)}
+                    <span aria-hidden="true">{size.arrow()}</span>
+                    <span class="visually-hidden">{size.words()}</span>
+                </td>
+                <td>{biggest}</td>
+            </tr>
+        }
     };
     view! {
-        <article class="persona-card refresh-change" aria-label=format!("{name}: {label}")>
-            <h4>
-                {name.clone()} " "
-                <span class=format!("badge drift-{label}")>{label}</span>
-            </h4>
-            <p>{format!(
-                "Respondents: {} → {size_after} · share {:.1}% → {:.1}%",
-                r.size_before,
-                100.0 * r.share_before,
-                100.0 * r.share_after
-            )}</p>
-            <ul class="reasons">{reasons}</ul>
-            <table class="traits">
-                <caption>"Key facts in the persona (before → after)"</caption>
-                <thead><tr><th scope="col">"Answer"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
-                <tbody>{facts}</tbody>
+        <div class="table-scroll">
+            <table class="refresh-summary" aria-label="What the new wave says">
+                <thead>
+                    <tr>
+                        <th scope="col">"Persona"</th>
+                        <th scope="col">"Label"</th>
+                        <th scope="col">"Respondents"</th>
+                        <th scope="col">"Biggest change"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| r.id.clone() children=row />
+                </tbody>
             </table>
-            <div class="persona-controls">
-                <button type="button" class="primary" on:click=accept>
-                    {accept_label}
-                    <span class="visually-hidden">{format!(" for “{name}”")}</span>
-                </button>
-                <button type="button" on:click=dismiss>
-                    "Keep as it is"
-                    <span class="visually-hidden">{format!(" “{name}”")}</span>
-                </button>
-            </div>
-        </article>
-    }
-}
-
-/// A new persona proposed for respondents who fit none, with Add.
-fn proposal(p: Persona) -> impl IntoView {
-    let store = expect_context::<RefreshStore>();
-    let name = p.name.clone();
-    let add = {
-        let p = p.clone();
-        move |_| store.add_proposal(p.clone())
-    };
-    view! {
-        <PersonaCard persona=p context="proposed">
-            <button type="button" on:click=add>
-                "Add to the library"
-                <span class="visually-hidden">{format!(" “{name}”")}</span>
-            </button>
-        </PersonaCard>
+        </div>
     }
 }

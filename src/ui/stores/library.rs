@@ -12,7 +12,7 @@ use super::Notices;
 use crate::browser::{clock, download, files, storage};
 use crate::library::{Keeper, Library, StorageUse, SET_ASIDE_FILE_NAME};
 use crate::persona_file::{self, ExportOptions, EXPORT_FILE_NAME, MAX_FILE_BYTES};
-use crate::personas::Persona;
+use crate::personas::{Field, Persona};
 
 /// The persona library and who is editing it.
 #[derive(Clone, Copy)]
@@ -157,7 +157,7 @@ impl LibraryStore {
         }) {
             Ok(changed) if !changed.is_empty() => self
                 .notices
-                .inform(format!("Saved {} of “{name}”.", changed.join(", "))),
+                .inform(format!("Saved {} of “{name}”.", crate::library::labels(&changed))),
             Ok(_) => {}
             Err(e) => self.notices.fail(e),
         }
@@ -214,6 +214,22 @@ impl LibraryStore {
         }) {
             Ok(()) => self.notices.inform(format!(
                 "Restored an earlier version of “{name}”; the version it replaced is in the history."
+            )),
+            Err(e) => self.notices.fail(e),
+        }
+    }
+
+    /// Takes one field back from an earlier version, the others left as they are.
+    pub fn restore_field(&self, id: &str, version: usize, field: Field) {
+        let name = self.name_of(id);
+        let (who, now) = (self.who(), clock::now());
+        match self.try_change(
+            format!("restore of the {} of “{name}”", field.label()),
+            |l| l.restore_field(id, version, field, &who, now),
+        ) {
+            Ok(()) => self.notices.inform(format!(
+                "Restored the {} of “{name}”; nothing else changed.",
+                field.label()
             )),
             Err(e) => self.notices.fail(e),
         }

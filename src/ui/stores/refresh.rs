@@ -113,20 +113,21 @@ impl RefreshStore {
         }
     }
 
-    /// Takes the new wave's figures for a persona (or removes one that is gone); the
-    /// earlier version stays in its history.
-    pub fn accept(&self, id: &str, refreshed: Option<Persona>, drift: Drift) {
+    /// Takes the new wave's figures for a persona (or removes one that is gone), marked
+    /// reviewed in the same step when `reviewed`; the earlier version stays in its
+    /// history.
+    pub fn accept(&self, id: &str, refreshed: Option<Persona>, drift: Drift, reviewed: bool) {
         let library = self.library;
         let name = library.name_of(id);
         let (who, now) = (library.who(), clock::now());
         let outcome = match refreshed {
-            Some(next) => library.try_change(format!("refresh of “{name}”"), |l| {
-                l.update(
-                    next,
-                    &who,
-                    now,
-                    &format!("refreshed from a new wave ({})", drift.label()),
-                )
+            Some(mut next) => library.try_change(format!("refresh of “{name}”"), |l| {
+                let mut change = format!("refreshed from a new wave ({})", drift.label());
+                if reviewed {
+                    next.mark_reviewed(now.date());
+                    change.push_str(" and marked reviewed");
+                }
+                l.update(next, &who, now, &change)
             }),
             None => library
                 .change(format!("removal of “{name}”"), |l| l.remove(id))

@@ -99,6 +99,18 @@ impl SurveyStore {
         self.open_new(file, recipe);
     }
 
+    /// Reads the synthetic sample survey the app makes itself (`survey::sample`), so a
+    /// newcomer can see the whole flow without a survey of their own.
+    pub fn try_sample(&self) {
+        use crate::survey::sample::{sample, SAMPLE_FILE_NAME};
+        match crate::browser::files::made(SAMPLE_FILE_NAME, &sample()) {
+            Some(file) => self.read_file(file),
+            None => self
+                .notices
+                .fail("This browser could not make the sample survey."),
+        }
+    }
+
     /// Reads the file refused for an unclosed quote again, that quote taken literally.
     pub fn read_literally(&self) {
         if let Some((file, mut recipe)) = self.unclosed_file.get_value() {

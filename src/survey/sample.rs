@@ -1,10 +1,12 @@
-//! Synthetic patient surveys for the benchmark: a Qualtrics-like export with ~20
+//! Synthetic patient surveys — the sample a newcomer tries (**Try a sample survey**), the
+//! benchmark's input and the tests' — a Qualtrics-like export with ~20
 //! questions of every kind (identifiers, dates, ages, choices in several spellings,
 //! multi-selects, Likert and 0–10 scales, counts, free text with the odd phone number
 //! or name in it), drawn from five planted kinds of patient so that segmentation has
 //! something real to find and its result can be checked against what was planted.
 //!
-//! Seeded: the same number of rows always gives the same bytes.
+//! Seeded: the same number of rows always gives the same bytes. Nobody in it is real:
+//! every answer is drawn at random from the tables below (docs/sample-survey.md).
 
 use rand::{RngExt, SeedableRng};
 use rand_xorshift::XorShiftRng;
@@ -240,6 +242,15 @@ const GENERAL: [&str; 8] = [
 ];
 
 const FIRST_NAMES: [&str; 6] = ["Sarah", "James", "Priya", "Tomasz", "Aisha", "Margaret"];
+
+/// What the sample a newcomer tries is called, and how many answered it.
+pub const SAMPLE_FILE_NAME: &str = "sample-patient-survey-synthetic.csv";
+pub const SAMPLE_ROWS: usize = 1500;
+
+/// The sample survey **Try a sample survey** opens: [`SAMPLE_ROWS`] made-up patients.
+pub fn sample() -> Vec<u8> {
+    generate(SAMPLE_ROWS).csv
+}
 
 /// Writes a survey of `rows` respondents.
 pub fn generate(rows: usize) -> Generated {
