@@ -3,7 +3,7 @@
 //! the persona's share beside everyone's, as the evidence table has them.
 
 use super::phrases::{asks_when, is_negative, is_yes, Family};
-use super::profile::{facts, main_fact, Fact};
+use super::profile::{age_fact, facts, main_fact, Fact};
 use super::Persona;
 use crate::columns::{propose_role, ColumnKind, Role};
 
@@ -17,6 +17,8 @@ pub struct Figure {
     pub answer: String,
     pub share: f64,
     pub overall: f64,
+    /// For a number's middle half: everyone's, to set beside it.
+    pub everyone: Option<String>,
 }
 
 impl From<&Fact> for Figure {
@@ -26,6 +28,7 @@ impl From<&Fact> for Figure {
             answer: f.answer.clone(),
             share: f.share,
             overall: f.overall,
+            everyone: f.everyone.clone(),
         }
     }
 }
@@ -45,12 +48,14 @@ impl Persona {
     fn facts(&self) -> Vec<Fact> {
         let role_of = |question: &str| Some(propose_role(question, ColumnKind::Categorical));
         let share = 100.0 * self.segment.share;
-        facts(
+        let mut facts = facts(
             &self.traits,
             self.segment.definition.as_ref(),
             share,
             role_of,
-        )
+        );
+        facts.extend(age_fact(&self.numbers));
+        facts
     }
 
     /// The figures behind the header's words.

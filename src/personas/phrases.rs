@@ -59,6 +59,10 @@ pub(super) fn is_negative(answer: &str) -> bool {
         "other",
     ]
     .contains(&a.as_str())
+        // "Nothing makes it hard", "None of the above", "No problems getting here".
+        || ["nothing ", "none ", "no problem", "no barrier", "no difficult", "no issue"]
+            .iter()
+            .any(|start| a.starts_with(start))
 }
 
 /// Answers that say yes to the question, which then carries the meaning.

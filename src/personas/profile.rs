@@ -9,7 +9,7 @@ use super::names::{names_for, pick, Generation, NameGender};
 use super::phrases::{
     asks_when, in_words, is_negative, is_yes, name_gender, phrase, subject, Family,
 };
-use super::{Synthesis, Trait};
+use super::{NumberTrait, Synthesis, Trait};
 use crate::columns::Role;
 use crate::segments::rules::{bounds, Rule, Test};
 
@@ -30,6 +30,8 @@ pub struct Fact {
     /// Whether the persona's definition fixes it (a rule's condition, or the answer
     /// that formed the group).
     pub defining: bool,
+    /// For a number's middle half ([`age_fact`]): everyone's middle half, to set beside it.
+    pub everyone: Option<String>,
 }
 
 impl Fact {
@@ -72,6 +74,7 @@ pub fn facts(
                 lift: if share > 0.0 { 100.0 / share } else { 0.0 },
                 distinctive: true,
                 defining: true,
+                everyone: None,
             }
         });
     let answered = traits.iter().map(|t| Fact {
@@ -83,8 +86,33 @@ pub fn facts(
         lift: t.lift(),
         distinctive: t.distinctive,
         defining: false,
+        everyone: None,
     });
     defining.chain(answered).collect()
+}
+
+/// What an age asked as a number says of a persona's people: the middle half of their
+/// ages ("68–85", a share of 50%), when both quartiles may be shown (each rests on at
+/// least k answers). Ages asked in bands are traits already.
+pub fn age_fact(numbers: &[NumberTrait]) -> Option<Fact> {
+    let age = numbers
+        .iter()
+        .find(|n| Family::of(&n.attribute) == Family::Age)?;
+    let (low, high) = (age.segment.q1?, age.segment.q3?);
+    Some(Fact {
+        question: age.attribute.clone(),
+        answer: format!("{}–{}", low.round(), high.round()),
+        role: age.role,
+        share: 50.0,
+        overall: 0.0,
+        lift: 0.0,
+        distinctive: age.distinctive,
+        defining: false,
+        everyone: match (age.overall.q1, age.overall.q3) {
+            (Some(low), Some(high)) => Some(format!("{}–{}", low.round(), high.round())),
+            _ => None,
+        },
+    })
 }
 
 /// The strongest fact of a family or role: the most common among the strong ones, the
@@ -283,7 +311,8 @@ fn headline(facts: &[Fact], gender: NameGender, age: Option<&str>) -> String {
     })
     .and_then(phrase);
     if let Some(obstacle) = obstacle {
-        text.push_str(&format!("; {obstacle}"));
+        let joint = if text == "Someone" { " " } else { "; " };
+        text.push_str(&format!("{joint}{obstacle}"));
     }
     if text == "Someone" {
         let telling = telling(facts, 2);

@@ -11,6 +11,7 @@ fn fact(question: &str, answer: &str, role: Role, share: f64, distinctive: bool)
         lift: if distinctive { 2.0 } else { 1.0 },
         distinctive,
         defining: false,
+        everyone: None,
     }
 }
 
@@ -149,6 +150,7 @@ fn plain_names_never_hold_the_question_and_start_with_what_defines_them() {
         0,
         Fact {
             defining: true,
+            everyone: None,
             share: 100.0,
             ..fact(
                 "Who do you live with?",
@@ -208,4 +210,63 @@ fn a_rule_reads_as_its_conditions() {
         })
     });
     assert_eq!(plain_name(&facts), "Aged 65+, prefers a phone call");
+}
+
+#[test]
+fn nothing_in_the_way_is_no_obstacle_and_a_bare_obstacle_reads_as_a_sentence() {
+    let nothing = [fact(
+        "What makes it hard to attend appointments?",
+        "Nothing makes it hard",
+        Role::Barrier,
+        70.0,
+        true,
+    )];
+    let header = profile(&nothing, 1, &[]);
+    assert!(
+        !header.headline.contains("held back"),
+        "{}",
+        header.headline
+    );
+    assert!(header.frustrations.is_empty());
+    let cost = [fact(
+        "What makes it hard to attend appointments?",
+        "Cost",
+        Role::Barrier,
+        70.0,
+        true,
+    )];
+    assert_eq!(
+        profile(&cost, 1, &[]).headline,
+        "Someone held back by cost."
+    );
+}
+
+#[test]
+fn an_age_asked_as_a_number_gives_the_middle_half_of_their_ages() {
+    use crate::personas::numbers::{Distribution, NumberTrait};
+    let spread = |q1, q3| Distribution {
+        n: 40,
+        q1: Some(q1),
+        median: Some((q1 + q3) / 2.0),
+        q3: Some(q3),
+        bins: Vec::new(),
+    };
+    let age = NumberTrait {
+        attribute: "Age".into(),
+        role: Some(Role::Demographic),
+        segment: spread(67.6, 84.2),
+        overall: spread(31.0, 70.0),
+        edges: Vec::new(),
+        whole: true,
+        distinctive: true,
+    };
+    let fact = age_fact(&[age]).unwrap();
+    assert_eq!(fact.answer, "68–84");
+    assert_eq!(fact.everyone.as_deref(), Some("31–70"));
+    let header = profile(&[fact], 1, &[]);
+    assert!(
+        header.headline.starts_with("Someone aged 68–84"),
+        "{}",
+        header.headline
+    );
 }

@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use super::evidence::{in_sections, percent, ratio, round, z_score, SIGNIFICANT_Z};
 use super::numbers::number_traits;
-use super::profile::{facts, name_apart, plain_name, Fact};
+use super::profile::{age_fact, facts, name_apart, plain_name, Fact};
 use super::quotes::QuoteSources;
 use super::wording::{answer_summary, found_summary, rule_summary};
 use super::{
@@ -188,12 +188,13 @@ pub fn personas_from_segments(
                 .map(|s| s.role)
         };
         let share = 100.0 * ratio(segment.size(), total);
-        let persona_facts = facts(&traits, naming.as_ref(), share, role_of);
+        let mut persona_facts = facts(&traits, naming.as_ref(), share, role_of);
         let name = if name.is_empty() {
             plain_name(&persona_facts)
         } else {
             name
         };
+        persona_facts.extend(age_fact(&numbers));
         all_facts.push(persona_facts);
         synthesis
             .withheld

@@ -8,7 +8,6 @@ use super::busy::BusyBar;
 use super::library::LibraryView;
 use super::notice::NoticeArea;
 use super::present::PresentView;
-use super::privacy_report::PrivacyReport;
 use super::stores::{provide_stores, LibraryStore, SurveyStore};
 use super::survey_overview::SurveyOverview;
 use super::upload::UploadPanel;
@@ -92,7 +91,6 @@ pub fn App() -> impl IntoView {
                     </Show>
                     <UploadPanel />
                     <SurveyOverview />
-                    <PrivacyReport />
                     <BuildPanel />
                 }
                 .into_any(),

@@ -7,6 +7,7 @@ mod build;
 mod busy;
 mod choice_select;
 mod compare;
+mod fold;
 mod library;
 mod notice;
 mod persona_card;

@@ -3,7 +3,7 @@
 import { test, expect } from "@playwright/test";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildPersonas, chosenOption, openApp, uploadSurvey } from "./helpers.js";
+import { buildPersonas, chosenOption, openApp, openFold, uploadSurvey } from "./helpers.js";
 
 /** Our own fixtures, shared with the native tests (tests/answers.rs). */
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../fixtures");
@@ -49,6 +49,7 @@ test("a free-typed gender question comes out as the documented categories, each 
   await expect(merges).toContainText("“I identify as female.”");
   await expect(merges).toContainText("counted as “Another answer” (rare answers grouped)");
 
+  await openFold(page, "How answers were read");
   await merges.getByRole("button", { name: "Undo for “Female”" }).click();
   await expect(page.locator(".merges")).toContainText("kept apart from “Female”");
   await expect(gender()).not.toContainText("Female (111)");

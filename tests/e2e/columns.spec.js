@@ -1,6 +1,6 @@
 // Understanding columns: ages in bands, spellings merged (and unmerged on request).
 import { test, expect } from "@playwright/test";
-import { openApp, tempFile, uploadSurvey, chosenOption } from "./helpers.js";
+import { openApp, openFold, tempFile, uploadSurvey, chosenOption } from "./helpers.js";
 
 function survey() {
   const rows = ["Gender,Age,Who do you live with?,Getting to the clinic is easy"];
@@ -17,6 +17,7 @@ test("ages are put in bands and spellings of one answer are merged, with undo", 
   await uploadSurvey(page, tempFile("genders.csv", survey()));
   const columns = page.getByRole("table", { name: "Columns", exact: true });
   await expect(chosenOption(page.getByLabel("Kind of “Age”"))).toHaveText(/^ordered scale( \(as read\))?$/);
+  await openFold(page, "Preview of the first");
   await expect(page.getByRole("table", { name: /Preview/ })).toContainText("18–24");
   // A Likert question is an ordered scale, listed from lowest to highest.
   const ease = columns.getByRole("row", { name: /^Getting to the clinic is easy/ });
@@ -27,6 +28,7 @@ test("ages are put in bands and spellings of one answer are merged, with undo", 
   await expect(merged).toContainText("“Gender”: “F”, “Woman”, “female” counted as “Female”");
   await expect(columns.getByRole("row", { name: /^Gender / })).toContainText("Female (48); Male (12)");
 
+  await openFold(page, "How answers were read");
   await merged.getByRole("button", { name: "Undo for “Female”" }).click();
   await expect(page.locator(".merges")).toContainText("kept apart from “Female”");
   await expect(columns.getByRole("row", { name: /^Gender / }).getByRole("cell").nth(2)).toHaveText("5");
@@ -50,6 +52,7 @@ test("check-all questions spread over option columns, or joined in a cell, becom
   for (let i = 0; i < 48; i++) rows.push(`2024-05-0${1 + (i % 9)} 10:00:00,"${picks[i % 4]}",${["Alone", "Partner"][i % 2]}`);
   await uploadSurvey(page, tempFile("forms.csv", rows.join("\n") + "\n"));
   await expect(page.locator(".folds")).toContainText("options chosen together in one cell");
+  await openFold(page, "Preview of the first");
   await expect(page.getByRole("table", { name: /Preview/ })).toContainText("Text; App");
   await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (2 answers)" });
   await page.getByRole("button", { name: "Build personas" }).click();

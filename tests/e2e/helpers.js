@@ -140,3 +140,9 @@ export function personaFile(personas) {
 
 /** The option a select shows as chosen (option values are positions, not labels). */
 export const chosenOption = (select) => select.locator("option:checked");
+
+/** Opens one of a step's folded details by its summary line (a no-op when open). */
+export async function openFold(page, summary) {
+  const details = page.locator("details.fold").filter({ has: page.locator("summary", { hasText: summary }) });
+  if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
+}

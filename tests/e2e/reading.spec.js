@@ -1,7 +1,7 @@
 // Survey files as tools and spreadsheets write them, read in the browser.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { buildPersonas, openApp, SAMPLES, tempFile, uploadSurvey, chosenOption } from "./helpers.js";
+import { buildPersonas, openApp, SAMPLES, tempFile, uploadSurvey, chosenOption, openFold } from "./helpers.js";
 
 /** A small survey with accents, `rows` respondents, written with `delimiter`. */
 function survey(delimiter, newline = "\r\n") {
@@ -25,6 +25,7 @@ test("an Excel Windows-1252 semicolon CSV reads with its accents and columns", a
     await expect(columns.getByRole("rowheader", { name, exact: true })).toBeVisible();
   }
   await expect(columns).toContainText("Köln (14)");
+  await openFold(page, "Preview of the first");
   await expect(page.getByRole("table", { name: /Preview/ })).toContainText("Bus ist zu spät; Nr. 0");
   await page.getByLabel("Group respondents by").selectOption({ label: "Mit wem leben Sie? (3 answers)" });
   await buildPersonas(page);
@@ -78,6 +79,7 @@ test("an XLSX dropped on the page reads its first sheet with answers, and anothe
   await expect(columns.getByRole("rowheader")).toHaveText(["Who do you live with?", "Age", "Visit date", "Score", "Consent", "Comment"]);
   // Dates arrive as dates (then keep only their year), never as serial numbers.
   await expect(columns.getByRole("row", { name: /Visit date/ })).toContainText("2024 (30)");
+  await openFold(page, "Preview of the first");
   await expect(page.getByRole("table", { name: /Preview/ })).toContainText("2.5");
 
   await page.getByLabel("Sheet").selectOption("Wave 2");
@@ -137,5 +139,6 @@ test("a Qualtrics export's header rows become names and its metadata is dropped 
   // Read as a plain one-header file instead: the header rows become answers again.
   await page.getByLabel("Survey tool").selectOption("Other (one header row)");
   await expect(overview(page)).toContainText(": <11 respondents");
+  await openFold(page, "Preview of the first");
   await expect(page.getByRole("table", { name: /Preview/ })).toContainText("ImportId");
 });

@@ -3,6 +3,7 @@ import { test, expect } from "@playwright/test";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import {
+  openFold,
   buildPersonas, clinicSurveyCsv, openApp, openLibrary, expectPersonas, personaHeadings, saveToLibrary,
   SURVEYMONKEY, tempFile, uploadSurvey,
 } from "./helpers.js";
@@ -21,6 +22,7 @@ test("a survey becomes personas that survive a reload, an export, a delete and a
   // Columns and a preview of the first rows are shown.
   const columns = page.getByRole("table", { name: "Columns", exact: true });
   await expect(columns.getByRole("rowheader", { name: "Who do you live with?" })).toBeVisible();
+  await openFold(page, "Preview of the first");
   await expect(page.getByRole("table", { name: /Preview of the first/ }).getByRole("row")).toHaveCount(6);
 
   // A grouping column is preselected (a choice column with 2–8 groups); choose another.

@@ -149,8 +149,8 @@ pub fn BuildPanel() -> impl IntoView {
                         ),
                     }}
                 </p>
+                <RuleBuilder />
             </section>
-            <RuleBuilder />
             <section class="panel results" aria-labelledby="results-heading">
                 <h2 id="results-heading" tabindex="-1" node_ref=results_heading>
                     "4. Personas"

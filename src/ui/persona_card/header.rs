@@ -11,7 +11,9 @@ const ACTIONS_SHOWN: usize = 3;
 
 /// "48% vs 20% overall", or just the share when everyone's is the same figure.
 fn against(figure: &Figure) -> String {
-    if (figure.share - 100.0).abs() < f64::EPSILON {
+    if let Some(everyone) = &figure.everyone {
+        format!("the middle half of them; of everyone, {everyone}")
+    } else if (figure.share - 100.0).abs() < f64::EPSILON {
         "all of them".to_string()
     } else {
         format!(

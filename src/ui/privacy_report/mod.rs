@@ -4,14 +4,17 @@
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
+use super::fold::Fold;
 use super::stores::{BuildStore, Notices, SurveyStore};
 use crate::browser::files;
 use crate::privacy::guard::MAX_MIN_GROUP_SIZE;
 use crate::privacy::MIN_GROUP_SIZE;
 use crate::protocol::SurveyView;
 
+/// The privacy report, a part of step 2: a summary line and the dropped columns, what
+/// was made coarser and scrubbed folded beneath (`open`), and the settings.
 #[component]
-pub fn PrivacyReport() -> impl IntoView {
+pub fn PrivacyReport(open: RwSignal<bool>) -> impl IntoView {
     let (survey, notices) = (expect_context::<SurveyStore>(), expect_context::<Notices>());
 
     let set_k = move |ev: leptos::ev::Event| {
@@ -45,14 +48,14 @@ pub fn PrivacyReport() -> impl IntoView {
 
     view! {
         <Show when=move || survey.view.with(Option::is_some)>
-            <section class="panel privacy-report" aria-labelledby="privacy-heading">
-                <h2 id="privacy-heading">"Privacy report"</h2>
+            <section class="subsection privacy-report" aria-labelledby="privacy-heading">
+                <h3 id="privacy-heading">"Privacy report"</h3>
                 <p class="hint">
                     "Before any analysis, columns that could identify a patient are dropped and the rest is made coarser. Nothing below ever leaves this tab."
                 </p>
-                {move || survey.view.with(|s| s.as_ref().map(report_lists))}
+                {move || survey.view.with(|s| s.as_ref().map(|s| report_lists(s, open)))}
                 <WithheldTraits />
-                <h3>"Settings"</h3>
+                <h4>"Settings"</h4>
                 <div class="privacy-settings">
                     <label for="min-group-size">"Minimum group size"</label>
                     <input
@@ -92,8 +95,8 @@ pub fn PrivacyReport() -> impl IntoView {
     }
 }
 
-/// Dropped, generalised and scrubbed columns.
-fn report_lists(loaded: &SurveyView) -> impl IntoView {
+/// Dropped columns; generalised and scrubbed ones folded under their summary.
+fn report_lists(loaded: &SurveyView, open: RwSignal<bool>) -> impl IntoView {
     let report = &loaded.report;
     let dropped = report
         .dropped
@@ -128,6 +131,11 @@ fn report_lists(loaded: &SurveyView) -> impl IntoView {
         })
         .collect_view();
     let nothing_dropped = report.dropped.is_empty();
+    let coarser_summary = format!(
+        "{} column(s) made coarser, {} free-text question(s) scrubbed",
+        report.generalised.len(),
+        report.scrubbed.len()
+    );
     view! {
         <table class="dropped">
             <caption>{format!("Dropped columns ({})", report.dropped.len())}</caption>
@@ -140,10 +148,12 @@ fn report_lists(loaded: &SurveyView) -> impl IntoView {
             <tbody>{dropped}</tbody>
         </table>
         {nothing_dropped.then(|| view! { <p class="hint">"No column looked like an identifier."</p> })}
-        <h3>"Made coarser"</h3>
-        <ul class="generalised">{generalised}</ul>
-        <h3>"Free text scrubbed"</h3>
-        <ul class="scrubbed">{scrubbed}</ul>
+        <Fold open summary=coarser_summary>
+            <h4>"Made coarser"</h4>
+            <ul class="generalised">{generalised}</ul>
+            <h4>"Free text scrubbed"</h4>
+            <ul class="scrubbed">{scrubbed}</ul>
+        </Fold>
     }
 }
 
@@ -179,7 +189,7 @@ fn WithheldTraits() -> impl IntoView {
     };
     view! {
         <Show when=move || build.built.with(|b| !b.withheld.is_empty())>
-            <h3>"Hidden sensitive answers"</h3>
+            <h4>"Hidden sensitive answers"</h4>
             <p class="hint">
                 "Showing an answer that everyone in a persona shares tells anyone who knows a member that answer. Show it only when that is acceptable."
             </p>

@@ -144,8 +144,8 @@ pub fn RuleBuilder() -> impl IntoView {
     };
 
     view! {
-        <section class="panel rule-builder" aria-labelledby="rule-heading">
-            <h2 id="rule-heading">"Persona from a rule"</h2>
+        <section class="subsection rule-builder" aria-labelledby="rule-heading">
+            <h3 id="rule-heading">"Persona from a rule"</h3>
             <p class="hint">
                 "One persona for the respondents who meet every condition, if at least the minimum group size do (and at least that many do not)."
             </p>

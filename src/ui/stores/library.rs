@@ -155,9 +155,10 @@ impl LibraryStore {
         match self.try_change(format!("edit of “{name}”"), |l| {
             l.edit(id, &who, now, change)
         }) {
-            Ok(changed) if !changed.is_empty() => self
-                .notices
-                .inform(format!("Saved {} of “{name}”.", crate::library::labels(&changed))),
+            Ok(changed) if !changed.is_empty() => self.notices.inform(format!(
+                "Saved {} of “{name}”.",
+                crate::library::labels(&changed)
+            )),
             Ok(_) => {}
             Err(e) => self.notices.fail(e),
         }

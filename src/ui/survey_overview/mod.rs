@@ -11,16 +11,35 @@ use column_table::column_rows;
 use lists::{event_picker, folds_list, merges_list};
 
 use super::choice_select::ChoiceSelect;
+use super::fold::Fold;
+use super::privacy_report::PrivacyReport;
 use super::stores::SurveyStore;
 use crate::columns::chosen;
 use crate::privacy::ShownCount;
 use crate::protocol::{SurveyView, PREVIEW_ROWS};
 use crate::survey::{delimiter_name, Layout, ReadOptions, SourceFormat, DELIMITERS};
 
+/// Which of step 2's folds are open, kept while the survey's view is drawn again.
+#[derive(Clone, Copy)]
+struct Folds {
+    answers: RwSignal<bool>,
+    preview: RwSignal<bool>,
+    privacy: RwSignal<bool>,
+}
+
 #[component]
 pub fn SurveyOverview() -> impl IntoView {
     let survey = expect_context::<SurveyStore>();
-    move || survey.view.with(|view| view.as_ref().map(overview))
+    let folds = Folds {
+        answers: RwSignal::new(false),
+        preview: RwSignal::new(false),
+        privacy: RwSignal::new(false),
+    };
+    move || {
+        survey
+            .view
+            .with(|view| view.as_ref().map(|v| overview(v, folds)))
+    }
 }
 
 /// How the file was read, with controls to read it another way.
@@ -107,7 +126,7 @@ impl ReadOptionChange {
     }
 }
 
-fn overview(loaded: &SurveyView) -> impl IntoView {
+fn overview(loaded: &SurveyView, folds: Folds) -> impl IntoView {
     let warnings = loaded
         .warnings
         .iter()
@@ -137,24 +156,25 @@ fn overview(loaded: &SurveyView) -> impl IntoView {
         })
         .collect_view();
 
+    let answers_fold = !(loaded.merges.is_empty() && loaded.folds.is_empty());
+    let answers = (merges_list(loaded), folds_list(loaded));
+    let answers_summary = format!(
+        "How answers were read: {} merged, {} multi-select question(s) — review or undo",
+        loaded.merges.len(),
+        loaded.folds.len()
+    );
     view! {
         <section class="panel survey-overview" aria-labelledby="overview-heading">
             <h2 id="overview-heading">"2. Check the columns"</h2>
-            <p class="hint">
-                "Columns that could identify a patient are already dropped (see the privacy report); the preview shows what is analysed."
-            </p>
-            <p>
+            <p class="stage-summary">
                 <strong>{loaded.file_name.clone()}</strong>
-                {format!(
-                    ": {} respondents, {} questions.",
-                    ShownCount::of(loaded.respondents),
-                    loaded.summaries.len()
-                )}
+                {stage_summary(loaded)}
             </p>
             <ReadAs options=loaded.recipe.read_options format=loaded.format.clone() />
             {event_picker(loaded)}
-            {merges_list(loaded)}
-            {folds_list(loaded)}
+            {answers_fold.then(|| view! {
+                <Fold open=folds.answers summary=answers_summary>{answers}</Fold>
+            })}
             <ul class="warnings" aria-label="Repairs made while reading">{warnings}</ul>
             <div class="table-scroll" role="region" aria-label="Columns" tabindex="0">
                 <table class="columns-table">
@@ -173,17 +193,40 @@ fn overview(loaded: &SurveyView) -> impl IntoView {
                     {columns}
                 </table>
             </div>
-            <div class="table-scroll" role="region" aria-label="Preview of the first rows" tabindex="0">
-                <table class="preview-table">
-                    <caption>{format!("Preview of the first {PREVIEW_ROWS} rows")}</caption>
-                    <thead>
-                        <tr>{header}</tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <Fold open=folds.preview summary=format!("Preview of the first {PREVIEW_ROWS} rows, as analysed")>
+                <div class="table-scroll" role="region" aria-label="Preview of the first rows" tabindex="0">
+                    <table class="preview-table">
+                        <caption>{format!("Preview of the first {PREVIEW_ROWS} rows")}</caption>
+                        <thead>
+                            <tr>{header}</tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </Fold>
+            <PrivacyReport open=folds.privacy />
         </section>
     }
+}
+
+/// Step 2 in one line: respondents and questions, then what reading and the guard did.
+fn stage_summary(loaded: &SurveyView) -> String {
+    let mut parts = vec![format!(
+        ": {} respondents, {} questions",
+        ShownCount::of(loaded.respondents),
+        loaded.summaries.len()
+    )];
+    let dropped = loaded.report.dropped.len();
+    if dropped > 0 {
+        parts.push(format!("{dropped} column(s) dropped as identifiers"));
+    }
+    if !loaded.merges.is_empty() {
+        parts.push(format!("{} answer merge(s)", loaded.merges.len()));
+    }
+    if !loaded.folds.is_empty() {
+        parts.push(format!("{} multi-select question(s)", loaded.folds.len()));
+    }
+    format!("{}.", parts.join(" · "))
 }
 
 /// An answer as a person reads it: a multi-select's options joined by "; ".

@@ -4,12 +4,22 @@
 
 use leptos::prelude::*;
 
-use super::stores::SurveyStore;
+use super::stores::{BuildStore, SurveyStore};
+use crate::survey::grouped;
 use crate::survey::sample::SAMPLE_ROWS;
 
 #[component]
 pub fn Welcome() -> impl IntoView {
-    let survey = expect_context::<SurveyStore>();
+    let (survey, build) = (
+        expect_context::<SurveyStore>(),
+        expect_context::<BuildStore>(),
+    );
+    // The sample is there to show personas found in the answers, so it is segmented
+    // automatically rather than by one question.
+    let try_sample = move |_| {
+        build.automatic.set(true);
+        survey.try_sample();
+    };
     let reading = move || survey.busy.with(Option::is_some);
     view! {
         <section class="panel welcome" aria-labelledby="welcome-heading">
@@ -32,11 +42,12 @@ pub fn Welcome() -> impl IntoView {
                 </li>
             </ol>
             <div class="try-sample">
-                <button type="button" class="primary" disabled=reading on:click=move |_| survey.try_sample()>
+                <button type="button" class="primary" disabled=reading on:click=try_sample>
                     "Try a sample survey"
                 </button>
                 <p class="hint">{format!(
-                    "Made up by the app: {SAMPLE_ROWS} synthetic patients, nobody real. It reads like a survey tool's export, with identifiers to drop and answers spelt several ways."
+                    "Made up by the app: {} synthetic patients, nobody real. It reads like a survey tool's export, with identifiers to drop and answers spelt several ways; its personas are found across all the questions.",
+                    grouped(SAMPLE_ROWS)
                 )}</p>
             </div>
         </section>
