@@ -24,6 +24,17 @@ for (const [width, height] of [[1366, 900], [390, 844]]) {
     expect(await fits(page), "library").toBe(true);
     await page.getByRole("article").first().getByRole("button", { name: /^Edit/ }).click();
     expect(await fits(page), "editor").toBe(true);
+    const editor = page.getByRole("region", { name: /^Editing/ });
+    await editor.getByLabel("Owner").fill("Outpatients team, evening clinic");
+    await editor.getByLabel("Owner").press("Tab");
+    await expect(page.getByRole("status")).toContainText("Saved owner");
+    await editor.getByRole("button", { name: "Done editing" }).click();
+    await page.getByRole("button", { name: /^History \(1\)/ }).click();
+    await expect(page.getByRole("region", { name: "Version history" }).getByRole("row", { name: /^owner/ })).toBeVisible();
+    expect(await fits(page), "history").toBe(true);
+    await page.getByLabel("Survey wave", { exact: true }).setInputFiles(tempFile("clinic-again.csv", clinicSurveyCsv()));
+    await expect(page.getByRole("table", { name: "What the new wave says" })).toBeVisible();
+    expect(await fits(page), "refresh report").toBe(true);
     // Buttons are tall enough to touch, and no word of theirs is broken.
     const buttons = await page.locator("button:visible").evaluateAll((all) =>
       all.map((b) => ({ text: b.innerText, height: b.getBoundingClientRect().height, lines: b.getClientRects().length })),
