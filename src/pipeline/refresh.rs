@@ -9,7 +9,7 @@ use super::LoadedSurvey;
 use crate::persona_file::fit_to_format;
 use crate::personas::{personas_from_segments, Basis, Persona, Wave};
 use crate::refresh::drift::giving;
-use crate::refresh::drift::Sizes;
+use crate::refresh::drift::{Direction, Sizes};
 use crate::refresh::vocabulary::in_wave_terms;
 use crate::refresh::{assign, fact_changes, judge, with_new_figures, PersonaRefresh, Refresh};
 use crate::segments::clustering::segment_among;
@@ -82,6 +82,11 @@ pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime)
             size_before: persona.segment.size,
             size_after: (shown || members.is_empty()).then_some(members.len()),
             share_before: persona.segment.share,
+            size_moved: if members.len() < k {
+                Direction::Down
+            } else {
+                size.changed(k).unwrap_or_default()
+            },
             share_after: if shown {
                 (share_after * 10_000.0).round() / 10_000.0
             } else {

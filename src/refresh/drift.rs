@@ -41,10 +41,12 @@ impl Drift {
 }
 
 /// Which way a figure moved, for the summary table's arrows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Direction {
     Up,
     Down,
+    #[default]
     Level,
 }
 
@@ -169,7 +171,7 @@ impl Sizes {
     /// Whether it grew or shrank beyond what the wave as a whole did: by at least k
     /// respondents, and by [`DRIFT_SHARE_RELATIVE`] of the expected size or
     /// [`DRIFT_SHARE_POINTS`] of the new wave.
-    fn changed(&self, k: usize) -> Option<Direction> {
+    pub fn changed(&self, k: usize) -> Option<Direction> {
         let gap = self.after as f64 - self.expected;
         let points = 100.0 * gap / self.total_after.max(1) as f64;
         let relative = if self.expected > 0.0 {

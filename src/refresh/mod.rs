@@ -43,6 +43,9 @@ pub struct PersonaRefresh {
     pub size_after: Option<usize>,
     pub share_before: f64,
     pub share_after: f64,
+    /// Whether it grew or shrank beyond what the wave as a whole did (`drift::Sizes`).
+    #[serde(default)]
+    pub size_moved: Direction,
     pub facts: Vec<FactChange>,
     /// The persona with its figures from the new wave, to accept; `None` when gone.
     pub refreshed: Option<Persona>,
@@ -60,15 +63,6 @@ impl PersonaRefresh {
                     .abs()
                     .total_cmp(&b.moved().unwrap().abs())
             })
-    }
-
-    /// Which way its size went.
-    pub fn size_direction(&self) -> Direction {
-        let points = 100.0 * (self.share_after - self.share_before);
-        match self.size_after {
-            None => Direction::Down,
-            Some(_) => Direction::of(0.0, points, drift::DRIFT_SHARE_POINTS / 5.0),
-        }
     }
 }
 

@@ -69,7 +69,7 @@ pub fn RefreshPanel() -> impl IntoView {
                             <For each=of(false) key=|r| r.id.clone() children=move |r| change(r, k.get_untracked()) />
                         </div>
                         <Show when=move || { stable_count() > 0 }>
-                            <details class="stable-personas">
+                            <details class="fold stable-personas">
                                 <summary>{move || format!(
                                     "Stable personas ({}): about as large, their key facts about as common",
                                     stable_count()
@@ -101,7 +101,7 @@ pub fn RefreshPanel() -> impl IntoView {
 #[component]
 fn SummaryTable(rows: Signal<Vec<PersonaRefresh>>, k: usize) -> impl IntoView {
     let row = move |r: PersonaRefresh| {
-        let size = r.size_direction();
+        let size = r.size_moved;
         let after = r
             .size_after
             .map_or(format!("fewer than {k}"), |n| n.to_string());
@@ -131,7 +131,7 @@ fn SummaryTable(rows: Signal<Vec<PersonaRefresh>>, k: usize) -> impl IntoView {
         }
     };
     view! {
-        <div class="table-scroll">
+        <div class="refresh-summary-wrap">
             <table class="refresh-summary" aria-label="What the new wave says">
                 <thead>
                     <tr>
