@@ -2,6 +2,7 @@
 //!
 //! The survey lives only in memory; nothing in this module is ever stored or exported.
 
+mod answers;
 mod cells;
 mod csv_text;
 mod decode;
@@ -15,6 +16,7 @@ mod quotes;
 mod redcap;
 mod spreadsheet;
 
+pub use answers::{Answers, AnswersBuilder};
 pub use cells::{check_width, is_unsafe_char, without_unsafe_chars, MAX_CELL_CHARS, MAX_COLUMNS};
 pub use decode::EncodingChoice;
 pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
@@ -210,7 +212,7 @@ pub type Answer = compact_str::CompactString;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Column {
     pub name: String,
-    pub answers: Vec<Answer>,
+    pub answers: Answers,
 }
 
 /// A survey held column by column, one answer per respondent in every column.

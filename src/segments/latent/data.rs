@@ -169,7 +169,7 @@ impl Data {
 /// fewer than two levels remain.
 fn choice(
     summary: &ColumnSummary,
-    answers: &[crate::survey::Answer],
+    answers: &crate::survey::Answers,
     rows: &[usize],
     k: usize,
 ) -> Option<(Vec<String>, Vec<u8>)> {
@@ -210,7 +210,7 @@ fn choice(
 /// least k, each as yes/no codes (missing when the question was left blank).
 fn options(
     summary: &ColumnSummary,
-    answers: &[crate::survey::Answer],
+    answers: &crate::survey::Answers,
     rows: &[usize],
     k: usize,
 ) -> Vec<(String, Vec<u8>)> {
@@ -248,7 +248,7 @@ const BANDS: usize = 5;
 /// answered; equal numbers always share a band) and every row's band; `None` when fewer
 /// than two bands remain.
 fn bands(
-    answers: &[crate::survey::Answer],
+    answers: &crate::survey::Answers,
     rows: &[usize],
     k: usize,
 ) -> Option<(Vec<f64>, Vec<u8>)> {
