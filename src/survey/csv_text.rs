@@ -230,7 +230,7 @@ mod tests {
     #[test]
     fn refuses_files_over_the_size_cap() {
         let error = check_size(MAX_SURVEY_BYTES + 1).unwrap_err();
-        assert!(error.to_string().contains("up to 50 MiB"), "{error}");
+        assert!(error.to_string().contains("up to 400 MiB"), "{error}");
         assert!(check_size(1024).is_ok());
     }
 
