@@ -4,9 +4,11 @@
 //! few strings and 400 KB of codes, and the stages that read or rewrite answers (the
 //! guard, merged spellings, counts) do their work once per distinct answer.
 
+use std::hash::BuildHasher;
 use std::ops::Index;
 
-use rustc_hash::FxHashMap;
+use hashbrown::hash_table::{Entry, HashTable};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::Answer;
 
@@ -166,43 +168,53 @@ impl PartialEq<[&str]> for Answers {
     }
 }
 
-/// Builds [`Answers`] one respondent at a time, as readers go through a file.
-#[derive(Debug, Default)]
+/// Builds [`Answers`] one respondent at a time, as readers go through a file. Its look-up
+/// table holds only codes (the answers themselves are held once, in the store), so a
+/// free-text column is not held twice while it is read.
+#[derive(Default)]
 pub struct AnswersBuilder {
     answers: Answers,
-    position: FxHashMap<Answer, u32>,
+    position: HashTable<u32>,
+}
+
+impl std::fmt::Debug for AnswersBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.answers.fmt(f)
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    FxBuildHasher.hash_one(text)
 }
 
 impl AnswersBuilder {
     /// Adds the next respondent's answer.
     pub fn push(&mut self, answer: Answer) {
-        let answers = &mut self.answers;
-        let code = match self.position.get(&answer) {
-            Some(&code) => code,
-            None => {
-                let code = answers.values.len() as u32;
-                answers.values.push(answer.clone());
-                self.position.insert(answer, code);
-                code
-            }
-        };
-        answers.codes.push(code);
+        self.push_with(answer.as_str(), || answer.clone());
     }
 
     /// Adds the next respondent's answer, given as text.
     pub fn push_str(&mut self, answer: &str) {
-        let answers = &mut self.answers;
-        let code = match self.position.get(answer) {
-            Some(&code) => code,
-            None => {
-                let code = answers.values.len() as u32;
-                let answer = Answer::from(answer);
-                answers.values.push(answer.clone());
-                self.position.insert(answer, code);
+        self.push_with(answer, || Answer::from(answer));
+    }
+
+    fn push_with(&mut self, text: &str, owned: impl FnOnce() -> Answer) {
+        let values = &mut self.answers.values;
+        let entry = self.position.entry(
+            hash(text),
+            |&code| values[code as usize] == text,
+            |&code| hash(&values[code as usize]),
+        );
+        let code = match entry {
+            Entry::Occupied(found) => *found.get(),
+            Entry::Vacant(slot) => {
+                let code = values.len() as u32;
+                values.push(owned());
+                slot.insert(code);
                 code
             }
         };
-        answers.codes.push(code);
+        self.answers.codes.push(code);
     }
 
     /// The number of respondents added.
