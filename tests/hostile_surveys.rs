@@ -53,7 +53,10 @@ fn failure(reply: Reply) -> String {
 #[test]
 fn a_csv_of_100000_columns_is_refused_with_the_figure() {
     let bytes = wide_csv(100_000, 30);
-    assert!(bytes.len() < 50 * 1024 * 1024, "within the size cap");
+    assert!(
+        bytes.len() < persona_builder::survey::MAX_SURVEY_BYTES,
+        "within the size cap"
+    );
     let error = read_survey(&bytes, ReadOptions::default()).unwrap_err();
     assert_eq!(
         error,
@@ -201,7 +204,8 @@ fn a_huge_file_offered_as_a_dictionary_is_refused_from_its_size() {
     let rows: String = (0..30).map(|i| format!("{},Bus\n", 20 + i)).collect();
     let survey = format!("Age,Travel\n{rows}").into_bytes();
     // From its size alone, before the worker reads it: the second file is the dictionary.
-    assert!(check_file_size(0, 60 * 1024 * 1024).is_err());
+    let over_the_survey_cap = persona_builder::survey::MAX_SURVEY_BYTES + 1;
+    assert!(check_file_size(0, over_the_survey_cap).is_err());
     let error = check_file_size(1, 60 * 1024 * 1024)
         .unwrap_err()
         .to_string();

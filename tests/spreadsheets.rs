@@ -12,16 +12,17 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{FIXTURES}{name}")).unwrap()
 }
 
-fn answers<'a>(
-    survey: &'a persona_builder::survey::Survey,
+fn answers(
+    survey: &persona_builder::survey::Survey,
     column: &str,
-) -> &'a [persona_builder::survey::Answer] {
-    &survey
+) -> Vec<persona_builder::survey::Answer> {
+    survey
         .columns()
         .iter()
         .find(|c| c.name == column)
         .unwrap()
         .answers
+        .to_vec()
 }
 
 #[test]

@@ -118,14 +118,14 @@ pub fn strip_codes(survey: Survey) -> (Survey, Vec<Coded>) {
 fn strip_column(column: &Column) -> Option<(Column, Coded)> {
     let multi = is_multi_select(&column.answers);
     let mut distinct: FxHashMap<&str, usize> = FxHashMap::default();
-    for answer in &column.answers {
+    for (answer, n) in column.answers.tallied() {
         let values: Vec<&str> = if multi {
             chosen(answer).collect()
         } else {
             vec![answer.trim()]
         };
         for value in values.into_iter().filter(|v| !v.is_empty()) {
-            *distinct.entry(value).or_default() += 1;
+            *distinct.entry(value).or_default() += n;
         }
         if distinct.len() > MAX_CODED_VALUES {
             return None;
@@ -145,21 +145,18 @@ fn strip_column(column: &Column) -> Option<(Column, Coded)> {
             .get(value)
             .map_or_else(|| value.to_string(), |(_, label)| label.clone())
     };
-    let answers = column
-        .answers
-        .iter()
-        .map(|answer| {
-            if multi {
-                let options: Vec<String> = chosen(answer).map(relabel).collect();
-                let options: Vec<&str> = options.iter().map(String::as_str).collect();
-                Answer::from(joined_options(&options))
-            } else if answer.trim().is_empty() {
-                answer.clone()
-            } else {
-                Answer::from(relabel(answer.trim()).as_str())
-            }
-        })
-        .collect();
+    let mut answers = column.answers.clone();
+    answers.rewrite(|answer| {
+        if multi {
+            let options: Vec<String> = chosen(answer).map(relabel).collect();
+            let options: Vec<&str> = options.iter().map(String::as_str).collect();
+            Some(Answer::from(joined_options(&options)))
+        } else if answer.trim().is_empty() {
+            None
+        } else {
+            Some(Answer::from(relabel(answer.trim()).as_str()))
+        }
+    });
     let mut order: Vec<(i64, &str)> = labels.values().map(|(c, l)| (*c, l.as_str())).collect();
     order.sort();
     order.dedup();

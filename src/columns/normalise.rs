@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::categories::{category, recognise, AnswerSet, ANOTHER_ANSWER};
 use super::multiselect::is_multi_select;
-use crate::survey::{sha256_hex, Answer, Column, Survey};
+use crate::survey::{sha256_hex, Column, Survey};
 
 /// Columns with more distinct answers than this are free text: spellings are not merged
 /// (a set of categories may still place them).
@@ -92,11 +92,9 @@ pub fn normalise(
                     .flat_map(|m| m.from.iter().map(|f| (f.as_str(), m.into.as_str())))
                     .collect();
                 if !applied.is_empty() {
-                    for answer in column.answers.iter_mut() {
-                        if let Some(into) = applied.get(answer.trim()) {
-                            *answer = Answer::from(*into);
-                        }
-                    }
+                    column
+                        .answers
+                        .rewrite(|answer| applied.get(answer.trim()).map(|&into| into.into()));
                 }
                 merges.extend(found);
                 column
@@ -110,13 +108,12 @@ pub fn normalise(
 /// more than `cap`.
 fn distinct_answers(column: &Column, cap: usize) -> Option<Vec<(&str, usize)>> {
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    for answer in column
-        .answers
-        .iter()
-        .map(|a| a.trim())
-        .filter(|a| !a.is_empty())
-    {
-        *counts.entry(answer).or_default() += 1;
+    for (answer, n) in column.answers.tallied() {
+        let answer = answer.trim();
+        if answer.is_empty() {
+            continue;
+        }
+        *counts.entry(answer).or_default() += n;
         if counts.len() > cap {
             return None;
         }

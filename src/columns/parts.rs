@@ -116,7 +116,7 @@ mod tests {
             .iter()
             .map(|n| Column {
                 name: n.to_string(),
-                answers: Vec::new(),
+                answers: crate::survey::Answers::default(),
             })
             .collect()
     }

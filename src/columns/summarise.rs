@@ -7,7 +7,7 @@ use super::{
     chosen, is_multi_select, propose_role, scale_order, AnswerCount, ColumnKind, ColumnSummary,
     MAX_CATEGORIES, SUGGESTED_GROUPS,
 };
-use crate::survey::{Answer, Column, Survey};
+use crate::survey::{Answers, Column, Survey};
 
 /// A list of choices longer than [`MAX_CATEGORIES`] (occupations, countries) is still a
 /// choice when it has at most this many answers, nearly all of them given repeatedly.
@@ -36,9 +36,10 @@ pub fn summarise_column(index: usize, column: &Column) -> ColumnSummary {
             kind: ColumnKind::MultiSelect,
             answered: column
                 .answers
-                .iter()
-                .filter(|a| chosen(a).next().is_some())
-                .count(),
+                .tallied()
+                .filter(|(a, _)| chosen(a).next().is_some())
+                .map(|(_, n)| n)
+                .sum(),
             counts: count_options(&column.answers),
             scale: None,
             role: propose_role(&column.name, ColumnKind::MultiSelect),
@@ -87,27 +88,38 @@ pub fn suggest_grouping(summaries: &[ColumnSummary], k: usize) -> Option<usize> 
         .map(|s| s.index)
 }
 
-fn count_answers(answers: &[Answer]) -> Vec<AnswerCount> {
-    tally(answers.iter().map(|a| a.trim()).filter(|a| !a.is_empty()))
+/// Counted over the distinct answers, each with how many gave it.
+fn count_answers(answers: &Answers) -> Vec<AnswerCount> {
+    tally_weighted(
+        answers
+            .tallied()
+            .map(|(a, n)| (a.trim(), n))
+            .filter(|(a, _)| !a.is_empty()),
+    )
 }
 
 /// How many respondents chose each option of a multi-select.
-fn count_options(answers: &[Answer]) -> Vec<AnswerCount> {
-    tally(answers.iter().flat_map(|a| chosen(a)))
+fn count_options(answers: &Answers) -> Vec<AnswerCount> {
+    tally_weighted(
+        answers
+            .tallied()
+            .flat_map(|(a, n)| chosen(a).map(move |option| (option, n))),
+    )
 }
 
-/// Counts values, most frequent first, ties in first-seen order.
-pub(super) fn tally<'a>(values: impl Iterator<Item = &'a str>) -> Vec<AnswerCount> {
+/// Counts values, each standing for `n` respondents: most frequent first, ties in
+/// first-seen order.
+fn tally_weighted<'a>(values: impl Iterator<Item = (&'a str, usize)>) -> Vec<AnswerCount> {
     let mut position: FxHashMap<&str, usize> = FxHashMap::default();
     let mut counts: Vec<AnswerCount> = Vec::new();
-    for answer in values {
+    for (answer, n) in values {
         match position.get(answer) {
-            Some(&i) => counts[i].count += 1,
+            Some(&i) => counts[i].count += n,
             None => {
                 position.insert(answer, counts.len());
                 counts.push(AnswerCount {
                     value: answer.to_string(),
-                    count: 1,
+                    count: n,
                 });
             }
         }

@@ -4,6 +4,7 @@
 //! persona on its own, so the good ones of a file can be taken and the bad listed).
 
 mod numbers;
+mod own_figures;
 mod read;
 pub mod strict;
 mod validate;

@@ -3,6 +3,7 @@
 use thiserror::Error;
 
 use super::numbers::check_numbers;
+use super::own_figures::OwnFigures;
 use crate::personas::{shorten, Persona};
 use crate::privacy::patterns::{contains_identifier, identifier_kind, IdentifierKind};
 use crate::privacy::MIN_GROUP_SIZE;
@@ -276,16 +277,21 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
     {
         return Err(UnsafeCharacter { field });
     }
-    check_identifiers(&shared)
+    check_identifiers(&shared, &OwnFigures::of(p))
 }
 
 /// Refuses personas whose text carries an identifier: a whole value that looks like one,
 /// or an email, phone, web address or record number inside longer text. Code-shaped
-/// values ("COVID-19") pass: shared by a whole segment, a code points at no one.
-fn check_identifiers(texts: &[(&'static str, &str)]) -> Result<(), PersonaProblem> {
+/// values ("COVID-19") pass: shared by a whole segment, a code points at no one. The
+/// persona's own figures ([`OwnFigures`]) are no record numbers, so they are set aside.
+fn check_identifiers(
+    texts: &[(&'static str, &str)],
+    own: &OwnFigures,
+) -> Result<(), PersonaProblem> {
     let identifying = |text: &str| {
-        identifier_kind(text).is_some_and(|kind| kind != IdentifierKind::IdCode)
-            || contains_identifier(text)
+        let text = own.set_aside(text);
+        identifier_kind(&text).is_some_and(|kind| kind != IdentifierKind::IdCode)
+            || contains_identifier(&text)
     };
     match texts.iter().find(|(_, text)| identifying(text)) {
         Some((field, _)) => Err(PersonaProblem::LooksIdentifying { field }),

@@ -6,10 +6,8 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use rustc_hash::FxHashMap;
-
 use super::identifiers::normalise_header;
-use crate::survey::Answer;
+use crate::survey::{Answer, Answers};
 
 /// The age from which ages are shown only as "90+".
 pub const AGE_CAP: u32 = 90;
@@ -95,50 +93,49 @@ pub fn is_age_header(name: &str) -> bool {
 
 /// Caps ages at "90+" in an age column, whether answers are numbers ("93") or bands
 /// starting at 90 or above ("90-94", "95+"); returns how many answers changed.
-pub fn cap_ages(answers: &mut [Answer]) -> usize {
-    let mut changed = 0;
-    for answer in answers.iter_mut() {
+pub fn cap_ages(answers: &mut Answers) -> usize {
+    answers.rewrite(|answer| {
         let text = answer.trim();
         let lower_bound = text
             .parse::<f64>()
             .ok()
             .or_else(|| AGE_BAND.captures(text)?[1].parse::<f64>().ok());
         let is_capped = text == CAPPED_AGE;
-        if !is_capped && lower_bound.is_some_and(|age| age.floor() >= f64::from(AGE_CAP)) {
-            *answer = CAPPED_AGE.into();
-            changed += 1;
-        }
-    }
-    changed
+        (!is_capped && lower_bound.is_some_and(|age| age.floor() >= f64::from(AGE_CAP)))
+            .then(|| CAPPED_AGE.into())
+    })
 }
 
 /// Puts ages given as numbers into [`AGE_BANDS`]; other answers stay. Returns whether
 /// most answers were numbers (and so the column is now banded).
-pub fn band_ages(answers: &mut [Answer]) -> bool {
-    let ages: Vec<Option<f64>> = answers
-        .iter()
-        .map(|a| match a.trim() {
-            CAPPED_AGE => Some(f64::from(AGE_CAP)),
-            text => text
-                .parse::<f64>()
-                .ok()
-                .filter(|age| (0.0..150.0).contains(age)),
-        })
-        .collect();
-    let answered = answers.iter().filter(|a| !a.trim().is_empty()).count();
-    let numbers = ages.iter().flatten().count();
+pub fn band_ages(answers: &mut Answers) -> bool {
+    let age = |a: &Answer| match a.trim() {
+        CAPPED_AGE => Some(f64::from(AGE_CAP)),
+        text => text
+            .parse::<f64>()
+            .ok()
+            .filter(|age| (0.0..150.0).contains(age)),
+    };
+    let (mut answered, mut numbers) = (0, 0);
+    for (answer, n) in answers.tallied() {
+        if !answer.trim().is_empty() {
+            answered += n;
+        }
+        if age(answer).is_some() {
+            numbers += n;
+        }
+    }
     if answered == 0 || numbers * 5 < answered * 4 {
         return false;
     }
-    for (answer, age) in answers.iter_mut().zip(ages) {
-        if let Some(age) = age {
-            let band = AGE_BANDS
-                .iter()
-                .rev()
-                .find(|(lowest, _)| age >= f64::from(*lowest));
-            *answer = band.map_or(Answer::default(), |(_, label)| Answer::from(*label));
-        }
-    }
+    answers.rewrite(|answer| {
+        let age = age(answer)?;
+        let band = AGE_BANDS
+            .iter()
+            .rev()
+            .find(|(lowest, _)| age >= f64::from(*lowest));
+        Some(band.map_or(Answer::default(), |(_, label)| Answer::from(*label)))
+    });
     true
 }
 
@@ -225,7 +222,7 @@ fn year_in(caps: &regex_lite::Captures<'_>) -> Option<String> {
 }
 
 /// Whether most answers of a column are dates.
-pub fn is_date_column(answers: &[Answer]) -> bool {
+pub fn is_date_column(answers: &Answers) -> bool {
     let answered: Vec<&str> = answers
         .iter()
         .map(|a| a.trim())
@@ -238,28 +235,15 @@ pub fn is_date_column(answers: &[Answer]) -> bool {
 }
 
 /// Replaces every date in the column by its year; other answers stay. Each distinct
-/// date is read once (date-times mostly share their dates).
-pub fn dates_to_year(answers: &mut [Answer]) {
-    let mut years: FxHashMap<String, Option<String>> = FxHashMap::default();
-    for answer in answers.iter_mut() {
-        let Some((date, time)) = split_date_time(answer) else {
-            continue;
-        };
+/// answer is read once.
+pub fn dates_to_year(answers: &mut Answers) {
+    answers.rewrite(|answer| {
+        let (date, time) = split_date_time(answer)?;
         if !time.is_empty() && !is_time_suffix(time) {
-            continue;
+            return None;
         }
-        let year = match years.get(date) {
-            Some(year) => year.clone(),
-            None => {
-                let year = year_of_date(date);
-                years.insert(date.to_string(), year.clone());
-                year
-            }
-        };
-        if let Some(year) = year {
-            *answer = year.into();
-        }
-    }
+        year_of_date(date).map(Answer::from)
+    });
 }
 
 /// The first three digits of a US ZIP code, "000" for small areas, `None` otherwise.
@@ -321,8 +305,8 @@ mod tests {
         }
     }
 
-    fn strings(values: &[&str]) -> Vec<Answer> {
-        values.iter().map(|&v| Answer::from(v)).collect()
+    fn strings(values: &[&str]) -> Answers {
+        values.iter().copied().collect()
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::generalise::{
     band_ages, cap_ages, dates_to_year, is_age_header, is_date_column, zip3, Generalisation,
@@ -13,7 +13,7 @@ use super::identifiers::{identifier_reason, DropReason, IdentifierField};
 use super::scrub::scrub;
 use super::{ShownCount, MIN_GROUP_SIZE};
 use crate::columns::{is_number, MAX_CATEGORIES};
-use crate::survey::{is_other_text, Answer, Column, Layout, Survey, ROWS_PER_REPORT};
+use crate::survey::{is_other_text, Answer, Answers, Column, Layout, Survey, ROWS_PER_REPORT};
 
 /// The largest minimum group size a user may set.
 pub const MAX_MIN_GROUP_SIZE: usize = 1000;
@@ -193,60 +193,48 @@ fn generalised(
 /// returns how many answers changed, or `None` for choice columns. Numbers are left as
 /// they are: scrubbing would take `85,33333333` for a record number.
 fn scrub_free_text(
-    answers: &mut [Answer],
+    answers: &mut Answers,
     other_text: bool,
     progress: &mut dyn FnMut(usize),
 ) -> Option<usize> {
     let mut distinct: FxHashSet<&str> = FxHashSet::default();
     let free_text = other_text
-        || answers.iter().any(|a| {
+        || answers.distinct().iter().any(|a| {
             distinct.insert(a.trim());
             distinct.len() > MAX_CATEGORIES
         });
     if !free_text {
         return None;
     }
-    // Each distinct answer is scrubbed once; `None` where scrubbing changes nothing.
-    let mut scrubbed: FxHashMap<&str, Option<String>> = FxHashMap::default();
-    let cleaned: Vec<Option<String>> = answers
-        .iter()
-        .enumerate()
-        .map(|(row, answer)| {
-            if row % ROWS_PER_REPORT == 0 {
-                progress(row);
-            }
-            if answer.trim().is_empty() || is_number(answer) {
-                return None;
-            }
-            scrubbed
-                .entry(answer.as_str())
-                .or_insert_with(|| Some(scrub(answer)).filter(|clean| clean != answer))
-                .clone()
-        })
-        .collect();
-    let mut changed = 0;
-    for (answer, clean) in answers.iter_mut().zip(cleaned) {
-        if let Some(clean) = clean {
-            changed += 1;
-            *answer = clean.into();
+    // Progress in rows, though the work is per distinct answer: about as many.
+    let rows_per_answer = answers.len() / answers.distinct().len().max(1);
+    let mut scrubbed = 0;
+    Some(answers.rewrite(|answer| {
+        scrubbed += 1;
+        if scrubbed % ROWS_PER_REPORT == 0 {
+            progress(scrubbed * rows_per_answer);
         }
-    }
-    Some(changed)
+        if answer.trim().is_empty() || is_number(answer) {
+            return None;
+        }
+        Some(scrub(answer).into())
+    }))
 }
 
+/// The column with ZIP codes cut to three digits, each distinct answer once; `None`
+/// when any answer is not a ZIP code.
 fn zip3_column(column: &Column) -> Option<Column> {
-    let cut: Vec<Answer> = column
-        .answers
-        .iter()
-        .map(|a| {
-            if a.trim().is_empty() {
-                Some(Answer::default())
-            } else {
-                zip3(a).map(Answer::from)
-            }
-        })
-        .collect::<Option<_>>()?;
-    Some(Column {
+    let mut cut = column.answers.clone();
+    let mut all_zips = true;
+    cut.rewrite(|a| {
+        if a.trim().is_empty() {
+            return Some(Answer::default());
+        }
+        let zip = zip3(a).map(Answer::from);
+        all_zips &= zip.is_some();
+        zip
+    });
+    all_zips.then(|| Column {
         name: column.name.clone(),
         answers: cut,
     })

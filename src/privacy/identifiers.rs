@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use rustc_hash::FxHashSet;
 
 use super::patterns::{identifier_kind, IdentifierKind};
-use crate::survey::{Answer, Column, Layout};
+use crate::survey::{Answers, Column, Layout};
 
 /// Columns with fewer answers are not judged by content (too little to go on).
 const MIN_ANSWERS_FOR_CONTENT: usize = 5;
@@ -274,7 +274,7 @@ fn by_name(name: &str) -> Option<DropReason> {
         .map(|&(_, _, field)| DropReason::Name(field))
 }
 
-fn by_content(answers: &[Answer]) -> Option<DropReason> {
+fn by_content(answers: &Answers) -> Option<DropReason> {
     let values: Vec<&str> = answers
         .iter()
         .map(|a| a.trim())
@@ -317,7 +317,7 @@ mod tests {
     fn column(name: &str, answers: &[&str]) -> Column {
         Column {
             name: name.to_string(),
-            answers: answers.iter().map(|&a| Answer::from(a)).collect(),
+            answers: answers.iter().copied().collect(),
         }
     }
 

@@ -166,7 +166,8 @@ fn a_file_over_the_size_cap_is_refused_before_it_is_read() {
     else {
         panic!("expected a refusal, got {reply:?}");
     };
-    assert!(error.to_string().contains("up to 50 MiB"), "{error}");
+    let cap = format!("up to {} MiB", crate::survey::MAX_SURVEY_BYTES >> 20);
+    assert!(error.to_string().contains(&cap), "{error}");
 }
 
 #[test]

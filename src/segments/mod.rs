@@ -59,11 +59,16 @@ pub fn group_by(survey: &Survey, summary: &ColumnSummary, k: usize) -> Grouping 
             members: Vec::with_capacity(a.count),
         })
         .collect();
+    // Each distinct answer's group, found once; then each row by its answer's code.
+    let group_of: Vec<Option<usize>> = answers
+        .distinct()
+        .iter()
+        .map(|a| groups.iter().position(|s| s.label == a.trim()))
+        .collect();
     let mut blank = Vec::new();
-    for (row, answer) in answers.iter().enumerate() {
-        let answer = answer.trim();
-        match groups.iter_mut().find(|s| s.label == answer) {
-            Some(segment) => segment.members.push(row),
+    for (row, &code) in answers.codes().iter().enumerate() {
+        match group_of[code as usize] {
+            Some(group) => groups[group].members.push(row),
             None => blank.push(row),
         }
     }

@@ -207,9 +207,9 @@ mod tests {
         )
         .unwrap()
         .map_columns(|mut columns| {
-            for answer in &mut columns[1].answers {
-                *answer = answer.replace(';', "\u{1f}").into();
-            }
+            columns[1]
+                .answers
+                .rewrite(|answer| Some(answer.replace(';', "\u{1f}").into()));
             columns
         });
         let rule = Rule {

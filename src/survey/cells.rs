@@ -63,13 +63,21 @@ pub(super) fn tidy(columns: &mut [Column]) -> Result<Vec<String>, ReadError> {
     let mut cleaned = 0usize;
     for column in columns.iter_mut() {
         check_length(&column.name, 0, &column.name)?;
-        for (row, answer) in column.answers.iter_mut().enumerate() {
-            check_length(answer, row + 1, &column.name)?;
-            if let std::borrow::Cow::Owned(clean) = without_unsafe_chars(answer) {
-                *answer = clean.trim().into();
-                cleaned += 1;
+        // Distinct answers are in first-given order, so the first too long is the
+        // first row's that is.
+        let answers = &mut column.answers;
+        for (code, answer) in answers.distinct().iter().enumerate() {
+            if check_length(answer, 0, &column.name).is_err() {
+                let first = answers.codes().iter().position(|&c| c as usize == code);
+                if let Some(row) = first {
+                    check_length(answer, row + 1, &column.name)?;
+                }
             }
         }
+        cleaned += answers.rewrite(|answer| match without_unsafe_chars(answer) {
+            std::borrow::Cow::Owned(clean) => Some(clean.trim().into()),
+            std::borrow::Cow::Borrowed(_) => None,
+        });
     }
     Ok(if cleaned == 0 {
         Vec::new()
@@ -123,13 +131,15 @@ mod tests {
     fn answers_lose_unsafe_characters_and_long_ones_are_refused() {
         let mut columns = vec![Column {
             name: "Comment".into(),
-            answers: vec!["fine".into(), " bad\u{0} \u{202E}".into()],
+            answers: ["fine", " bad\u{0} \u{202E}"].into_iter().collect(),
         }];
         let warnings = tidy(&mut columns).unwrap();
         assert_eq!(columns[0].answers, ["fine", "bad"]);
         assert!(warnings[0].starts_with("1 answer(s)"), "{warnings:?}");
 
-        columns[0].answers[1] = "x".repeat(MAX_CELL_CHARS + 1).into();
+        columns[0]
+            .answers
+            .set(1, "x".repeat(MAX_CELL_CHARS + 1).into());
         let error = tidy(&mut columns).unwrap_err();
         assert!(
             error
@@ -139,7 +149,7 @@ mod tests {
             "{error}"
         );
         // Many bytes, few characters: within the cap.
-        columns[0].answers[1] = "é".repeat(MAX_CELL_CHARS).into();
+        columns[0].answers.set(1, "é".repeat(MAX_CELL_CHARS).into());
         assert!(tidy(&mut columns).is_ok());
     }
 }

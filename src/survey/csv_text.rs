@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::cells::{check_width, without_unsafe_chars};
 use super::quotes::{self, UnclosedQuotes};
-use super::{Answer, Column, Progress, ProgressSink, ReadError, Stage, ROWS_PER_REPORT};
+use super::{AnswersBuilder, Column, Progress, ProgressSink, ReadError, Stage, ROWS_PER_REPORT};
 
 /// Reads delimited text whose first row names the columns.
 ///
@@ -33,7 +33,7 @@ pub(super) fn read_delimited(
     let (names, mut warnings) = column_names(header.iter());
     warnings.extend(literal);
     let width = names.len();
-    let mut answers: Vec<Vec<Answer>> = vec![Vec::new(); width];
+    let mut answers: Vec<AnswersBuilder> = (0..width).map(|_| AnswersBuilder::default()).collect();
     let mut short_rows = Vec::new();
 
     // Rows are counted as a spreadsheet shows them (header = row 1); the csv crate's
@@ -67,11 +67,11 @@ pub(super) fn read_delimited(
             short_rows.push(row);
         }
         for (column, slot) in answers.iter_mut().enumerate() {
-            slot.push(Answer::from(record.get(column).unwrap_or("").trim()));
+            slot.push_str(record.get(column).unwrap_or("").trim());
         }
     }
 
-    if answers.first().is_none_or(Vec::is_empty) {
+    if answers.first().is_none_or(AnswersBuilder::is_empty) {
         return Err(ReadError::HeaderOnly);
     }
     if let Some(first) = short_rows.first() {
@@ -84,7 +84,10 @@ pub(super) fn read_delimited(
     let columns = names
         .into_iter()
         .zip(answers)
-        .map(|(name, answers)| Column { name, answers })
+        .map(|(name, answers)| Column {
+            name,
+            answers: answers.finish(),
+        })
         .collect();
     Ok((columns, warnings))
 }
@@ -227,7 +230,7 @@ mod tests {
     #[test]
     fn refuses_files_over_the_size_cap() {
         let error = check_size(MAX_SURVEY_BYTES + 1).unwrap_err();
-        assert!(error.to_string().contains("up to 50 MiB"), "{error}");
+        assert!(error.to_string().contains("up to 400 MiB"), "{error}");
         assert!(check_size(1024).is_ok());
     }
 

@@ -67,7 +67,10 @@ pub fn read_json(text: &str) -> Result<(Vec<Column>, Vec<String>), ReadError> {
     let columns = names
         .into_iter()
         .zip(answers)
-        .map(|(name, answers)| Column { name, answers })
+        .map(|(name, answers)| Column {
+            name,
+            answers: answers.into(),
+        })
         .collect();
     Ok((columns, warnings))
 }

@@ -226,7 +226,7 @@ pub fn shape(layout: Layout, mut columns: Vec<Column>) -> Shaped {
                     if !question.is_empty() && question != column.name {
                         column.name = format!("{} ({})", question, column.name);
                     }
-                    column.answers.drain(..2);
+                    column.answers = column.answers.without_first(2);
                 }
                 warnings.push("Qualtrics export: question texts from its second header row are used as column names.".to_string());
             }
@@ -249,7 +249,7 @@ pub fn shape(layout: Layout, mut columns: Vec<Column>) -> Shaped {
                     option if !question.is_empty() => format!("{question} — {option}"),
                     option => option.to_string(),
                 };
-                column.answers.remove(0);
+                column.answers = column.answers.without_first(1);
             }
             warnings.push(
                 "SurveyMonkey export: its second header row is used to name options.".to_string(),

@@ -2,6 +2,7 @@
 //!
 //! The survey lives only in memory; nothing in this module is ever stored or exported.
 
+mod answers;
 mod cells;
 mod csv_text;
 mod decode;
@@ -16,6 +17,7 @@ mod redcap;
 pub mod sample;
 mod spreadsheet;
 
+pub use answers::{Answers, AnswersBuilder};
 pub use cells::{check_width, is_unsafe_char, without_unsafe_chars, MAX_CELL_CHARS, MAX_COLUMNS};
 pub use decode::EncodingChoice;
 pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
@@ -29,8 +31,10 @@ pub use spreadsheet::{MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_RATIO};
 
 use sha2::{Digest, Sha256};
 
-/// Survey files larger than this are refused before they are read (50 MiB).
-pub const MAX_SURVEY_BYTES: usize = 50 * 1024 * 1024;
+/// Survey files larger than this are refused before they are read, from their size alone
+/// (400 MiB): what a browser tab holds while it reads — a national survey of 1,000,000
+/// respondents × 20 questions is ~354 MB (docs/performance.md has the measurements).
+pub const MAX_SURVEY_BYTES: usize = 400 * 1024 * 1024;
 
 /// Refuses a file over [`MAX_SURVEY_BYTES`]; call it before reading the bytes.
 pub fn check_size(bytes: usize) -> Result<(), ReadError> {
@@ -211,7 +215,7 @@ pub type Answer = compact_str::CompactString;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Column {
     pub name: String,
-    pub answers: Vec<Answer>,
+    pub answers: Answers,
 }
 
 /// A survey held column by column, one answer per respondent in every column.

@@ -151,7 +151,10 @@ fn read_workbook(
     let columns = names
         .into_iter()
         .zip(answers)
-        .map(|(name, answers)| Column { name, answers })
+        .map(|(name, answers)| Column {
+            name,
+            answers: answers.into(),
+        })
         .collect();
     Ok(SheetRead {
         kind,

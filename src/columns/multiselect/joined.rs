@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::columns::numbers::are_numbers;
-use crate::survey::Answer;
+use crate::survey::Answers;
 
 /// How the options of one answer are joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -75,10 +75,13 @@ const MAX_MEAN_NAMES: usize = 4;
 
 /// The separator and each distinct answer's options, when `answers` are joined
 /// check-all answers; `kobo` allows KoboToolbox's space-joined option names.
-pub(super) fn detect(answers: &[Answer], kobo: bool) -> Option<Joined> {
+pub(super) fn detect(answers: &Answers, kobo: bool) -> Option<Joined> {
     let mut cells: FxHashMap<&str, usize> = FxHashMap::default();
-    for answer in answers.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
-        *cells.entry(answer).or_default() += 1;
+    for (answer, n) in answers.tallied() {
+        let answer = answer.trim();
+        if !answer.is_empty() {
+            *cells.entry(answer).or_default() += n;
+        }
     }
     let answered: usize = cells.values().sum();
     if answered < 3 || are_numbers(cells.iter().map(|(v, c)| (*v, *c))) {
@@ -347,7 +350,7 @@ mod tests {
     use super::*;
 
     fn options_of(cells: &[&str]) -> Option<(Separator, Vec<Vec<String>>)> {
-        let answers: Vec<Answer> = cells.iter().map(|c| Answer::from(*c)).collect();
+        let answers: crate::survey::Answers = cells.iter().copied().collect();
         let joined = detect(&answers, false)?;
         let options = cells
             .iter()

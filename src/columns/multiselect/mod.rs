@@ -11,7 +11,7 @@ pub use joined::Separator;
 
 use std::collections::BTreeSet;
 
-use crate::survey::{Answer, Column, Layout, Survey};
+use crate::survey::{Answer, Answers, Column, Layout, Survey};
 
 /// Joins the chosen options inside one answer.
 pub const OPTION_SEPARATOR: char = '\u{1f}';
@@ -45,8 +45,11 @@ pub fn chosen(answer: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether an answer column holds folded multi-select answers.
-pub fn is_multi_select(answers: &[Answer]) -> bool {
-    answers.iter().any(|a| a.contains(OPTION_SEPARATOR))
+pub fn is_multi_select(answers: &Answers) -> bool {
+    answers
+        .distinct()
+        .iter()
+        .any(|a| a.contains(OPTION_SEPARATOR))
 }
 
 /// The survey with multi-select questions folded, except the questions the user kept
@@ -127,22 +130,18 @@ fn fold_columns(
     out
 }
 
-fn split_joined(column: Column, found: &joined::Joined) -> Column {
-    let answers = column
+/// Each distinct answer rewritten once as its options joined.
+fn split_joined(mut column: Column, found: &joined::Joined) -> Column {
+    column
         .answers
-        .iter()
-        .map(|a| match found.options.get(a.trim()) {
+        .rewrite(|a| match found.options.get(a.trim()) {
             Some(options) => {
                 let options: Vec<&str> = options.iter().map(String::as_str).collect();
-                Answer::from(joined_options(&options))
+                Some(Answer::from(joined_options(&options)))
             }
-            None => Answer::default(),
-        })
-        .collect();
-    Column {
-        name: column.name,
-        answers,
-    }
+            None => Some(Answer::default()),
+        });
+    column
 }
 
 /// Options joined for storage in one answer. A single option keeps a trailing

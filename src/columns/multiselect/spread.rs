@@ -21,8 +21,8 @@ pub(super) fn option_of(column: &Column) -> Option<(String, String)> {
     };
     let chosen_or_not = column
         .answers
-        .iter()
-        .map(|a| a.trim())
+        .tallied()
+        .map(|(a, _)| a.trim())
         .all(|v| is_mark(v).is_some() || v.is_empty() || v == option);
     (chosen_or_not && !question.is_empty()).then(|| (question.to_string(), option.to_string()))
 }
@@ -42,15 +42,24 @@ pub(super) fn fold_group(
     group: &[(String, &Column)],
     respondents: usize,
 ) -> Column {
+    // Whether each distinct answer of each option's column marks it chosen.
+    let marks: Vec<Vec<bool>> = group
+        .iter()
+        .map(|(option, c)| {
+            let marks = c.answers.distinct().iter().map(|a| {
+                let v = a.trim();
+                is_mark(v) == Some(true) || v == option.as_str()
+            });
+            marks.collect()
+        })
+        .collect();
     let answers = (0..respondents)
         .map(|row| {
             let picked: Vec<&str> = group
                 .iter()
-                .filter(|(option, c)| {
-                    let v = c.answers[row].trim();
-                    is_mark(v) == Some(true) || v == option.as_str()
-                })
-                .map(|(option, _)| option.as_str())
+                .zip(&marks)
+                .filter(|((_, c), marks)| marks[c.answers.codes()[row] as usize])
+                .map(|((option, _), _)| option.as_str())
                 .collect();
             Answer::from(super::joined_options(&picked))
         })

@@ -5,7 +5,7 @@
 use crate::columns::{chosen, ColumnKind, ColumnSummary};
 use crate::privacy::generalise::CAPPED_AGE;
 use crate::segments::can_shape_segments;
-use crate::survey::{Answer, Survey};
+use crate::survey::{Answers, Survey};
 
 /// One respondent's answer to one variable.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -66,7 +66,7 @@ impl Features {
     }
 }
 
-fn values_of(answers: &[Answer], summary: &ColumnSummary) -> Vec<Value> {
+fn values_of(answers: &Answers, summary: &ColumnSummary) -> Vec<Value> {
     let index_of = |answer: &str| summary.counts.iter().position(|a| a.value == answer);
     match summary.kind {
         ColumnKind::MultiSelect => answers

@@ -169,7 +169,7 @@ impl Data {
 /// fewer than two levels remain.
 fn choice(
     summary: &ColumnSummary,
-    answers: &[crate::survey::Answer],
+    answers: &crate::survey::Answers,
     rows: &[usize],
     k: usize,
 ) -> Option<(Vec<String>, Vec<u8>)> {
@@ -186,20 +186,20 @@ fn choice(
         .map(|(i, l)| (l.as_str(), i as u8))
         .collect();
     let other = levels.len() as u8;
-    let mut pooled = false;
-    let codes: Vec<u8> = rows
+    // Each distinct answer's level, found once; then each row by its answer's code.
+    let level_of: Vec<u8> = answers
+        .distinct()
         .iter()
-        .map(|&row| {
-            let answer = answers[row].trim();
-            if answer.is_empty() {
-                return MISSING;
-            }
-            index.get(answer).copied().unwrap_or_else(|| {
-                pooled = true;
-                other
-            })
+        .map(|a| match a.trim() {
+            "" => MISSING,
+            answer => index.get(answer).copied().unwrap_or(other),
         })
         .collect();
+    let codes: Vec<u8> = rows
+        .iter()
+        .map(|&row| level_of[answers.codes()[row] as usize])
+        .collect();
+    let pooled = codes.contains(&other);
     if pooled {
         levels.push(ANOTHER_ANSWER.to_string());
     }
@@ -210,7 +210,7 @@ fn choice(
 /// least k, each as yes/no codes (missing when the question was left blank).
 fn options(
     summary: &ColumnSummary,
-    answers: &[crate::survey::Answer],
+    answers: &crate::survey::Answers,
     rows: &[usize],
     k: usize,
 ) -> Vec<(String, Vec<u8>)> {
@@ -222,20 +222,30 @@ fn options(
         .map(|a| a.value.as_str())
         .take(MAX_LEVELS)
         .collect();
+    // Each distinct answer's kept options (`None` when it chose none), found once.
+    let picked_of: Vec<Option<Vec<usize>>> = answers
+        .distinct()
+        .iter()
+        .map(|answer| {
+            let mut picked = chosen(answer).peekable();
+            picked.peek()?;
+            Some(
+                picked
+                    .filter_map(|option| kept.iter().position(|&o| o == option))
+                    .collect(),
+            )
+        })
+        .collect();
     let mut columns = vec![Vec::with_capacity(rows.len()); kept.len()];
     for &row in rows {
-        let answer = &answers[row];
-        let mut picked = chosen(answer).peekable();
-        if picked.peek().is_none() {
+        let Some(picked) = &picked_of[answers.codes()[row] as usize] else {
             columns.iter_mut().for_each(|c| c.push(MISSING));
             continue;
-        }
+        };
         let start = columns.first().map_or(0, Vec::len);
         columns.iter_mut().for_each(|c| c.push(0));
-        for option in picked {
-            if let Some(i) = kept.iter().position(|&o| o == option) {
-                columns[i][start] = 1;
-            }
+        for &i in picked {
+            columns[i][start] = 1;
         }
     }
     kept.into_iter().map(str::to_string).zip(columns).collect()
@@ -248,11 +258,15 @@ const BANDS: usize = 5;
 /// answered; equal numbers always share a band) and every row's band; `None` when fewer
 /// than two bands remain.
 fn bands(
-    answers: &[crate::survey::Answer],
+    answers: &crate::survey::Answers,
     rows: &[usize],
     k: usize,
 ) -> Option<(Vec<f64>, Vec<u8>)> {
-    let values: Vec<Option<f64>> = rows.iter().map(|&row| number(&answers[row])).collect();
+    let number_of: Vec<Option<f64>> = answers.distinct().iter().map(|a| number(a)).collect();
+    let values: Vec<Option<f64>> = rows
+        .iter()
+        .map(|&row| number_of[answers.codes()[row] as usize])
+        .collect();
     let mut sorted: Vec<f64> = values.iter().flatten().copied().collect();
     sorted.sort_by(f64::total_cmp);
     let n = sorted.len();

@@ -167,7 +167,7 @@ fn item_profile(
         .filter(|&&row| data.codes_of(row)[j] != MISSING)
         .count();
     let classes = model.classes();
-    let share = |l: usize| round(model.probabilities[j][l * classes + c]);
+    let share = |l: usize| round_down(model.probabilities[j][l * classes + c]);
     // Whole respondents the rounded share stands for among those who answered.
     let implied = |p: f64| (p * answered as f64 + 1e-9).floor() as usize;
     let listed = || {
@@ -225,6 +225,12 @@ fn item_profile(
 
 fn round(x: f64) -> f64 {
     (x * DECIMALS).round() / DECIMALS
+}
+
+/// `x` to [`DECIMALS`], rounded down: shares rounded to the nearest could add up to more
+/// than 1, which no persona file may say.
+fn round_down(x: f64) -> f64 {
+    (x * DECIMALS).floor() / DECIMALS
 }
 
 impl ItemProfile {
