@@ -4,8 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import {
   buildPersonas, clinicSurveyCsv, openApp, openLibrary, expectPersonas, personaHeadings, saveToLibrary,
-  SURVEYMONKEY, tempFile, uploadSurvey,
-} from "./helpers.js";
+  SURVEYMONKEY, tempFile, uploadSurvey, reloadWhenSaved } from "./helpers.js";
 
 const EXPECTED = [
   "Lives with a partner, walks",
@@ -44,7 +43,7 @@ test("a survey becomes personas that survive a reload, an export, a delete and a
   await expect(page.getByRole("article").filter({ hasText: "@example.org" })).toHaveCount(0);
 
   await saveToLibrary(page);
-  await page.reload();
+  await reloadWhenSaved(page);
   await openLibrary(page);
   await expectPersonas(page, EXPECTED);
 
@@ -66,13 +65,13 @@ test("a survey becomes personas that survive a reload, an export, a delete and a
     await page.getByRole("article", { name }).getByRole("button", { name: /Delete/ }).click();
   }
   await expect(page.getByText("No personas saved yet")).toBeVisible();
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(page.getByText("No personas saved yet")).toBeVisible();
 
   await page.getByLabel("Import personas").setInputFiles(exportPath);
   await expect(page.getByRole("status")).toContainText("3 added");
   await expectPersonas(page, EXPECTED);
-  await page.reload();
+  await reloadWhenSaved(page);
   await expectPersonas(page, EXPECTED);
 });
 
