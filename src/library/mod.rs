@@ -7,6 +7,7 @@ mod history;
 mod keeper;
 mod query;
 mod quota;
+mod share_link;
 mod stored;
 mod sync;
 
@@ -18,6 +19,7 @@ pub use history::{History, Version, MAX_VERSIONS};
 pub use keeper::{Keeper, UNDO_DEPTH};
 pub use query::Query;
 pub use quota::{size, StorageUse, STORAGE_WARN_SHARE};
+pub use share_link::{read_share_link, share_link, LinkError, MAX_LINK_CHARS, SHARE_PREFIX};
 pub use stored::{LoadError, SetAside, StoredLibrary, SET_ASIDE_FILE_NAME, STORAGE_VERSION};
 pub use sync::{merge_three_way, Revision, Stale, SyncReport};
 

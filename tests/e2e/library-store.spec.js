@@ -126,3 +126,56 @@ test("without IndexedDB the page runs from memory and says nothing will be kept"
   await importFile(page, "one.json", many(1, 1), "1 added");
   await expect(page.getByRole("link", { name: "Library (1)" })).toBeVisible();
 });
+
+test("a share link round trip shows the personas read-only with Import; an over-long link is refused", async ({ page, browser }) => {
+  await openApp(page);
+  await openLibrary(page);
+  await importFile(page, "two.json", many(1, 2), "2 added");
+  await page.getByRole("checkbox", { name: "Select “Bulk persona 2”" }).check();
+  await page.getByRole("button", { name: "Copy a share link" }).click();
+  const link = await page.getByLabel("Share link").inputValue();
+  expect(link).toMatch(/#share=[A-Za-z0-9_-]+$/);
+  expect(link).not.toContain("Bulk persona"); // compressed, not readable in passing
+
+  const colleague = await (await browser.newContext()).newPage();
+  await colleague.goto(link);
+  await expect(colleague.getByRole("heading", { name: "Shared personas" })).toBeVisible();
+  await expect(colleague.getByRole("article")).toHaveCount(1);
+  await expect(colleague.getByRole("article").getByRole("heading", { level: 3 })).toHaveText("Bulk persona 2");
+  await expect(colleague.getByRole("link", { name: "Library (0)" })).toBeVisible();
+  await colleague.getByRole("button", { name: "Import" }).click();
+  await expect(colleague.getByRole("status")).toContainText("1 added");
+  await expect(colleague.getByRole("link", { name: "Library (1)" })).toBeVisible();
+
+  // A damaged link is refused and shows nothing.
+  await colleague.goto(link.slice(0, -40));
+  await expect(colleague.getByRole("alert")).toContainText("damaged or cut short");
+
+  // Too much for a link: refused with its size and the alternative.
+  const long = await (await browser.newContext()).newPage();
+  await openApp(long, "./#library");
+  let seed = 7;
+  const word = () => Array.from({ length: 6 }, () => String.fromCharCode(97 + ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 26))).join("");
+  const wordy = Array.from({ length: 10 }, (_, i) =>
+    personaJson({ id: `long-${i}`, name: `Long ${i}`, summary: Array.from({ length: 680 }, word).join(" ") }),
+  );
+  await importFile(long, "long.json", wordy, "10 added");
+  for (let i = 0; i < 10; i++) await long.getByRole("checkbox", { name: `Select “Long ${i}”` }).check();
+  await long.getByRole("button", { name: "Copy a share link" }).click();
+  await expect(long.getByRole("alert")).toContainText(/characters long, more than the 32000/);
+  await expect(long.getByRole("alert")).toContainText("export them to a file");
+});
+
+test("a save interrupted by closing the tab leaves the previous library whole", async ({ page, context }) => {
+  await openApp(page);
+  await openLibrary(page);
+  await importFile(page, "one.json", many(1, 1), "1 added");
+  await page.getByLabel("Import personas").setInputFiles(tempFile("more.json", personaFile(many(2, 300))));
+  await expect(page.locator("html")).toHaveAttribute("data-library-saving", "true");
+  await page.close(); // mid-save
+  const again = await context.newPage();
+  await openApp(again, "./#library");
+  // All of the change or none of it: never a part.
+  await expect(again.getByRole("link", { name: /^Library \((1|301)\)/ })).toBeVisible();
+  expect([1, 301]).toContain(JSON.parse(await storedLibraryText(again)).personas.length);
+});
