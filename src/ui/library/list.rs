@@ -100,7 +100,7 @@ fn Line(id: String, open: Signal<bool>, toggle: Callback<()>, today: Date) -> im
     move || {
         line().map(|(name, headline, size, review, tags)| {
             view! {
-                <div class="library-line">
+                <div class="library-line no-print">
                     <button type="button" class="line-toggle" aria-expanded=move || open.get().to_string() on:click=move |_| toggle.run(())>
                         {move || if open.get() { "Close" } else { "Open" }}
                         <span class="visually-hidden">{format!(" “{name}”")}</span>
