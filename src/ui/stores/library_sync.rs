@@ -52,9 +52,12 @@ impl LibraryStore {
     /// Listens for other tabs' saves, asks the browser to keep the data, and estimates
     /// the storage used.
     pub(super) fn start_sync(self) {
-        tabs::listen(move |revision| self.heard(revision));
+        let kept_here = self.sync.memory_only.get_value().is_none();
+        if kept_here {
+            tabs::listen(move |revision| self.heard(revision));
+        }
         spawn_local(async move {
-            if self.sync.memory_only.get_value().is_none() {
+            if kept_here {
                 self.sync.kept.set(persist::ask_to_keep().await);
             }
             self.estimate().await;
