@@ -3,7 +3,12 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(persona_builder::ui::App);
+    // Storage opens (and a localStorage library migrates) before the app mounts, so
+    // the stores start from what the device keeps.
+    wasm_bindgen_futures::spawn_local(async {
+        persona_builder::browser::storage::boot().await;
+        leptos::mount::mount_to_body(persona_builder::ui::App);
+    });
     persona_builder::browser::offline::register();
 }
 

@@ -4,7 +4,10 @@
 pub mod clock;
 pub mod download;
 pub mod files;
+pub mod idb;
 pub mod offline;
+pub mod persist;
 pub mod pipeline_service;
 pub mod pipeline_worker;
 pub mod storage;
+pub mod tabs;

@@ -73,6 +73,15 @@ impl Keeper {
         Ok(result)
     }
 
+    /// Takes a library this tab did not make — merged with another tab's or the library
+    /// file's changes, or the one storage still holds after a failed write. It is not an
+    /// Undo step, and Undo is cleared: what it would bring back predates changes it has
+    /// not seen.
+    pub fn adopt(&mut self, library: Library) {
+        self.library = library;
+        self.undo.clear();
+    }
+
     /// Takes back the latest change, once `save` has stored the library before it;
     /// returns what the change was.
     pub fn undo(
@@ -101,7 +110,7 @@ impl Keeper {
         if !next.fits() {
             return Err(format!(
                 "The library can hold at most {} personas; nothing was changed.",
-                crate::persona_file::MAX_PERSONAS
+                super::LIBRARY_CAP
             ));
         }
         save(&next)?;

@@ -8,6 +8,7 @@ use super::busy::BusyBar;
 use super::library::LibraryView;
 use super::notice::NoticeArea;
 use super::present::PresentView;
+use super::shared::SharedView;
 use super::stores::{provide_stores, LibraryStore, SurveyStore};
 use super::survey_overview::SurveyOverview;
 use super::upload::UploadPanel;
@@ -20,6 +21,8 @@ enum Page {
     Library,
     /// The presentation view, at this persona.
     Present(String),
+    /// A share link's personas, read-only (the whole fragment).
+    Shared(String),
 }
 
 impl Page {
@@ -29,6 +32,7 @@ impl Page {
         match hash.as_str() {
             "#library" => Some(Page::Library),
             "#build" => Some(Page::Build),
+            _ if hash.starts_with(crate::library::SHARE_PREFIX) => Some(Page::Shared(hash.clone())),
             _ => hash
                 .strip_prefix("#present/")
                 .map(|id| Page::Present(id.to_string())),
@@ -96,6 +100,7 @@ pub fn App() -> impl IntoView {
                 .into_any(),
                 Page::Library => view! { <LibraryView /> }.into_any(),
                 Page::Present(id) => view! { <PresentView id /> }.into_any(),
+                Page::Shared(fragment) => view! { <SharedView fragment /> }.into_any(),
             }}
         </main>
     }

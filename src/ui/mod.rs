@@ -14,6 +14,7 @@ mod persona_card;
 mod present;
 mod privacy_report;
 mod rule_builder;
+mod shared;
 mod stores;
 mod survey_overview;
 mod upload;

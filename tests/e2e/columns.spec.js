@@ -1,6 +1,6 @@
 // Understanding columns: ages in bands, spellings merged (and unmerged on request).
 import { test, expect } from "@playwright/test";
-import { openApp, openFold, tempFile, uploadSurvey, chosenOption } from "./helpers.js";
+import { openApp, openFold, tempFile, uploadSurvey, chosenOption, reloadWhenSaved, storedValues } from "./helpers.js";
 
 function survey() {
   const rows = ["Gender,Age,Who do you live with?,Getting to the clinic is easy"];
@@ -75,10 +75,10 @@ test("roles are proposed, an ignored column leaves the personas, and the next wa
   await expect(groupBy.locator("option", { hasText: "Who do you live with?" })).toHaveCount(0);
 
   // The next wave of the same survey maps itself.
-  await page.reload();
+  await reloadWhenSaved(page);
   await uploadSurvey(page, tempFile("wave2.csv", survey()));
   await expect(chosenOption(page.getByLabel("Role of “Who do you live with?”"))).toHaveText("ignore");
-  const stored = await page.evaluate(() => localStorage.getItem("persona-builder.column-mapping"));
+  const stored = (await storedValues(page)).mappings;
   expect(stored).toContain("Who do you live with?");
   expect(stored).not.toContain("Female");
 });

@@ -92,6 +92,7 @@ export async function buildPersonas(page) {
 export async function saveToLibrary(page) {
   await page.getByRole("button", { name: "Save to library" }).click();
   await expect(page.getByRole("status")).toContainText("Saved to the library");
+  await librarySaved(page);
 }
 
 /** Goes to the Library view through its link. */
@@ -145,4 +146,58 @@ export const chosenOption = (select) => select.locator("option:checked");
 export async function openFold(page, summary) {
   const details = page.locator("details.fold").filter({ has: page.locator("summary", { hasText: summary }) });
   if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
+}
+
+/**
+ * What the app keeps in IndexedDB, by key ("library", "revision", "mappings", "editor",
+ * "saved-at", "backed-up-at"); empty when the database was never made (opening it here
+ * never makes it).
+ */
+export async function storedValues(page) {
+  await librarySaved(page);
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("persona-builder");
+        open.onupgradeneeded = () => open.transaction.abort();
+        open.onerror = () => resolve({});
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("kv")) {
+            db.close();
+            resolve({});
+            return;
+          }
+          const out = {};
+          const cursor = db.transaction("kv").objectStore("kv").openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (c) {
+              out[c.key] = c.value;
+              c.continue();
+            } else {
+              db.close();
+              resolve(out);
+            }
+          };
+          cursor.onerror = () => reject(cursor.error);
+        };
+      }),
+  );
+}
+
+/** The stored library's text as IndexedDB holds it (null when none). */
+export async function storedLibraryText(page) {
+  return (await storedValues(page)).library ?? null;
+}
+
+/** Waits until no library save is under way (the page marks it on <html>). */
+export async function librarySaved(page) {
+  await expect(page.locator("html")).not.toHaveAttribute("data-library-saving", "true");
+}
+
+/** Reloads once the library's last change is written. */
+export async function reloadWhenSaved(page) {
+  await librarySaved(page);
+  await page.reload();
 }

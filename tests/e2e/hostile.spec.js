@@ -1,7 +1,7 @@
 // Hostile and broken inputs: nothing lost, nothing hangs.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { expectPersonas, openApp, openLibrary, personaFile, personaJson, tempFile, uploadSurvey } from "./helpers.js";
+import { expectPersonas, openApp, openLibrary, personaFile, personaJson, tempFile, uploadSurvey, reloadWhenSaved, storedLibraryText } from "./helpers.js";
 
 test("one stored persona that breaks the rules is set aside; the others load, and it can be downloaded or removed", async ({ page }) => {
   await openApp(page);
@@ -10,14 +10,15 @@ test("one stored persona that breaks the rules is set aside; the others load, an
   const stored = { storage_version: 2, personas: [good[0], good[1], bad, good[2], good[3]], history: {} };
   const text = JSON.stringify(stored);
   await page.evaluate((t) => localStorage.setItem("persona-builder.library", t), text);
-  await page.reload();
+  await reloadWhenSaved(page);
   await openLibrary(page);
   await expect(page.getByRole("link", { name: "Library (4)" })).toBeVisible();
   const setAside = page.getByRole("alert", { name: "Set-aside personas" });
   await expect(setAside).toContainText("1 saved persona(s) could not be loaded");
   await expect(setAside).toContainText("“Too small”");
   // The stored copy is untouched until the user chooses.
-  expect(await page.evaluate(() => localStorage.getItem("persona-builder.library"))).toBe(text);
+  // (moved into IndexedDB as it was: the migration copies the text verbatim).
+  expect(await storedLibraryText(page)).toBe(text);
 
   const download = page.waitForEvent("download");
   await setAside.getByRole("button", { name: "Download the set-aside personas" }).click();
@@ -26,11 +27,11 @@ test("one stored persona that breaks the rules is set aside; the others load, an
 
   await setAside.getByRole("button", { name: "Remove them" }).click();
   await expect(page.getByRole("alert", { name: "Set-aside personas" })).toHaveCount(0);
-  await page.reload();
+  await reloadWhenSaved(page);
   await openLibrary(page);
   await expect(page.getByRole("link", { name: "Library (4)" })).toBeVisible();
   await expect(page.getByRole("alert", { name: "Set-aside personas" })).toHaveCount(0);
-  expect(await page.evaluate(() => localStorage.getItem("persona-builder.library"))).not.toContain("Too small");
+  expect(await storedLibraryText(page)).not.toContain("Too small");
 });
 
 test("a 100,000-column file is refused within 2 s and the page stays responsive", async ({ page }) => {

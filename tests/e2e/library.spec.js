@@ -5,8 +5,7 @@ import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import {
   buildPersonas, clinicSurveyCsv, openApp, openLibrary, personaFile, personaHeadings, personaJson, saveToLibrary,
-  tempFile, uploadSurvey,
-} from "./helpers.js";
+  tempFile, uploadSurvey, reloadWhenSaved, librarySaved, storedLibraryText } from "./helpers.js";
 
 const PARTNER = "Lives with a partner, walks";
 const ALONE = "Lives alone, prefers a phone call";
@@ -42,7 +41,7 @@ test("a persona is edited in place, survives a reload, and Undo and Restore take
   await expect(page.getByRole("status")).toContainText("Saved tags");
   await editor.getByRole("button", { name: "Done editing" }).click();
 
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(page.getByRole("heading", { name: "Library", level: 2 })).toBeVisible();
   const alone = card(page, "Older people who live alone");
   await expect(alone.getByText("Owner: Outpatients team")).toBeVisible();
@@ -84,7 +83,7 @@ test("a persona is edited in place, survives a reload, and Undo and Restore take
   await confirm.getByRole("button", { name: "Restore all of them" }).click();
   await expect(page.getByRole("status")).toContainText("Restored an earlier version");
   await expect(card(page, ALONE).getByText("Owner: Outpatients team")).toHaveCount(0);
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(personaHeadings(page)).toHaveText([PARTNER, ALONE, FAMILY]);
 });
 
@@ -127,12 +126,12 @@ test("the review cycle: overdue personas are marked and listed first; Mark revie
   await expect(card(page, PARTNER)).toContainText("Review due 2027-02-25");
 
   await page.clock.setFixedTime(new Date("2027-01-20T10:00:00Z"));
-  await page.reload();
+  await reloadWhenSaved(page);
   await page.getByRole("button", { name: `Mark reviewed “${PARTNER}”` }).click();
   await expect(page.getByRole("status")).toContainText("next review due 2027-04-20");
 
   await page.clock.setFixedTime(new Date("2027-03-01T10:00:00Z"));
-  await page.reload();
+  await reloadWhenSaved(page);
   // The two not reviewed are overdue and come first; the reviewed one is current.
   await expect(personaHeadings(page)).toHaveText([ALONE, FAMILY, PARTNER]);
   await expect(card(page, ALONE).locator(".review-overdue")).toHaveText("overdue");
@@ -207,30 +206,44 @@ test("the presentation view shows one persona's header block per screen, fits it
 
 test("storage use is shown, and the user is warned before it runs out", async ({ page }) => {
   await savedLibrary(page);
-  await expect(page.getByText(/Storage used: \d+ KB of about 5\.0 MB/)).toBeVisible();
-  await page.evaluate(() => localStorage.setItem("another-app-on-this-site", "x".repeat(4_200_000)));
-  await page.reload();
+  await expect(page.getByText(/Storage used: \d+(\.\d)? [KMG]B of \d+(\.\d)? [KMG]B available/)).toBeVisible();
+  await expect(page.getByText(/(agreed to keep|may clear) this library/)).toBeVisible();
+  await page.addInitScript(() => {
+    navigator.storage.estimate = async () => ({ usage: 900_000, quota: 1_000_000 });
+  });
+  await reloadWhenSaved(page);
   await expect(page.getByText("Browser storage for this page is nearly full")).toBeVisible();
 });
 
-test("a stored library from an older version is migrated; a newer one is left untouched", async ({ page }) => {
+test("a library kept in localStorage by an older version moves into IndexedDB and is migrated", async ({ page }) => {
   await openApp(page);
-  const store = (value) =>
-    page.evaluate((v) => localStorage.setItem("persona-builder.library", JSON.stringify(v)), value);
-  await store({ storage_version: 1, personas: [personaJson({ name: "Kept since version 1" })] });
+  const v1 = { storage_version: 1, personas: [personaJson({ name: "Kept since version 1" })] };
+  await page.evaluate((v) => localStorage.setItem("persona-builder.library", JSON.stringify(v)), v1);
+  await page.evaluate(() => localStorage.setItem("persona-builder.editor", JSON.stringify("Sam")));
   await page.reload();
   await openLibrary(page);
   await expect(personaHeadings(page)).toHaveText(["Kept since version 1"]);
+  await expect(page.getByLabel("Your name (for history and notes)")).toHaveValue("Sam");
+  // Confirmed in IndexedDB, so the old copy is gone.
+  expect(JSON.parse(await storedLibraryText(page))).toEqual(v1);
+  expect(await page.evaluate(() => localStorage.getItem("persona-builder.library"))).toBeNull();
   await page.getByRole("button", { name: "Mark reviewed “Kept since version 1”" }).click();
-  const migrated = await page.evaluate(() => JSON.parse(localStorage.getItem("persona-builder.library")));
-  expect(migrated.storage_version).toBe(2);
+  await librarySaved(page);
+  expect(JSON.parse(await storedLibraryText(page)).storage_version).toBe(2);
+  await reloadWhenSaved(page);
+  await expect(personaHeadings(page)).toHaveText(["Kept since version 1"]);
+});
 
+test("a stored library from a newer version is left untouched and saving is off", async ({ page }) => {
+  await openApp(page);
   const newer = { storage_version: 3, personas: [], something_new: true };
-  await store(newer);
+  await page.evaluate((v) => localStorage.setItem("persona-builder.library", JSON.stringify(v)), newer);
   await page.reload();
+  await openLibrary(page);
   await expect(page.getByRole("alert")).toContainText("newer version of Persona Builder");
   await page.getByLabel("Import personas").setInputFiles(tempFile("one.json", personaFile([personaJson()])));
   await expect(page.getByRole("alert").filter({ hasText: "was not imported" })).toContainText("Saving is turned off");
   const kept = await page.evaluate(() => JSON.parse(localStorage.getItem("persona-builder.library")));
   expect(kept).toEqual(newer);
+  expect(await storedLibraryText(page)).toBeNull();
 });

@@ -3,8 +3,7 @@
 import { test, expect } from "@playwright/test";
 import {
   buildPersonas, clinicSurveyCsv, foreign, openApp, openLibrary, personaHeadings, recordRequests,
-  saveToLibrary, tempFile, uploadSurvey,
-} from "./helpers.js";
+  saveToLibrary, tempFile, uploadSurvey, reloadWhenSaved } from "./helpers.js";
 
 test("with the network off after the first visit, the app reloads and the whole flow works", async ({ page, context, baseURL }) => {
   const urls = recordRequests(context);
@@ -17,7 +16,7 @@ test("with the network off after the first visit, the app reloads and the whole 
     }
   });
   await context.setOffline(true);
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(page.getByRole("heading", { name: "Persona Builder", level: 1 })).toBeVisible();
   await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
   await buildPersonas(page);

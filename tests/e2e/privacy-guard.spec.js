@@ -3,7 +3,7 @@ import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  buildPersonas, clinicSurveyCsv, openApp, openLibrary, SAMPLES, tempFile, uploadSurvey,
+  buildPersonas, clinicSurveyCsv, openApp, openLibrary, SAMPLES, storedValues, tempFile, uploadSurvey,
 } from "./helpers.js";
 import { CONTENT_IDENTIFIERS, NAMED_IDENTIFIERS, plantedSurveyCsv, plantedValues } from "./planted.js";
 
@@ -56,7 +56,7 @@ test("planted identifiers never reach the page's analysis, a persona, storage or
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export all" }).click();
   const exportedText = readFileSync(await (await download).path(), "utf8");
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  const stored = JSON.stringify(await storedValues(page)) + (await page.evaluate(() => JSON.stringify({ ...localStorage })));
 
   for (const [where, text] of [["export", exportedText], ["storage", stored]]) {
     for (const value of plantedValues(RESPONDENTS)) expect(text, `${value} in ${where}`).not.toContain(value);

@@ -2,7 +2,7 @@
 import { test, expect } from "@playwright/test";
 import {
   buildPersonas, clinicSurveyCsv, foreign, openApp, openLibrary, personaFile, personaJson,
-  recordRequests, saveToLibrary, tempFile, uploadSurvey,
+  recordRequests, saveToLibrary, storedValues, tempFile, uploadSurvey,
 } from "./helpers.js";
 
 /** Upload, build, save, export, import: everything the app can do. */
@@ -131,10 +131,12 @@ test("the survey reader's worker runs under the page's policy: nothing elsewhere
 test("storage holds personas only: no survey answers, no identifiers", async ({ page }) => {
   await openApp(page);
   await fullFlow(page);
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  const values = await storedValues(page);
+  const stored = JSON.stringify(values);
   expect(stored).toContain("Lives alone, prefers a phone call");
   for (const planted of ["@example.org", "patient1", "Comment number"]) {
     expect(stored).not.toContain(planted);
   }
-  expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(["persona-builder.library"]);
+  expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+  expect(Object.keys(values).sort()).toEqual(["library", "revision", "saved-at"]);
 });

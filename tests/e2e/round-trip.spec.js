@@ -5,8 +5,7 @@ import { readFileSync } from "node:fs";
 import {
   openFold,
   buildPersonas, clinicSurveyCsv, openApp, openLibrary, expectPersonas, personaHeadings, saveToLibrary,
-  SURVEYMONKEY, tempFile, uploadSurvey,
-} from "./helpers.js";
+  SURVEYMONKEY, tempFile, uploadSurvey, reloadWhenSaved } from "./helpers.js";
 
 const EXPECTED = [
   "Lives with a partner, walks",
@@ -46,7 +45,7 @@ test("a survey becomes personas that survive a reload, an export, a delete and a
   await expect(page.getByRole("article").filter({ hasText: "@example.org" })).toHaveCount(0);
 
   await saveToLibrary(page);
-  await page.reload();
+  await reloadWhenSaved(page);
   await openLibrary(page);
   await expectPersonas(page, EXPECTED);
 
@@ -68,13 +67,13 @@ test("a survey becomes personas that survive a reload, an export, a delete and a
     await page.getByRole("article", { name }).getByRole("button", { name: /Delete/ }).click();
   }
   await expect(page.getByText("No personas saved yet")).toBeVisible();
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(page.getByText("No personas saved yet")).toBeVisible();
 
   await page.getByLabel("Import personas").setInputFiles(exportPath);
   await expect(page.getByRole("status")).toContainText("3 added");
   await expectPersonas(page, EXPECTED);
-  await page.reload();
+  await reloadWhenSaved(page);
   await expectPersonas(page, EXPECTED);
 });
 

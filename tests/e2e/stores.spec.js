@@ -4,8 +4,7 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import {
-  buildPersonas, clinicSurveyCsv, openApp, openLibrary, personaHeadings, saveToLibrary, tempFile, uploadSurvey,
-} from "./helpers.js";
+  buildPersonas, clinicSurveyCsv, openApp, openLibrary, personaHeadings, saveToLibrary, tempFile, uploadSurvey, reloadWhenSaved } from "./helpers.js";
 
 const FIXTURES = new URL("../fixtures/", import.meta.url).pathname;
 
@@ -55,7 +54,7 @@ test("a survey grouped by a 300-character question builds, saves, exports and re
   const exported = JSON.parse(readFileSync(await (await downloadPromise).path(), "utf8"));
   expect(exported.personas.map((p) => p.name).sort()).toEqual([...names].sort());
 
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(page.getByRole("link", { name: "Library (2)" })).toBeVisible();
   await expect(page.getByText("could not be loaded")).toHaveCount(0);
 });

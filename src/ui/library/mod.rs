@@ -4,9 +4,11 @@
 mod editor;
 mod history;
 mod item;
+mod list;
 mod refresh;
 mod refresh_change;
 mod share;
+mod storage;
 
 use std::collections::BTreeSet;
 
@@ -17,9 +19,10 @@ use super::stores::LibraryStore;
 use crate::browser::clock;
 use crate::library::Query;
 use crate::personas::ReviewState;
-use item::LibraryItem;
+use list::PersonaList;
 use refresh::RefreshPanel;
 use share::{Paper, PrintLayout, SharePanel};
+use storage::{BackupPanel, MemoryBanner, StorageMeter};
 
 #[component]
 pub fn LibraryView() -> impl IntoView {
@@ -49,6 +52,7 @@ pub fn LibraryView() -> impl IntoView {
             aria-labelledby="library-heading"
         >
             <h2 id="library-heading">"Library"</h2>
+            <MemoryBanner />
             {move || {
                 library
                     .saving_off()
@@ -68,6 +72,7 @@ pub fn LibraryView() -> impl IntoView {
                 <StorageMeter />
                 <UndoButton />
             </div>
+            <BackupPanel />
             <SharePanel selected shown paper />
             <RefreshPanel />
             <Filters query />
@@ -96,13 +101,7 @@ pub fn LibraryView() -> impl IntoView {
                         format!("Showing {shown} of {all} persona(s), {overdue} overdue for review; overdue reviews first.")
                     }}
                 </p>
-                <div class="persona-grid library-grid">
-                    <For
-                        each=move || shown.get()
-                        key=|id| id.clone()
-                        children=move |id| view! { <LibraryItem id selected today /> }
-                    />
-                </div>
+                <PersonaList shown selected today />
             </Show>
         </section>
     }
@@ -122,33 +121,6 @@ fn EditorName() -> impl IntoView {
                 on:change=move |ev| library.set_editor(event_target_value(&ev).trim().to_string())
             />
         </label>
-    }
-}
-
-/// Local storage used, with a warning well before it is full.
-#[component]
-fn StorageMeter() -> impl IntoView {
-    let storage_use = expect_context::<LibraryStore>().storage_use;
-    view! {
-        <p class="storage-meter" class:nearing=move || storage_use.get().nearing()>
-            <meter
-                min="0"
-                max="1"
-                high="0.8"
-                value=move || storage_use.get().share().min(1.0).to_string()
-                aria-label="Browser storage used"
-            ></meter>
-            {move || format!(" Storage used: {}", storage_use.get().describe())}
-        </p>
-        {move || {
-            storage_use.get().nearing().then(|| {
-                view! {
-                    <p class="storage-problem storage-nearing" aria-live="polite">
-                        "Browser storage for this page is nearly full. Export the library to a file, then delete personas you no longer need (their history goes with them) before saving more."
-                    </p>
-                }
-            })
-        }}
     }
 }
 

@@ -1,5 +1,5 @@
-//! Sharing the library: export all or the selected personas as a persona file, import
-//! one (merged by id, newer wins), print, and present.
+//! Sharing the library: export all or the selected personas as a persona file or a
+//! share link, import one (merged by id, newer wins), print, and present.
 
 use std::collections::BTreeSet;
 
@@ -50,6 +50,14 @@ pub fn SharePanel(
         }
     };
 
+    let link = RwSignal::new(None::<String>);
+    let share = move |_| match library.share_link(&selected.get_untracked()) {
+        Ok(made) => link.set(Some(made)),
+        Err(e) => {
+            link.set(None);
+            notices.fail(e);
+        }
+    };
     let print = move |_| {
         if let Err(e) = window().print() {
             notices.fail(format!("The browser could not open printing: {e:?}"));
@@ -73,6 +81,20 @@ pub fn SharePanel(
                 />
                 "Include approved quotes"
             </label>
+            <button type="button" on:click=share>
+                "Copy a share link"
+            </button>
+            {move || {
+                link.get()
+                    .map(|made| {
+                        view! {
+                            <label class="share-link">
+                                "Share link "
+                                <input type="text" readonly prop:value=made />
+                            </label>
+                        }
+                    })
+            }}
             <label for="import-personas">"Import personas"</label>
             <input id="import-personas" type="file" accept=".json,application/json" on:change=import />
             <label for="paper-size">"Paper size"</label>

@@ -1,6 +1,7 @@
 //! The saved personas: kept in the browser's storage by this store alone. Every change
 //! goes through [`Keeper::change`] — made on a copy, checked by the rules an import
-//! applies, written to storage, and only then shown — and can be undone.
+//! applies — and is then written to IndexedDB in one transaction (`library_sync.rs`);
+//! a write that fails puts the library back as storage holds it. Changes can be undone.
 
 use std::collections::BTreeSet;
 
@@ -8,37 +9,48 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::File;
 
+use super::library_sync::Sync;
 use super::Notices;
 use crate::browser::{clock, download, files, storage};
-use crate::library::{Keeper, Library, StorageUse, SET_ASIDE_FILE_NAME};
+use crate::library::{Keeper, Library, SET_ASIDE_FILE_NAME};
 use crate::persona_file::{self, ExportOptions, EXPORT_FILE_NAME, MAX_FILE_BYTES};
 use crate::personas::{Field, Persona};
 
 /// The persona library and who is editing it.
 #[derive(Clone, Copy)]
 pub struct LibraryStore {
-    keeper: RwSignal<Keeper>,
+    pub(super) keeper: RwSignal<Keeper>,
     /// How the person editing calls themselves, for version histories and notes.
     pub editor: RwSignal<String>,
-    /// Local storage used against what browsers allow.
-    pub storage_use: RwSignal<StorageUse>,
-    notices: Notices,
+    /// What this tab knows of the stored library: revision, save and back-up times,
+    /// storage use.
+    pub sync: Sync,
+    pub(super) notices: Notices,
 }
 
 impl LibraryStore {
     /// The library as storage holds it. One that cannot be read is left untouched and
     /// saving is turned off, so it is never overwritten.
     pub fn load(notices: Notices) -> Self {
-        let keeper = match storage::load_library() {
-            Ok(library) => Keeper::new(library),
-            Err(problem) => Keeper::saving_off(problem),
+        let boot = storage::take_boot();
+        let keeper = match &boot.library {
+            Ok(library) => Keeper::new(library.clone()),
+            Err(problem) => Keeper::saving_off(problem.clone()),
         };
-        LibraryStore {
+        let sync = Sync::new(&boot, keeper.library());
+        let store = LibraryStore {
             keeper: RwSignal::new(keeper),
             editor: RwSignal::new(storage::load_editor()),
-            storage_use: RwSignal::new(StorageUse::of(storage::used_chars())),
+            sync,
             notices,
+        };
+        if boot.migrated {
+            notices.inform(
+                "The library moved from this browser's small local storage into IndexedDB, which holds far more.",
+            );
         }
+        store.start_sync();
+        store
     }
 
     /// Reads the library (tracked: the caller reruns when it changes).
@@ -123,17 +135,17 @@ impl LibraryStore {
     ) -> Result<R, String> {
         let mut result = None;
         self.keeper.update(|keeper| {
-            result = Some(keeper.change(what, change, storage::save_library));
+            result = Some(keeper.change(what, change, |_| Ok(())));
         });
-        self.storage_use.set(StorageUse::of(storage::used_chars()));
+        self.persist();
         result.expect("the update ran")
     }
 
     fn undo_last(&self) -> Result<String, String> {
         let mut result = None;
         self.keeper
-            .update(|keeper| result = Some(keeper.undo(storage::save_library)));
-        self.storage_use.set(StorageUse::of(storage::used_chars()));
+            .update(|keeper| result = Some(keeper.undo(|_| Ok(()))));
+        self.persist();
         result.expect("the update ran")
     }
 

@@ -13,6 +13,9 @@
 
 mod build;
 mod library;
+mod library_backup;
+mod library_share;
+mod library_sync;
 mod notices;
 mod refresh;
 mod survey;
@@ -20,6 +23,7 @@ mod work;
 
 pub use build::BuildStore;
 pub use library::LibraryStore;
+pub use library_backup::PendingRestore;
 pub use notices::{Notice, Notices};
 pub use refresh::RefreshStore;
 pub use survey::SurveyStore;
