@@ -58,10 +58,27 @@ pub(super) fn ratio(part: usize, whole: usize) -> f64 {
 }
 
 pub(super) fn percent(part: usize, whole: usize) -> f64 {
-    round(100.0 * ratio(part, whole), 1)
+    if whole == 0 {
+        return 0.0;
+    }
+    // Tenths of a percent from the integers in one division, so a half (51 of 80 is
+    // 63.75 %) rounds up as a person would, never down through a float's error.
+    (1000.0 * part as f64 / whole as f64).round() / 10.0
 }
 
 pub(super) fn round(value: f64, decimals: i32) -> f64 {
     let scale = 10f64.powi(decimals);
     (value * scale).round() / scale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent;
+
+    #[test]
+    fn a_half_tenth_rounds_up_as_a_person_would() {
+        assert_eq!(percent(51, 80), 63.8);
+        assert_eq!(percent(1, 3), 33.3);
+        assert_eq!(percent(0, 0), 0.0);
+    }
 }
