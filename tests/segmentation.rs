@@ -227,8 +227,8 @@ proptest! {
         let synthesis = personas_from_segments(&loaded.survey, &loaded.summaries, &segments, &basis, 11, now);
         let survey = &loaded.survey;
         let total = survey.respondents();
-        // One decimal, as the persona format says (100 × part ÷ whole, rounded).
-        let percent = |part: usize, whole: usize| (100.0 * (part as f64 / whole as f64) * 10.0).round() / 10.0;
+        // One decimal, as the persona format says: tenths of a percent, rounded half up.
+        let percent = |part: usize, whole: usize| (1000.0 * part as f64 / whole as f64).round() / 10.0;
         for (persona, segment) in synthesis.personas.iter().zip(&segments) {
             prop_assert_eq!(persona.segment.size, segment.members.len());
             for t in &persona.traits {
