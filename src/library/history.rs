@@ -80,6 +80,20 @@ impl Library {
         }
     }
 
+    /// The persona's place and its earlier `version` (0 the newest).
+    pub(super) fn version_of(
+        &self,
+        id: &str,
+        version: usize,
+    ) -> Result<(usize, &Version), EditError> {
+        let index = self.index(id)?;
+        let earlier = self
+            .history(id)
+            .get(version)
+            .ok_or(EditError::NoSuchVersion)?;
+        Ok((index, earlier))
+    }
+
     /// Takes one field back from an earlier version, leaving the others as they are;
     /// the version before goes into the history like any change.
     pub fn restore_field(
@@ -90,11 +104,7 @@ impl Library {
         by: &str,
         now: OffsetDateTime,
     ) -> Result<(), EditError> {
-        let index = self.index(id)?;
-        let earlier = self
-            .history(id)
-            .get(version)
-            .ok_or(EditError::NoSuchVersion)?;
+        let (index, earlier) = self.version_of(id, version)?;
         let change = format!("restored the {} of {}", field.label(), earlier.at.date());
         let mut next = self.personas[index].clone();
         field.take(&mut next, &earlier.persona);

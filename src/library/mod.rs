@@ -156,11 +156,7 @@ impl Library {
         by: &str,
         now: OffsetDateTime,
     ) -> Result<(), EditError> {
-        let index = self.index(id)?;
-        let earlier = self
-            .history(id)
-            .get(version)
-            .ok_or(EditError::NoSuchVersion)?;
+        let (index, earlier) = self.version_of(id, version)?;
         let change = format!(
             "restored the version of {}",
             earlier.at.date() // the day it was replaced

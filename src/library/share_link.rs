@@ -100,7 +100,8 @@ mod tests {
     use crate::test_support::persona;
 
     const NOW: OffsetDateTime = datetime!(2026-12-02 09:00 UTC);
-    const BASE: &str = "https://clinic.example/personas/";
+    /// The page the link opens (a path: the link is made from the page's own address).
+    const BASE: &str = "/personas/";
 
     #[test]
     fn a_link_round_trips_its_personas_without_quotes() {

@@ -19,6 +19,7 @@ mod library_sync;
 mod notices;
 mod refresh;
 mod survey;
+mod survey_mapping;
 mod work;
 
 pub use build::BuildStore;

@@ -14,7 +14,6 @@ use super::work::{tracked, Busy};
 use super::Notices;
 use crate::browser::pipeline_worker::PipelineWorker;
 use crate::browser::storage;
-use crate::columns::{ColumnKind, Role};
 use crate::pipeline::{ColumnMapping, Recipe};
 use crate::privacy::{PrivacySettings, ShownCount};
 use crate::protocol::{Failure, Reply, Request, SurveyView};
@@ -42,7 +41,7 @@ pub struct SurveyStore {
     file: StoredValue<Option<File>, LocalStorage>,
     /// Counts the files chosen, so a read overtaken by a newer one changes nothing.
     reads: StoredValue<u64>,
-    notices: Notices,
+    pub(super) notices: Notices,
 }
 
 /// What a file is opened for, which decides what the user is told.
@@ -212,20 +211,6 @@ impl SurveyStore {
         });
     }
 
-    /// Undoes (or re-applies) a merge of answers; remembered for this survey layout.
-    pub fn set_merge_undone(&self, key: (String, String), undone: bool) {
-        self.remember(Request::MergeUndone { key, undone }, "Updating the answers");
-    }
-
-    /// Keeps a multi-select question as the file wrote it (or folds it again);
-    /// remembered for this survey layout.
-    pub fn set_fold_undone(&self, question: String, undone: bool) {
-        self.remember(
-            Request::FoldUndone { question, undone },
-            "Updating the question",
-        );
-    }
-
     /// Analyses another event of a REDCap longitudinal project: the file is read again
     /// with that event's answers.
     pub fn set_event(&self, event: String) {
@@ -245,34 +230,6 @@ impl SurveyStore {
         });
     }
 
-    /// Sets a column's role and remembers it for this survey layout.
-    pub fn set_role(&self, column: String, role: Role) {
-        self.change_mapping("Applying the role", |mapping| {
-            mapping.roles.insert(column, role);
-        });
-    }
-
-    /// Lets a question shape segments found across the questions, or not (**Use for
-    /// segments**); remembered for this survey layout.
-    pub fn set_use_for_segments(&self, column: String, used: bool) {
-        self.change_mapping("Applying the choice of questions", move |mapping| {
-            mapping.set_use_for_segments(&column, used)
-        });
-    }
-
-    /// Sets a column's kind (`None`: the kind worked out from its answers) and
-    /// remembers it for this survey layout.
-    pub fn set_kind(&self, column: String, kind: Option<ColumnKind>) {
-        self.change_mapping("Applying the kind", |mapping| match kind {
-            Some(kind) => {
-                mapping.kinds.insert(column, kind);
-            }
-            None => {
-                mapping.kinds.remove(&column);
-            }
-        });
-    }
-
     /// Sends a request about the loaded survey to its worker, showing `what` on the
     /// progress bar until the reply.
     pub async fn ask(&self, request: Request, what: &str) -> Result<Reply, Failure> {
@@ -280,12 +237,7 @@ impl SurveyStore {
         tracked(self.busy, what, worker.ask(&request, &[])).await
     }
 
-    /// The mapping remembered for a survey layout (empty when none).
-    pub fn remembered_mapping(&self, layout_key: &str) -> ColumnMapping {
-        storage::load_mapping(layout_key)
-    }
-
-    fn with_view<R>(&self, f: impl FnOnce(&SurveyView) -> R) -> Option<R> {
+    pub(super) fn with_view<R>(&self, f: impl FnOnce(&SurveyView) -> R) -> Option<R> {
         self.view.with_untracked(|v| v.as_ref().map(f))
     }
 
@@ -295,30 +247,9 @@ impl SurveyStore {
         self.with_view(|v| (file, v.recipe.clone(), v.mapping.clone()))
     }
 
-    fn change_mapping(&self, what: &'static str, change: impl FnOnce(&mut ColumnMapping)) {
-        let Some(mut mapping) = self.with_view(|v| v.mapping.clone()) else {
-            return;
-        };
-        change(&mut mapping);
-        self.remember(Request::Mapping { mapping }, what);
-    }
-
-    /// Sends a request that changes what the user chose about the columns; once the
-    /// worker has taken it, the mapping in its reply is remembered for the layout.
-    fn remember(&self, request: Request, what: &'static str) {
-        let store = *self;
-        spawn_local(async move {
-            if let Some(view) = store.change(request, what).await {
-                store
-                    .notices
-                    .report(storage::save_mapping(&view.layout_key, &view.mapping));
-            }
-        });
-    }
-
     /// Sends a request that changes the loaded survey; shows the new view (and returns
     /// it), or says why nothing changed.
-    async fn change(&self, request: Request, what: &str) -> Option<SurveyView> {
+    pub(super) async fn change(&self, request: Request, what: &str) -> Option<SurveyView> {
         match self.ask(request, what).await {
             Ok(Reply::Survey { view }) => {
                 self.view.set(Some((*view).clone()));
