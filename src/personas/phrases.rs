@@ -32,7 +32,9 @@ impl Family {
             "living with",
             "live alone",
             "household",
-        ]) {
+        ]) && !has(&["income", "earn", "salary", "money", "pay "])
+        {
+            // "Household income" says what they earn, not whom they live with.
             Family::Living
         } else if has(&["travel", "get to", "getting to", "transport "]) {
             Family::Travel

@@ -270,3 +270,25 @@ fn an_age_asked_as_a_number_gives_the_middle_half_of_their_ages() {
         header.headline
     );
 }
+
+#[test]
+fn household_income_is_not_whom_they_live_with() {
+    let income = [fact(
+        "What is your household income?",
+        "$100,000 - $149,999",
+        Role::Demographic,
+        70.0,
+        true,
+    )];
+    let header = profile(&income, 1, &[]);
+    assert!(
+        !header.headline.contains("lives with"),
+        "{}",
+        header.headline
+    );
+    assert!(
+        !header.display_name.contains("lives with"),
+        "{}",
+        header.display_name
+    );
+}
