@@ -201,3 +201,13 @@ export async function reloadWhenSaved(page) {
   await librarySaved(page);
   await page.reload();
 }
+
+/** A seeded generator (mulberry32), so a generated survey is the same on every run. */
+export function seededRandom(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

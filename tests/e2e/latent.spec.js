@@ -2,17 +2,7 @@
 // BIC chart says why this number, the other method still works, and a question left out
 // of the segments is said to be.
 import { test, expect } from "@playwright/test";
-import { buildPersonas, openApp, tempFile, uploadSurvey } from "./helpers.js";
-
-/** A seeded generator (mulberry32), so the survey is the same on every run. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { buildPersonas, openApp, tempFile, uploadSurvey, seededRandom } from "./helpers.js";
 
 const QUESTIONS = [
   ["How do you travel to the clinic?", ["Bus", "Car", "Taxi", "Walk"]],
@@ -26,7 +16,7 @@ const NOISE = [["Favourite colour", ["Red", "Green", "Blue", "Yellow"]]];
 
 /** 1,200 respondents of four planted kinds (each answers its own option 80% of the time). */
 function plantedCsv() {
-  const next = random(42);
+  const next = seededRandom(42);
   const header = [...QUESTIONS, ...NOISE].map(([q]) => `"${q}"`).join(",");
   const rows = [header];
   for (let i = 0; i < 1200; i++) {

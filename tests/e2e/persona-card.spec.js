@@ -1,17 +1,7 @@
 // A persona card a care team recognises: its header block above the fold, the evidence
 // one click away, and one printed page per persona on A4 and on Letter.
 import { test, expect } from "@playwright/test";
-import { buildPersonas, openApp, openLibrary, saveToLibrary, tempFile, uploadSurvey } from "./helpers.js";
-
-/** A seeded generator (mulberry32), so the survey is the same on every run. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { buildPersonas, openApp, openLibrary, saveToLibrary, seededRandom, tempFile, uploadSurvey } from "./helpers.js";
 
 /** A patient survey of 18 questions and three planted kinds of patient. */
 function eighteenQuestions() {
@@ -35,7 +25,7 @@ function eighteenQuestions() {
     ["Would you use a video appointment?", ["No", "Yes", "Yes"]],
     ["Which language do you prefer?", ["English", "English", "Polish"]],
   ];
-  const next = random(18);
+  const next = seededRandom(18);
   const rows = [questions.map(([q]) => `"${q}"`).join(",")];
   for (let i = 0; i < 600; i++) {
     const kind = i % 3;

@@ -2,7 +2,7 @@
 // one grew, one split in two, one stayed; a new group fits none and is proposed.
 import { test, expect } from "@playwright/test";
 import {
-  buildPersonas, openApp, openLibrary, personaHeadings, saveToLibrary, tempFile, uploadSurvey,
+  buildPersonas, openApp, openLibrary, personaHeadings, saveToLibrary, tempFile, uploadSurvey, seededRandom,
 } from "./helpers.js";
 
 const QUESTIONS = [
@@ -20,19 +20,9 @@ const B2 = [0, 0, 0, 3, 1, 3]; // B's travel, household and barrier; other chann
 const C = [2, 2, 2, 1, 3, 0];
 const D = [3, 3, 3, 3, 3, 3];
 
-/** A seeded generator (mulberry32), so each wave is the same on every run. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A wave: `groups` of [profile, respondents]; a fifth of the answers random. */
 function wave(groups, seed) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const rows = [QUESTIONS.map(([q]) => q).join(",")];
   for (const [profile, size] of groups) {
     for (let i = 0; i < size; i++) {
