@@ -28,6 +28,7 @@ use std::collections::BTreeMap;
 use thiserror::Error;
 use time::OffsetDateTime;
 
+use crate::follow_up::carry_over;
 use crate::persona_file::{check_persona, fit_to_format, PersonaProblem};
 use crate::personas::{Field, Persona};
 
@@ -224,7 +225,7 @@ impl Library {
             match self.personas.iter().position(|p| p.id == persona.id) {
                 Some(i) => {
                     let saved = &self.personas[i];
-                    let next = Persona {
+                    let mut next = Persona {
                         created_at: saved.created_at,
                         owner: saved.owner.clone(),
                         tags: saved.tags.clone(),
@@ -233,6 +234,7 @@ impl Library {
                         last_reviewed: saved.last_reviewed,
                         ..persona.clone()
                     };
+                    carry_over(saved, &mut next);
                     self.replace(i, next, by, now, "rebuilt from the survey".into());
                     summary.updated += 1;
                 }
