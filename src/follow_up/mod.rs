@@ -7,6 +7,7 @@
 //! each persona, and the persona file carries them (schema version 4).
 
 mod brief;
+mod changes;
 pub mod intervals;
 mod judge;
 mod plan;
@@ -15,6 +16,7 @@ mod review;
 mod timeline;
 
 pub use brief::OutreachBrief;
+pub use changes::{FigureChange, Unit, WaveChanges};
 pub use judge::{judge, Judgement, Progress, Verdict};
 pub use plan::{Measure, Plan, PlanStatus};
 pub use ratings::{

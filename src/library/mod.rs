@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 use thiserror::Error;
 use time::OffsetDateTime;
 
-use crate::follow_up::carry_over;
+use crate::follow_up::{carry_over, record_review, Review};
 use crate::persona_file::{check_persona, fit_to_format, PersonaProblem};
 use crate::personas::{Field, Persona};
 
@@ -145,6 +145,25 @@ impl Library {
         next.mark_reviewed(now.date());
         check_persona(&next).map_err(EditError::Invalid)?;
         self.replace(index, next, by, now, "marked reviewed".into());
+        Ok(())
+    }
+
+    /// Records a quarterly review (who, the decision, a note, the next date) on the
+    /// persona, kept in its reviews; refused like any change if it breaks a rule (a
+    /// note that looks like an identifier, say).
+    pub fn record_review(
+        &mut self,
+        id: &str,
+        review: Review,
+        by: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), EditError> {
+        let index = self.index(id)?;
+        let mut next = self.personas[index].clone();
+        let change = format!("reviewed: {}", review.decision.label().to_lowercase());
+        record_review(&mut next, review);
+        check_persona(&next).map_err(EditError::Invalid)?;
+        self.replace(index, next, by, now, change);
         Ok(())
     }
 

@@ -3,7 +3,8 @@
 use time::Date;
 
 use super::Library;
-use crate::personas::{Persona, ReviewState};
+use crate::follow_up::Review;
+use crate::personas::{add_months, Persona, ReviewState, REVIEW_INTERVAL_MONTHS};
 
 /// What the user searches and filters the library by; empty fields match everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,6 +41,19 @@ impl Library {
             _ => (1, None),
         });
         found
+    }
+
+    /// The review summary's rows: each persona's latest review when it is less than a
+    /// quarter old on `today`, in the order they were reviewed (then library order).
+    pub fn reviewed_lately(&self, today: Date) -> Vec<(&Persona, &Review)> {
+        let mut rows: Vec<(&Persona, &Review)> = self
+            .personas()
+            .iter()
+            .filter_map(|p| p.reviews.last().map(|r| (p, r)))
+            .filter(|(_, r)| add_months(r.date, REVIEW_INTERVAL_MONTHS) > today)
+            .collect();
+        rows.sort_by_key(|(_, r)| r.date);
+        rows
     }
 
     /// Every tag in use, sorted.

@@ -2,7 +2,8 @@ use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
 
 use super::*;
-use crate::personas::ReviewState;
+use crate::follow_up::{Decision, Review};
+use crate::personas::{add_months, ReviewState};
 use crate::test_support::persona;
 
 const NOW: OffsetDateTime = datetime!(2026-12-01 09:00 UTC);
@@ -150,6 +151,86 @@ fn marking_reviewed_records_the_review() {
     let p = library.get("a").unwrap();
     assert_eq!(p.review_due, date!(2027 - 06 - 01));
     assert_eq!(library.history("a")[0].change, "marked reviewed");
+}
+
+#[test]
+fn a_recorded_review_is_kept_with_its_next_date_and_refused_if_it_breaks_a_rule() {
+    let mut library = Library::new(vec![persona("a", "A"), persona("b", "B")]);
+    let review = Review {
+        date: date!(2027 - 03 - 01),
+        by: "Sam".into(),
+        decision: Decision::Revise,
+        note: "Add the evening clinic.".into(),
+        next_due: date!(2027 - 05 - 15),
+        at_wave: 0,
+    };
+    let now = datetime!(2027-03-01 10:00 UTC);
+    library
+        .record_review("a", review.clone(), "Sam", now)
+        .unwrap();
+    let p = library.get("a").unwrap();
+    // Kept at the wave current then (its timeline's latest).
+    let kept = Review {
+        at_wave: 1,
+        ..review.clone()
+    };
+    assert_eq!(p.reviews, [kept]);
+    assert_eq!(p.review_due, date!(2027 - 05 - 15));
+    assert_eq!(p.last_reviewed, Some(date!(2027 - 03 - 01)));
+    assert_eq!(p.review_state(date!(2027 - 03 - 01)), ReviewState::Current);
+    assert_eq!(library.history("a")[0].change, "reviewed: revise it");
+    assert_eq!(library.history("a")[0].by, "Sam");
+
+    // A note that looks like a patient's address is refused; nothing changes.
+    let before = library.clone();
+    let leaky = Review {
+        note: "Call jo@example.org".into(),
+        ..review.clone()
+    };
+    assert!(matches!(
+        library.record_review("b", leaky, "Sam", now),
+        Err(EditError::Invalid(_))
+    ));
+    assert_eq!(library, before);
+    assert_eq!(
+        library.record_review("gone", review, "Sam", now),
+        Err(EditError::Missing)
+    );
+}
+
+#[test]
+fn the_review_summary_lists_each_personas_latest_review_of_the_last_quarter() {
+    let mut library = Library::new(vec![
+        persona("a", "A"),
+        persona("b", "B"),
+        persona("c", "C"),
+    ]);
+    let review = |day: time::Date, decision| Review {
+        date: day,
+        by: String::new(),
+        decision,
+        note: String::new(),
+        next_due: add_months(day, 3),
+        at_wave: 0,
+    };
+    let at = |day: time::Date| day.with_hms(9, 0, 0).unwrap().assume_utc();
+    for (id, day, decision) in [
+        ("c", date!(2026 - 12 - 01), Decision::Keep),
+        ("b", date!(2027 - 02 - 10), Decision::Keep),
+        ("b", date!(2027 - 03 - 01), Decision::Retire),
+        ("a", date!(2027 - 02 - 20), Decision::Revise),
+    ] {
+        library
+            .record_review(id, review(day, decision), "", at(day))
+            .unwrap();
+    }
+    let rows: Vec<_> = library
+        .reviewed_lately(date!(2027 - 03 - 01))
+        .into_iter()
+        .map(|(p, r)| (p.id.as_str(), r.decision))
+        .collect();
+    // C's review is a quarter old on 1 March; B counts once, by its latest review.
+    assert_eq!(rows, [("a", Decision::Revise), ("b", Decision::Retire)]);
 }
 
 #[test]
