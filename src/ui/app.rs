@@ -1,13 +1,15 @@
-//! The app shell: header, navigation between the two views, and the message area.
+//! The app shell: header, navigation between the views, and the message area.
 
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::brief::BriefView;
 use super::build::BuildPanel;
 use super::busy::BusyBar;
 use super::library::LibraryView;
 use super::notice::NoticeArea;
 use super::present::PresentView;
+use super::review::ReviewView;
 use super::shared::SharedView;
 use super::stores::{provide_stores, LibraryStore, SurveyStore};
 use super::survey_overview::SurveyOverview;
@@ -23,6 +25,10 @@ enum Page {
     Present(String),
     /// A share link's personas, read-only (the whole fragment).
     Shared(String),
+    /// The quarterly review, walking the overdue personas.
+    Review,
+    /// The outreach brief of this persona.
+    Brief(String),
 }
 
 impl Page {
@@ -32,10 +38,15 @@ impl Page {
         match hash.as_str() {
             "#library" => Some(Page::Library),
             "#build" => Some(Page::Build),
+            "#review" => Some(Page::Review),
             _ if hash.starts_with(crate::library::SHARE_PREFIX) => Some(Page::Shared(hash.clone())),
             _ => hash
                 .strip_prefix("#present/")
-                .map(|id| Page::Present(id.to_string())),
+                .map(|id| Page::Present(id.to_string()))
+                .or_else(|| {
+                    hash.strip_prefix("#brief/")
+                        .map(|id| Page::Brief(id.to_string()))
+                }),
         }
     }
 }
@@ -101,6 +112,8 @@ pub fn App() -> impl IntoView {
                 Page::Library => view! { <LibraryView /> }.into_any(),
                 Page::Present(id) => view! { <PresentView id /> }.into_any(),
                 Page::Shared(fragment) => view! { <SharedView fragment /> }.into_any(),
+                Page::Review => view! { <ReviewView /> }.into_any(),
+                Page::Brief(id) => view! { <BriefView id /> }.into_any(),
             }}
         </main>
     }

@@ -3,6 +3,7 @@
 //! of signals. Each area has a folder with its component and its CSS.
 
 mod app;
+mod brief;
 mod build;
 mod busy;
 mod choice_select;
@@ -13,6 +14,7 @@ mod notice;
 mod persona_card;
 mod present;
 mod privacy_report;
+mod review;
 mod rule_builder;
 mod shared;
 mod stores;

@@ -72,6 +72,10 @@ pub fn LibraryItem(id: String, selected: RwSignal<BTreeSet<String>>, today: Date
                     "Present"
                     <span class="visually-hidden">{format!(" “{name}”")}</span>
                 </a>
+                <a class="button" href=format!("#brief/{}", id.get_value())>
+                    "Outreach brief"
+                    <span class="visually-hidden">{format!(" of “{name}”")}</span>
+                </a>
                 <button type="button" class="danger" on:click=move |_| library.delete(&id.get_value())>
                     "Delete"
                     <span class="visually-hidden">{format!(" “{name}”")}</span>

@@ -71,6 +71,9 @@ pub fn LibraryView() -> impl IntoView {
                 <EditorName />
                 <StorageMeter />
                 <UndoButton />
+                <button type="button" on:click=move |_| {
+                    let _ = window().location().set_hash("review");
+                }>"Start the quarterly review"</button>
             </div>
             <BackupPanel />
             <SharePanel selected shown paper />

@@ -16,7 +16,7 @@ pub use header::HeaderBlock;
 
 use time::Date;
 
-use crate::personas::Persona;
+use crate::personas::{Note, Persona};
 
 /// Answers printed on a persona's page beside the header block.
 const PRINTED_TRAITS: usize = 5;
@@ -47,23 +47,7 @@ pub fn PersonaCard(
         view! { <ul class="tags" aria-label="Tags">{tags}</ul> }
     });
     let notes = (!persona.notes.is_empty()).then(|| {
-        let notes = persona
-            .notes
-            .iter()
-            .map(|n| {
-                let by = if n.author.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · {}", n.author)
-                };
-                view! {
-                    <li>
-                        <span class="note-date">{format!("{}{by}: ", n.date)}</span>
-                        {n.text.clone()}
-                    </li>
-                }
-            })
-            .collect_view();
+        let notes = persona.notes.iter().map(note_item).collect_view();
         view! {
             <section class="persona-notes" aria-label="Notes from staff">
                 <h4>"Notes from staff"</h4>
@@ -168,5 +152,20 @@ pub fn PersonaCard(
             {notes}
             {children.map(|c| view! { <div class="persona-controls">{c()}</div> })}
         </article>
+    }
+}
+
+/// One staff note as a list item: "2027-01-10 · Sam: …".
+pub fn note_item(n: &Note) -> impl IntoView {
+    let by = if n.author.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", n.author)
+    };
+    view! {
+        <li>
+            <span class="note-date">{format!("{}{by}: ", n.date)}</span>
+            {n.text.clone()}
+        </li>
     }
 }
