@@ -82,6 +82,8 @@ ensure_node_modules() {
 ensure_chromium() {
   CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
   [ -x "$CHROMIUM_PATH" ] || apt_install chromium
+  # The e2e suite reads printed pages' text from Chromium's PDFs with poppler's pdftotext.
+  command -v pdftotext >/dev/null || apt_install poppler-utils
   export CHROMIUM_PATH
 }
 

@@ -1,6 +1,7 @@
 // Shared steps and inputs for the end-to-end suite.
 import { expect } from "@playwright/test";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -210,4 +211,60 @@ export function seededRandom(seed) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The clinic survey's personas, by household, in the library's order. */
+export const CLINIC = {
+  PARTNER: "Lives with a partner, walks",
+  ALONE: "Lives alone, prefers a phone call",
+  FAMILY: "Lives with family",
+};
+
+/** Builds the clinic survey's personas (by household), saves them and opens the library. */
+export async function savedClinicLibrary(page) {
+  await openApp(page);
+  await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
+  await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (5 answers)" });
+  await buildPersonas(page);
+  await saveToLibrary(page);
+  await openLibrary(page);
+  await expect(personaHeadings(page)).toHaveText([CLINIC.PARTNER, CLINIC.ALONE, CLINIC.FAMILY]);
+}
+
+/** Clicks `button` (an export) and returns the downloaded persona file, parsed. */
+export async function exported(page, button = "Export all") {
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: button }).click();
+  return JSON.parse(readFileSync(await (await download).path(), "utf8"));
+}
+
+/** The pages of a PDF: its /Type /Page objects (not the /Pages tree). */
+export function pdfPageCount(bytes) {
+  return (bytes.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+/** A PDF's text in the order it was drawn (poppler's pdftotext -raw; scripts/setup.sh installs it), spaces collapsed. */
+export function pdfText(bytes) {
+  const path = tempFile("printed.pdf", bytes);
+  return execFileSync("pdftotext", ["-raw", path, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+}
+
+/**
+ * With SHOTS=<folder>, full-page screenshots of the page as it is at 1366×900 and
+ * 390×844 (`<folder>/<name>-1366.png`, `-390.png`), for looking at a screen by eye; the
+ * viewport is put back after. Without SHOTS, nothing.
+ */
+export async function screenshots(page, name) {
+  if (!process.env.SHOTS) return;
+  const before = page.viewportSize();
+  for (const [width, height] of [[1366, 900], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(process.env.SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(before);
+}
+
+/** With SHOTS=<folder>, keeps a printed PDF there as `<name>.pdf`; without, nothing. */
+export function keepPdf(name, bytes) {
+  if (process.env.SHOTS) writeFileSync(join(process.env.SHOTS, `${name}.pdf`), bytes);
 }

@@ -4,23 +4,10 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import {
-  buildPersonas, clinicSurveyCsv, openApp, openLibrary, personaFile, personaHeadings, personaJson, saveToLibrary,
-  tempFile, uploadSurvey, reloadWhenSaved, librarySaved, storedLibraryText } from "./helpers.js";
+  CLINIC, openApp, openLibrary, personaFile, personaHeadings, personaJson, savedClinicLibrary as savedLibrary,
+  tempFile, reloadWhenSaved, librarySaved, storedLibraryText } from "./helpers.js";
 
-const PARTNER = "Lives with a partner, walks";
-const ALONE = "Lives alone, prefers a phone call";
-const FAMILY = "Lives with family";
-
-/** Builds the clinic survey's personas (by household) and saves them. */
-async function savedLibrary(page) {
-  await openApp(page);
-  await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
-  await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (5 answers)" });
-  await buildPersonas(page);
-  await saveToLibrary(page);
-  await openLibrary(page);
-  await expect(personaHeadings(page)).toHaveText([PARTNER, ALONE, FAMILY]);
-}
+const { PARTNER, ALONE, FAMILY } = CLINIC;
 
 const card = (page, name) => page.getByRole("article", { name, exact: true });
 
@@ -170,7 +157,7 @@ test("import merges by id: newer wins, older is skipped, new ones are added", as
   await page.getByRole("button", { name: "Export selected (1)" }).click();
   const one = JSON.parse(readFileSync(await (await selected).path(), "utf8"));
   expect(one.personas.map((p) => p.name)).toEqual([FAMILY]);
-  expect(one.schema_version).toBe(3);
+  expect(one.schema_version).toBe(4);
 });
 
 test("printing lays out one persona per page on A4 and Letter", async ({ page }) => {
