@@ -5,10 +5,13 @@ mod editor;
 mod history;
 mod item;
 mod list;
+mod plan;
+mod rating;
 mod refresh;
 mod refresh_change;
 mod share;
 mod storage;
+mod timeline;
 
 use std::collections::BTreeSet;
 
