@@ -72,7 +72,7 @@ test("an action adopted with an owner and a target is judged met after two waves
   await acceptWave(page, tempFile("plan-wave-3.csv", wave(40)), name);
 
   const judged = transportPlan(page).getByRole("group").first();
-  await expect(judged).toContainText("Met: 70.0");
+  await expect(judged).toContainText("Met: 70.0 %");
   await expect(judged.getByLabel("Owner")).toHaveValue("Ben");
   const timeline = judged.getByRole("figure", { name: `Timeline: “Yes” to “${BARRIER}” (%)` });
   await expect(timeline.getByRole("listitem")).toHaveCount(3);

@@ -71,7 +71,7 @@ pub fn PlanSection(id: String) -> impl IntoView {
             }
         });
         view! {
-            <section class="persona-plan" aria-label=format!("Plan for “{name}”")>
+            <section class="persona-plan" class:no-plan=!has_plans aria-label=format!("Plan for “{name}”")>
                 <h4>"Plan"</h4>
                 {(!has_plans).then(|| view! { <p class="hint">"Nothing adopted yet: add a recommended action, or write your own."</p> })}
                 <div class="plan-items">{items}</div>

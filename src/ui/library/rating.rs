@@ -50,12 +50,13 @@ pub fn RatingPanel(id: String) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <p class="rating-summary">{summary.unwrap_or_else(|| "No one has said yet.".to_string())}</p>
+            <p class="rating-summary">{summary.unwrap_or_else(|| "No ratings yet.".to_string())}</p>
             <ul class="rating-list">{items}</ul>
         }
     };
     view! {
         <section class="persona-rating" aria-label="Staff ratings">
+            <h4>"Staff ratings"</h4>
             {move || persona.get().map(given)}
             <fieldset class="rating-ask no-print">
                 <legend>{RATING_QUESTION}</legend>

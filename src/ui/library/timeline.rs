@@ -54,11 +54,16 @@ pub fn TimelineChart(
     let dots = line
         .iter()
         .enumerate()
-        .map(|(i, (date, v))| {
-            let label = date.to_string();
+        .map(|(i, (_, v))| {
+            let label = format!("wave {}", numbers.get(i).copied().unwrap_or(0));
+            let anchor = match i {
+                0 => "start",
+                _ if i + 1 == line.len() => "end",
+                _ => "middle",
+            };
             view! {
                 {v.map(|v| view! { <circle class="timeline-point" cx=format!("{:.1}", x(i)) cy=format!("{:.1}", y(v)) r="3.5" /> })}
-                <text class="timeline-tick" x=format!("{:.1}", x(i)) y=format!("{:.1}", HEIGHT - 4.0) text-anchor="middle">
+                <text class="timeline-tick" x=format!("{:.1}", x(i)) y=format!("{:.1}", HEIGHT - 4.0) text-anchor=anchor>
                     {label}
                 </text>
             }
