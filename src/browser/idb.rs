@@ -35,6 +35,9 @@ pub enum Key {
     /// The library file's handle (a `FileSystemFileHandle`, kept as the browser
     /// structured-clones it), so the next visit reconnects with one click.
     LibraryFile,
+    /// The stored library's text as the library file held it when last read or written
+    /// (what a colleague's later changes are merged against); empty when no file is kept.
+    LibraryFileBase,
 }
 
 impl Key {
@@ -47,6 +50,7 @@ impl Key {
             Key::Mappings => "mappings",
             Key::Editor => "editor",
             Key::LibraryFile => "library-file",
+            Key::LibraryFileBase => "library-file-base",
         }
     }
 }

@@ -222,7 +222,7 @@ fn what_is_kept(key: Key) -> &'static str {
         Key::Mappings => "the column choices for this survey layout",
         Key::Editor => "your name",
         Key::BackedUpAt => "the time of the last back-up",
-        Key::LibraryFile => "the library file to reconnect to",
+        Key::LibraryFile | Key::LibraryFileBase => "the library file to reconnect to",
         Key::Library | Key::Revision | Key::SavedAt => "the library",
     }
 }
@@ -276,9 +276,25 @@ pub fn remember_library_file(handle: Option<wasm_bindgen::JsValue>) {
     }
 }
 
-/// The library file's handle remembered from an earlier visit.
-pub async fn remembered_library_file() -> Option<wasm_bindgen::JsValue> {
-    idb::read_js(&db()?, Key::LibraryFile).await.ok().flatten()
+/// The library file's handle remembered from an earlier visit, with the library as the
+/// file held it then (`None` when not known).
+pub async fn remembered_library_file() -> Option<(wasm_bindgen::JsValue, Option<Library>)> {
+    let db = db()?;
+    let handle = idb::read_js(&db, Key::LibraryFile).await.ok().flatten()?;
+    let base = idb::read(&db, &[Key::LibraryFileBase])
+        .await
+        .ok()
+        .and_then(|mut v| v.pop().flatten())
+        .and_then(|text| Library::from_stored(&text).ok());
+    Some((handle, base))
+}
+
+/// Remembers the library as the library file now holds it (`None`: forgets it).
+pub fn remember_library_file_base(library: Option<&Library>) {
+    let text = library.map_or(String::new(), |l| {
+        serde_json::to_string(&l.to_stored()).expect("a library serialises")
+    });
+    keep(Key::LibraryFileBase, text);
 }
 
 /// Remembers when the library was last backed up.

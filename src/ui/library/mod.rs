@@ -4,6 +4,7 @@
 mod editor;
 mod history;
 mod item;
+mod library_file;
 mod list;
 mod refresh;
 mod refresh_change;
@@ -73,6 +74,7 @@ pub fn LibraryView() -> impl IntoView {
                 <UndoButton />
             </div>
             <BackupPanel />
+            <library_file::LibraryFilePanel />
             <SharePanel selected shown paper />
             <RefreshPanel />
             <Filters query />

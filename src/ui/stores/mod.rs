@@ -14,6 +14,7 @@
 mod build;
 mod library;
 mod library_backup;
+mod library_file;
 mod library_share;
 mod library_sync;
 mod notices;
