@@ -49,13 +49,7 @@ pub fn LibraryFilePanel() -> impl IntoView {
         .into_any(),
         FileState::Kept { name } => view! {
             <p class="library-file-kept">
-                {format!("Kept in step with “{name}”")}
-                {move || {
-                    file.in_step_at
-                        .get()
-                        .map(|at| format!(" (checked {:02}:{:02}).", at.hour(), at.minute()))
-                        .unwrap_or_else(|| ".".into())
-                }}
+                {format!("Kept in step with “{name}”: every change is saved to it, and colleagues' changes in it are merged in when you come back to this page.")}
             </p>
             {stop()}
         }

@@ -7,7 +7,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use time::OffsetDateTime;
 
 use super::LibraryStore;
 use crate::browser::library_file::{self, Pick};
@@ -18,8 +17,6 @@ use crate::library::{reconcile, write_backup, FileProblem, FileStamp, FileState,
 #[derive(Clone, Copy)]
 pub struct FileLink {
     pub state: RwSignal<FileState>,
-    /// When the file and the library were last in step.
-    pub in_step_at: RwSignal<Option<OffsetDateTime>>,
     /// The library as the file held it when last read or written (`None`: never).
     base: StoredValue<Option<Library>>,
     stamp: StoredValue<Option<FileStamp>>,
@@ -31,7 +28,6 @@ impl FileLink {
     pub fn new() -> Self {
         FileLink {
             state: RwSignal::new(FileState::NotKept),
-            in_step_at: RwSignal::new(None),
             base: StoredValue::new(None),
             stamp: StoredValue::new(None),
             busy: StoredValue::new(false),
@@ -81,6 +77,9 @@ impl LibraryStore {
                     self.file.stamp.set_value(None);
                     storage::remember_library_file(library_file::kept_handle());
                     storage::remember_library_file_base(None);
+                    self.notices.inform(format!(
+                        "The library is now kept in “{name}”: every change is saved to it."
+                    ));
                     self.file.state.set(FileState::Kept { name });
                     self.sync_file();
                 }
@@ -193,7 +192,6 @@ impl LibraryStore {
     }
 
     fn file_in_step(self) {
-        self.file.in_step_at.set(Some(clock::now()));
         if matches!(self.file.state.get_untracked(), FileState::Trouble { .. }) {
             let name = self.file_name();
             self.notices.inform(format!(
