@@ -4,6 +4,7 @@
 mod editor;
 mod history;
 mod item;
+mod library_file;
 mod list;
 mod plan;
 mod rating;
@@ -76,6 +77,7 @@ pub fn LibraryView() -> impl IntoView {
                 <UndoButton />
             </div>
             <BackupPanel />
+            <library_file::LibraryFilePanel />
             <SharePanel selected shown paper />
             <RefreshPanel />
             <Filters query />
