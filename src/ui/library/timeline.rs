@@ -86,12 +86,13 @@ pub fn TimelineChart(
         });
     let words = line
         .iter()
-        .map(|(date, v)| {
+        .zip(&numbers)
+        .map(|((date, v), number)| {
             let figure = v.map_or(
                 "not shown (fewer than the minimum group size)".to_string(),
                 |v| shown(&measure, v),
             );
-            view! { <li>{format!("{date}: {figure}")}</li> }
+            view! { <li>{format!("Wave {number}, {date}: {figure}")}</li> }
         })
         .collect_view();
     let caption = match target {
