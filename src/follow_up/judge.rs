@@ -60,14 +60,21 @@ pub struct Judgement {
     /// The 95 % interval of the change, in the figure's unit (points for a percent).
     pub change: (f64, f64),
     pub target: f64,
+    /// Whether the figures are percents (the change is then in points).
+    pub percent: bool,
 }
 
 impl Judgement {
-    /// The judgement in one sentence ("Met: 62.0 → 18.0 (change −44.0, 95 % interval
-    /// −52.1 to −35.3; target 30.0).").
+    /// The judgement in one sentence ("Met: 70.0 % on 2026-01-15 → 20.0 % on
+    /// 2026-07-16 (change −50.0 points, 95 % interval −57.7 to −41.0; target 30.0 %).").
     pub fn describe(&self) -> String {
+        let (unit, points) = if self.percent {
+            (" %", " points")
+        } else {
+            ("", "")
+        };
         format!(
-            "{}: {:.1} on {} → {:.1} on {} (change {:+.1}, 95 % interval {:+.1} to {:+.1}; target {:.1}).",
+            "{}: {:.1}{unit} on {} → {:.1}{unit} on {} (change {:+.1}{points}, 95 % interval {:+.1} to {:+.1}; target {:.1}{unit}).",
             self.verdict.label(),
             self.start.1,
             self.start.0,
@@ -133,6 +140,7 @@ pub fn judge(plan: &Plan, persona: &Persona) -> Progress {
         latest: (last.date, after.value),
         change,
         target,
+        percent: measure.is_percent(),
     })
 }
 

@@ -5,6 +5,7 @@
 mod backup;
 mod history;
 mod keeper;
+mod library_file;
 mod query;
 mod quota;
 mod share_link;
@@ -17,6 +18,9 @@ pub use backup::{
 };
 pub use history::{labels, History, Version, MAX_VERSIONS};
 pub use keeper::{Keeper, UNDO_DEPTH};
+pub use library_file::{
+    reconcile, FileChanges, FileProblem, FileStamp, FileState, Reconciled, LIBRARY_FILE_NAME,
+};
 pub use query::Query;
 pub use quota::{size, StorageUse, STORAGE_WARN_SHARE};
 pub use share_link::{read_share_link, share_link, LinkError, MAX_LINK_CHARS, SHARE_PREFIX};
