@@ -212,6 +212,18 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, ReadE
     })
 }
 
+/// The text of a file that is UTF-8 (a byte-order mark dropped) or UTF-16 with its
+/// byte-order mark, as a persona file may be; `Err` names the encoding the bytes claim
+/// but break. For `persona_file::strict`, whose encoding_rs brings every legacy table
+/// into the page (docs/performance.md).
+pub fn decode_by_bom(bytes: &[u8]) -> Result<Cow<'_, str>, &'static str> {
+    let (encoding, _) = Encoding::for_bom(bytes).unwrap_or((UTF_8, 0));
+    match encoding.decode_with_bom_removal(bytes) {
+        (_, true) => Err(encoding.name()),
+        (text, false) => Ok(text),
+    }
+}
+
 /// UTF-16 without a byte-order mark, told by its zero bytes: survey text is mostly
 /// delimiters, digits and Latin letters, whose UTF-16 code units have a zero high byte,
 /// so one byte of each pair (the odd ones in little-endian, the even in big-endian) is
@@ -343,6 +355,17 @@ mod tests {
             let expected = encoding_rs::Encoding::for_bom(&bytes).map(|(e, n)| (e.name(), n));
             proptest::prop_assert_eq!(bom, expected);
         }
+    }
+
+    #[test]
+    fn a_persona_file_decodes_by_its_byte_order_mark() {
+        assert_eq!(decode_by_bom("\u{FEFF}{}".as_bytes()), Ok("{}".into()));
+        assert_eq!(
+            decode_by_bom(&utf16("{\"a\":1}", true)),
+            Ok("{\"a\":1}".into())
+        );
+        assert_eq!(decode_by_bom(&utf16("{}", false)), Ok("{}".into()));
+        assert_eq!(decode_by_bom(b"{\"a\":\"\xe9\"}"), Err("UTF-8"));
     }
 
     #[test]

@@ -21,7 +21,7 @@ mod spreadsheet;
 
 pub use answers::{Answers, AnswersBuilder};
 pub use cells::{check_width, is_unsafe_char, without_unsafe_chars, MAX_CELL_CHARS, MAX_COLUMNS};
-pub use decode::EncodingChoice;
+pub use decode::{decode_by_bom, EncodingChoice};
 pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
 pub use error::{grouped, QuoteRun, ReadError};
 pub use layout::{is_other_text, Layout};
