@@ -3,13 +3,16 @@
 //! The pipeline, in the order the data flows (see ARCHITECTURE.md):
 //! [`survey`] → [`columns`] → [`segments`] → [`personas`] → [`persona_file`], with
 //! [`privacy`] applied at every step, [`library`] keeping personas between visits and
-//! [`refresh`] bringing kept personas up to date from a new survey wave. [`pipeline`]
+//! [`refresh`] bringing kept personas up to date from a new survey wave, and
+//! [`follow_up`] holding what the team does with them (plans, the wave timeline,
+//! ratings, reviews). [`pipeline`]
 //! strings the stages together; [`protocol`] is how the page asks the worker that runs
 //! them. These modules are pure Rust and tested natively. The browser-only layers, [`ui`]
 //! (Leptos components) and [`browser`] (storage, files, downloads), exist only in the
 //! wasm build.
 
 pub mod columns;
+pub mod follow_up;
 pub mod library;
 pub mod persona_file;
 pub mod personas;

@@ -4,9 +4,9 @@ use time::macros::{date, datetime};
 
 use crate::personas::{Persona, Provenance, SegmentInfo, Trait};
 
-/// A valid persona with the given id and name.
+/// A valid persona with the given id and name, its timeline started as a read gives it.
 pub fn persona(id: &str, name: &str) -> Persona {
-    Persona {
+    let mut persona = Persona {
         id: id.to_string(),
         name: name.to_string(),
         display_name: String::new(),
@@ -41,6 +41,10 @@ pub fn persona(id: &str, name: &str) -> Persona {
         owner: String::new(),
         tags: vec![],
         notes: vec![],
+        plans: vec![],
+        waves: vec![],
+        ratings: vec![],
+        reviews: vec![],
         provenance: Provenance {
             source_sha256: "ab".repeat(32),
             rows: 40,
@@ -51,7 +55,9 @@ pub fn persona(id: &str, name: &str) -> Persona {
             refreshed: None,
             fit: None,
         },
-    }
+    };
+    crate::follow_up::start_timeline(&mut persona);
+    persona
 }
 
 /// `text` as UTF-16 with its byte-order mark, big- or little-endian.

@@ -32,6 +32,12 @@ pub enum Key {
     Mappings,
     /// The editing person's name.
     Editor,
+    /// The library file's handle (a `FileSystemFileHandle`, kept as the browser
+    /// structured-clones it), so the next visit reconnects with one click.
+    LibraryFile,
+    /// The stored library's text as the library file held it when last read or written
+    /// (what a colleague's later changes are merged against); empty when no file is kept.
+    LibraryFileBase,
 }
 
 impl Key {
@@ -43,6 +49,8 @@ impl Key {
             Key::BackedUpAt => "backed-up-at",
             Key::Mappings => "mappings",
             Key::Editor => "editor",
+            Key::LibraryFile => "library-file",
+            Key::LibraryFileBase => "library-file-base",
         }
     }
 }
@@ -91,6 +99,41 @@ pub async fn write(db: &Database, values: &[(Key, &str)]) -> Result<(), String> 
             .with_key(key.name())
             .primitive()
             .map_err(say)?;
+    }
+    tx.commit().await.map_err(say)
+}
+
+/// Reads a browser value (not text) kept under `key`.
+pub async fn read_js(db: &Database, key: Key) -> Result<Option<wasm_bindgen::JsValue>, String> {
+    let tx = db.transaction(STORE).build().map_err(say)?;
+    let store = tx.object_store(STORE).map_err(say)?;
+    let value: Option<wasm_bindgen::JsValue> = store.get(key.name()).await.map_err(say)?;
+    Ok(value.filter(|v| !v.is_undefined() && !v.is_null()))
+}
+
+/// Keeps a browser value under `key` (`None`: removes it), in one transaction.
+pub async fn write_js(
+    db: &Database,
+    key: Key,
+    value: Option<&wasm_bindgen::JsValue>,
+) -> Result<(), String> {
+    let tx = db
+        .transaction(STORE)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(say)?;
+    let store = tx.object_store(STORE).map_err(say)?;
+    match value {
+        Some(value) => {
+            store
+                .put(value)
+                .with_key(key.name())
+                .primitive()
+                .map_err(say)?;
+        }
+        None => {
+            store.delete(key.name()).primitive().map_err(say)?;
+        }
     }
     tx.commit().await.map_err(say)
 }

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod download;
 pub mod files;
 pub mod idb;
+pub mod library_file;
 pub mod offline;
 pub mod persist;
 pub mod pipeline_service;

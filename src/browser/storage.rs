@@ -37,11 +37,15 @@ pub struct Boot {
     pub backed_up_at: Option<OffsetDateTime>,
 }
 
+/// Where a setting that could not be kept is told.
+type Report = Box<dyn Fn(String)>;
+
 thread_local! {
     static DB: RefCell<Option<Database>> = const { RefCell::new(None) };
     static BOOT: RefCell<Option<Boot>> = const { RefCell::new(None) };
     static MAPPINGS: RefCell<Mappings> = const { RefCell::new(Mappings::new()) };
     static EDITOR: RefCell<String> = const { RefCell::new(String::new()) };
+    static FAILED: RefCell<Option<Report>> = const { RefCell::new(None) };
 }
 
 fn db() -> Option<Database> {
@@ -212,15 +216,85 @@ pub async fn load_library() -> Result<(Revision, Option<String>), String> {
     Ok((idb::parse_revision(values[0].as_deref()), values[1].clone()))
 }
 
-/// Writes one setting in its own transaction, after the page has moved on.
+/// What a setting is, for the message when it could not be kept.
+fn what_is_kept(key: Key) -> &'static str {
+    match key {
+        Key::Mappings => "the column choices for this survey layout",
+        Key::Editor => "your name",
+        Key::BackedUpAt => "the time of the last back-up",
+        Key::LibraryFile | Key::LibraryFileBase => "the library file to reconnect to",
+        Key::Library | Key::Revision | Key::SavedAt => "the library",
+    }
+}
+
+/// Tells the user a setting was not kept (set once by the page's stores, so a failed
+/// write reaches the message area rather than only the console).
+pub fn report_failures_to(report: impl Fn(String) + 'static) {
+    FAILED.with(|f| *f.borrow_mut() = Some(Box::new(report)));
+}
+
+fn failed(key: Key, why: String) {
+    let text = format!(
+        "{} could not be kept on this device: {why}. It holds for this visit only.",
+        capitalised(what_is_kept(key))
+    );
+    FAILED.with(|f| match &*f.borrow() {
+        Some(report) => report(text),
+        None => web_sys::console::warn_1(&text.into()),
+    });
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Writes one setting in its own transaction, after the page has moved on; a failure
+/// is told to the user.
 fn keep(key: Key, value: String) {
     if let Some(db) = db() {
         wasm_bindgen_futures::spawn_local(async move {
             if let Err(why) = idb::write(&db, &[(key, &value)]).await {
-                web_sys::console::warn_1(&format!("Not kept ({key:?}): {why}").into());
+                failed(key, why);
             }
         });
     }
+}
+
+/// Remembers the library file's handle (`None`: forgets it). From memory, nothing is
+/// remembered.
+pub fn remember_library_file(handle: Option<wasm_bindgen::JsValue>) {
+    if let Some(db) = db() {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(why) = idb::write_js(&db, Key::LibraryFile, handle.as_ref()).await {
+                failed(Key::LibraryFile, why);
+            }
+        });
+    }
+}
+
+/// The library file's handle remembered from an earlier visit, with the library as the
+/// file held it then (`None` when not known).
+pub async fn remembered_library_file() -> Option<(wasm_bindgen::JsValue, Option<Library>)> {
+    let db = db()?;
+    let handle = idb::read_js(&db, Key::LibraryFile).await.ok().flatten()?;
+    let base = idb::read(&db, &[Key::LibraryFileBase])
+        .await
+        .ok()
+        .and_then(|mut v| v.pop().flatten())
+        .and_then(|text| Library::from_stored(&text).ok());
+    Some((handle, base))
+}
+
+/// Remembers the library as the library file now holds it (`None`: forgets it).
+pub fn remember_library_file_base(library: Option<&Library>) {
+    let text = library.map_or(String::new(), |l| {
+        serde_json::to_string(&l.to_stored()).expect("a library serialises")
+    });
+    keep(Key::LibraryFileBase, text);
 }
 
 /// Remembers when the library was last backed up.

@@ -5,6 +5,7 @@
 mod backup;
 mod history;
 mod keeper;
+mod library_file;
 mod query;
 mod quota;
 mod share_link;
@@ -17,6 +18,9 @@ pub use backup::{
 };
 pub use history::{labels, History, Version, MAX_VERSIONS};
 pub use keeper::{Keeper, UNDO_DEPTH};
+pub use library_file::{
+    reconcile, FileChanges, FileProblem, FileStamp, FileState, Reconciled, LIBRARY_FILE_NAME,
+};
 pub use query::Query;
 pub use quota::{size, StorageUse, STORAGE_WARN_SHARE};
 pub use share_link::{read_share_link, share_link, LinkError, MAX_LINK_CHARS, SHARE_PREFIX};
@@ -28,6 +32,7 @@ use std::collections::BTreeMap;
 use thiserror::Error;
 use time::OffsetDateTime;
 
+use crate::follow_up::carry_over;
 use crate::persona_file::{check_persona, fit_to_format, PersonaProblem};
 use crate::personas::{Field, Persona};
 
@@ -224,7 +229,7 @@ impl Library {
             match self.personas.iter().position(|p| p.id == persona.id) {
                 Some(i) => {
                     let saved = &self.personas[i];
-                    let next = Persona {
+                    let mut next = Persona {
                         created_at: saved.created_at,
                         owner: saved.owner.clone(),
                         tags: saved.tags.clone(),
@@ -233,6 +238,7 @@ impl Library {
                         last_reviewed: saved.last_reviewed,
                         ..persona.clone()
                     };
+                    carry_over(saved, &mut next);
                     self.replace(i, next, by, now, "rebuilt from the survey".into());
                     summary.updated += 1;
                 }

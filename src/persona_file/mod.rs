@@ -3,6 +3,8 @@
 //! the app checks its own personas (`strict.rs`: no repeated keys; `read.rs`: each
 //! persona on its own, so the good ones of a file can be taken and the bad listed).
 
+mod class_profile_rules;
+mod follow_up_rules;
 mod numbers;
 mod own_figures;
 mod read;
@@ -21,9 +23,10 @@ use crate::personas::Persona;
 /// The `format` tag every persona file carries.
 pub const FORMAT: &str = "persona-builder";
 /// The schema version this build writes and the newest it reads (3 added number
-/// figures and the display name, headline, goals and frustrations; versions 1 and 2 are
-/// read as they are).
-pub const SCHEMA_VERSION: u32 = 3;
+/// figures and the display name, headline, goals and frustrations; 4 plans, the wave
+/// timeline, ratings and reviews; older versions are read as they are, a persona with
+/// no timeline starting one from its figures).
+pub const SCHEMA_VERSION: u32 = 4;
 /// Files larger than this are refused before parsing (5 MiB).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The file name offered for downloads.
@@ -130,5 +133,7 @@ pub fn import(bytes: &[u8]) -> Result<Vec<Persona>, ImportError> {
     }
 }
 
+#[cfg(test)]
+mod follow_up_tests;
 #[cfg(test)]
 mod tests;

@@ -16,13 +16,18 @@ pub(super) struct OwnFigures(FxHashSet<u64>);
 
 impl OwnFigures {
     /// The figures of `p`: its segment's size, the survey's rows (and a refreshing
-    /// wave's), each trait's count, the model's fitted respondents and every whole number
-    /// figure of its number questions.
+    /// wave's), each trait's count, the model's fitted respondents, every whole number
+    /// figure of its number questions and the counts of its timeline (a plan's reason
+    /// quotes the figures of the wave it was adopted at).
     pub(super) fn of(p: &Persona) -> Self {
         let mut counts = vec![p.segment.size, p.provenance.rows];
         counts.extend(p.provenance.refreshed.as_ref().map(|w| w.rows));
         counts.extend(p.provenance.fit.as_ref().map(|f| f.fitted));
         counts.extend(p.traits.iter().map(|t| t.n));
+        for wave in &p.waves {
+            counts.extend([wave.size, wave.respondents]);
+            counts.extend(wave.figures.iter().map(|f| f.n));
+        }
         let mut figures: FxHashSet<u64> = counts.into_iter().map(|n| n as u64).collect();
         for number in &p.numbers {
             for d in [&number.segment, &number.overall] {

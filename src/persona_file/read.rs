@@ -10,6 +10,7 @@ use thiserror::Error;
 use super::strict::{self, JsonProblem};
 use super::{check_persona, ImportError, PersonaProblem, FORMAT, MAX_FILE_BYTES, MAX_PERSONAS};
 use super::{MAX_NAME_SHOWN, SCHEMA_VERSION};
+use crate::follow_up::start_timeline;
 use crate::personas::Persona;
 use crate::survey::without_unsafe_chars;
 
@@ -164,11 +165,13 @@ pub fn read_persona(raw: &RawValue) -> Result<Persona, Refusal> {
         JsonProblem::RepeatedKey { key, .. } => Refusal::RepeatedKey { key },
         JsonProblem::Syntax { detail, .. } => Refusal::NotJson { detail },
     })?;
-    let persona: Persona =
+    let mut persona: Persona =
         serde_path_to_error::deserialize(value).map_err(|e| Refusal::BadShape {
             path: e.path().to_string(),
             detail: e.inner().to_string(),
         })?;
+    // A persona from before version 4 starts its timeline with its figures as they are.
+    start_timeline(&mut persona);
     check_persona(&persona).map_err(Refusal::Broken)?;
     Ok(persona)
 }

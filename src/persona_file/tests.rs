@@ -30,7 +30,7 @@ fn export_then_import_gives_the_same_personas() {
 fn export_has_every_documented_field() {
     let file = exported();
     assert_eq!(file["format"], "persona-builder");
-    assert_eq!(file["schema_version"], 3);
+    assert_eq!(file["schema_version"], SCHEMA_VERSION);
     assert_eq!(file["exported_at"], "2026-11-24T12:00:00Z");
     let p = &file["personas"][0];
     for field in [
@@ -97,9 +97,10 @@ fn refuses_other_formats_and_newer_or_bad_schemas() {
         .contains("missing"));
 
     let mut file = exported();
-    file["schema_version"] = json!(4);
+    file["schema_version"] = json!(SCHEMA_VERSION + 1);
     let error = import_value(&file).unwrap_err();
-    assert_eq!(error, ImportError::NewerSchema { found: 4 });
+    let found = u64::from(SCHEMA_VERSION + 1);
+    assert_eq!(error, ImportError::NewerSchema { found });
     assert!(error.to_string().contains("newer"));
     for bad in [json!(0), json!("1"), json!(1.5), Value::Null] {
         file["schema_version"] = bad;

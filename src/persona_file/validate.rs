@@ -2,28 +2,30 @@
 
 use thiserror::Error;
 
+use super::class_profile_rules::check_profile;
+use super::follow_up_rules::{check_follow_up, follow_up_texts, staff_texts};
 use super::numbers::check_numbers;
 use super::own_figures::OwnFigures;
 use crate::personas::{shorten, Persona};
 use crate::privacy::patterns::{contains_identifier, identifier_kind, IdentifierKind};
 use crate::privacy::MIN_GROUP_SIZE;
-use crate::segments::latent::{ClassProfile, ItemProfile, OptionShare};
+use crate::segments::latent::ItemProfile;
 use crate::segments::rules::Test;
 use crate::survey::is_unsafe_char;
 
 /// The most personas one file or library may hold.
 pub const MAX_PERSONAS: usize = 500;
-const MAX_ID: usize = 64;
-const MAX_NAME: usize = 200;
+pub(super) const MAX_ID: usize = 64;
+pub(super) const MAX_NAME: usize = 200;
 const MAX_SUMMARY: usize = 5_000;
-const MAX_TEXT: usize = 1_000;
-const MAX_TRAITS: usize = 500;
-const MAX_LIST: usize = 100;
+pub(super) const MAX_TEXT: usize = 1_000;
+pub(super) const MAX_TRAITS: usize = 500;
+pub(super) const MAX_LIST: usize = 100;
 const MAX_TAGS: usize = 20;
 const MAX_TAG: usize = 40;
 const MAX_CONDITIONS: usize = 20;
 /// Most answers (or bands) one item of a class profile lists.
-const MAX_LEVELS: usize = 64;
+pub(super) const MAX_LEVELS: usize = 64;
 /// Goals or frustrations one persona may list.
 const MAX_PHRASES: usize = 10;
 
@@ -67,6 +69,8 @@ pub enum PersonaProblem {
     NumberFigure(&'static str),
     #[error("its class profile breaks a rule: {0}")]
     ClassProfile(&'static str),
+    #[error("its plans, timeline, ratings or reviews break a rule: {0}")]
+    FollowUp(&'static str),
 }
 
 /// Shortens a persona's texts to the format's length limits (at word boundaries), so a
@@ -128,6 +132,11 @@ pub fn fit_to_format(p: &mut Persona) {
     });
     if profile_overlong {
         p.segment.class_profile = None;
+    }
+    // The timeline names its answers exactly too: a figure of one too long is not kept.
+    for wave in &mut p.waves {
+        wave.figures
+            .retain(|f| f.measure.texts().into_iter().all(|t| !too_long(t)));
     }
 }
 
@@ -264,13 +273,20 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
             ));
         }
     }
-    let shared = shared_texts(p);
+    check_follow_up(p, k)?;
+    let mut shared = shared_texts(p);
+    shared.extend(follow_up_texts(p));
     let staff = [
         ("owner", p.owner.as_str()),
         ("method", prov.method.as_str()),
     ];
     let authors = p.notes.iter().map(|n| ("note author", n.author.as_str()));
-    let every_text = shared.iter().copied().chain(staff).chain(authors);
+    let every_text = shared
+        .iter()
+        .copied()
+        .chain(staff)
+        .chain(authors)
+        .chain(staff_texts(p));
     if let Some((field, _)) = every_text
         .into_iter()
         .find(|(_, text)| text.chars().any(is_unsafe_char))
@@ -344,99 +360,37 @@ fn shared_texts(p: &Persona) -> Vec<(&'static str, &str)> {
     texts
 }
 
-/// A class profile's limits, and its small-cell rules as far as a file can show them:
-/// every listed share stands for at least k of the segment (share × size ≥ k), and so
-/// does what an option's listed share leaves.
-fn check_profile(profile: &ClassProfile, size: usize, k: usize) -> Result<(), PersonaProblem> {
-    use PersonaProblem::*;
-    fraction("class share", profile.share, 1)?;
-    if let Some(t) = profile.typical {
-        if !(t.mean.is_finite() && t.mean <= 0.0 && t.sd.is_finite() && t.sd >= 0.0) {
-            return Err(ClassProfile(
-                "its typical log-probability must be a mean ≤ 0 and a deviation ≥ 0",
-            ));
-        }
-    }
-    count("class profile", profile.items.len(), MAX_TRAITS)?;
-    let rests_on_k = |share: f64| share * size as f64 + 1e-9 >= k as f64;
-    for item in &profile.items {
-        length("class profile", item.question(), MAX_TEXT)?;
-        let (answers, unlisted) = match item {
-            ItemProfile::Choice {
-                answers, unlisted, ..
-            } => (answers, *unlisted),
-            ItemProfile::Bands {
-                answers,
-                unlisted,
-                edges,
-                ..
-            } => {
-                count("class profile bands", edges.len(), MAX_LEVELS)?;
-                if !edges.windows(2).all(|w| w[0] < w[1]) || edges.iter().any(|e| !e.is_finite()) {
-                    return Err(ClassProfile("band edges must be ascending numbers"));
-                }
-                (answers, *unlisted)
-            }
-            ItemProfile::Option { option, chosen, .. } => {
-                length("class profile", option, MAX_TEXT)?;
-                if let OptionShare::Share(p) = chosen {
-                    fraction("class profile share", *p, 1)?;
-                    if !rests_on_k(*p) || !rests_on_k(1.0 - p) {
-                        return Err(ClassProfile("a share rests on fewer than k respondents"));
-                    }
-                }
-                continue;
-            }
-        };
-        count("class profile answers", answers.len(), MAX_LEVELS)?;
-        if unlisted > MAX_LEVELS {
-            return Err(TooMany {
-                field: "class profile answers",
-                max: MAX_LEVELS,
-            });
-        }
-        let mut total = 0.0;
-        for a in answers {
-            length("class profile", &a.answer, MAX_TEXT)?;
-            fraction("class profile share", a.share, 1)?;
-            if !rests_on_k(a.share) {
-                return Err(ClassProfile("a share rests on fewer than k respondents"));
-            }
-            total += a.share;
-        }
-        if total > 1.0 + 1e-6 {
-            return Err(ClassProfile("the listed shares add up to more than 1"));
-        }
-    }
-    Ok(())
-}
-
-fn is_sha256(text: &str) -> bool {
+pub(super) fn is_sha256(text: &str) -> bool {
     text.len() == 64
         && text
             .chars()
             .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
 }
 
-fn length(field: &'static str, text: &str, max: usize) -> Result<(), PersonaProblem> {
+pub(super) fn length(field: &'static str, text: &str, max: usize) -> Result<(), PersonaProblem> {
     if text.chars().count() > max {
         return Err(PersonaProblem::TooLong { field, max });
     }
     Ok(())
 }
 
-fn count(field: &'static str, len: usize, max: usize) -> Result<(), PersonaProblem> {
+pub(super) fn count(field: &'static str, len: usize, max: usize) -> Result<(), PersonaProblem> {
     if len > max {
         return Err(PersonaProblem::TooMany { field, max });
     }
     Ok(())
 }
 
-fn fraction(field: &'static str, value: f64, max: i32) -> Result<(), PersonaProblem> {
+pub(super) fn fraction(field: &'static str, value: f64, max: i32) -> Result<(), PersonaProblem> {
     in_range(field, value, 0, max)
 }
 
-fn in_range(field: &'static str, value: f64, min: i32, max: i32) -> Result<(), PersonaProblem> {
+pub(super) fn in_range(
+    field: &'static str,
+    value: f64,
+    min: i32,
+    max: i32,
+) -> Result<(), PersonaProblem> {
     if !(f64::from(min)..=f64::from(max)).contains(&value) {
         return Err(PersonaProblem::OutOfRange { field, min, max });
     }

@@ -91,7 +91,12 @@ pub fn recommend(traits: &[Trait], segment_size: usize) -> Vec<Action> {
         .collect()
 }
 
+/// Whether the trait calls for the rule's action: its role fits and it names a cue — an
+/// answer that says "no" or "nothing" ("No" to "Is transport a barrier?") calls for none.
 fn applies(rule: &Rule, t: &Trait) -> bool {
+    if super::phrases::is_negative(&t.value) {
+        return false;
+    }
     let role_fits = rule.roles.is_empty() || t.role.is_some_and(|r| rule.roles.contains(&r));
     let text = words(&format!("{} {}", t.attribute, t.value));
     role_fits && rule.cues.iter().any(|cue| text.contains(&words(cue)))
@@ -190,6 +195,14 @@ mod tests {
                 "Good care",
                 Role::Motivation,
                 90.0,
+                true,
+            ),
+            // "No" to a barrier question names the barrier but says it is not one.
+            t(
+                "Is transport a barrier to your appointments?",
+                "No",
+                Role::Barrier,
+                85.0,
                 true,
             ),
         ];

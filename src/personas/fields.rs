@@ -11,9 +11,14 @@ pub enum Field {
     /// The card's header words: the illustrative name, headline, goals and frustrations.
     Portrait,
     Summary,
-    /// Size, share, answers and numbers: what a survey wave counted.
+    /// Size, share, answers and numbers: what a survey wave counted (and the timeline
+    /// of every wave's).
     Figures,
     Actions,
+    /// The adopted actions, with owners, status, due dates and targets.
+    Plan,
+    /// Staff's answers to "Does this match the patients you see?".
+    Ratings,
     Quotes,
     Notes,
     Owner,
@@ -27,12 +32,14 @@ const SHOWN_CHARS: usize = 120;
 
 impl Field {
     /// Every field, in the order a card shows them.
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 13] = [
         Field::Name,
         Field::Portrait,
         Field::Summary,
         Field::Figures,
         Field::Actions,
+        Field::Plan,
+        Field::Ratings,
         Field::Quotes,
         Field::Notes,
         Field::Owner,
@@ -49,6 +56,8 @@ impl Field {
             Field::Summary => "summary",
             Field::Figures => "figures",
             Field::Actions => "actions",
+            Field::Plan => "plan",
+            Field::Ratings => "ratings",
             Field::Quotes => "quotes",
             Field::Notes => "notes",
             Field::Owner => "owner",
@@ -68,14 +77,20 @@ impl Field {
             }
             Field::Summary => a.summary != b.summary,
             Field::Figures => {
-                (&a.segment, &a.traits, &a.numbers) != (&b.segment, &b.traits, &b.numbers)
+                (&a.segment, &a.traits, &a.numbers, &a.waves)
+                    != (&b.segment, &b.traits, &b.numbers, &b.waves)
             }
             Field::Actions => a.actions != b.actions,
+            Field::Plan => a.plans != b.plans,
+            Field::Ratings => a.ratings != b.ratings,
             Field::Quotes => a.quotes != b.quotes,
             Field::Notes => a.notes != b.notes,
             Field::Owner => a.owner != b.owner,
             Field::Tags => a.tags != b.tags,
-            Field::Review => (a.review_due, a.last_reviewed) != (b.review_due, b.last_reviewed),
+            Field::Review => {
+                (a.review_due, a.last_reviewed, &a.reviews)
+                    != (b.review_due, b.last_reviewed, &b.reviews)
+            }
             Field::Source => a.provenance != b.provenance,
         }
     }
@@ -107,6 +122,11 @@ impl Field {
                 p.traits.len() + p.numbers.len()
             ),
             Field::Actions => list(p.actions.iter().map(|a| a.text.as_str()).collect()),
+            Field::Plan => list(p.plans.iter().map(|a| a.action.as_str()).collect()),
+            Field::Ratings => match crate::follow_up::rating_summary(p) {
+                Some(summary) => summary.describe(),
+                None => "none".to_string(),
+            },
             Field::Quotes => list(p.quotes.iter().map(|q| q.text.as_str()).collect()),
             Field::Notes => list(p.notes.iter().map(|n| n.text.as_str()).collect()),
             Field::Owner => blank(&p.owner),
@@ -137,8 +157,11 @@ impl Field {
                 into.segment = from.segment.clone();
                 into.traits = from.traits.clone();
                 into.numbers = from.numbers.clone();
+                into.waves = from.waves.clone();
             }
             Field::Actions => into.actions = from.actions.clone(),
+            Field::Plan => into.plans = from.plans.clone(),
+            Field::Ratings => into.ratings = from.ratings.clone(),
             Field::Quotes => into.quotes = from.quotes.clone(),
             Field::Notes => into.notes = from.notes.clone(),
             Field::Owner => into.owner = from.owner.clone(),
@@ -146,6 +169,7 @@ impl Field {
             Field::Review => {
                 into.review_due = from.review_due;
                 into.last_reviewed = from.last_reviewed;
+                into.reviews = from.reviews.clone();
             }
             Field::Source => into.provenance = from.provenance.clone(),
         }

@@ -4,7 +4,7 @@
 //! survey row. These types are also the content of the persona file (`persona_file`).
 
 mod actions;
-mod dates;
+pub(crate) mod dates;
 mod evidence;
 mod fields;
 mod glance;

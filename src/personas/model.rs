@@ -6,6 +6,7 @@ use time::{Date, OffsetDateTime};
 use super::dates::{optional_date, review_date};
 use super::numbers::NumberTrait;
 use crate::columns::Role;
+use crate::follow_up::{Plan, Rating, Review, WaveRecord};
 use crate::segments::latent::ClassProfile;
 use crate::segments::rules::Rule;
 use crate::segments::Stability;
@@ -68,6 +69,20 @@ pub struct Persona {
     /// Dated notes from staff: what they observed, patient feedback.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// The actions the team adopted, with owners, status, due dates and measures
+    /// (persona file version 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<Plan>,
+    /// Its figures at every wave it was built or refreshed from, oldest first (version
+    /// 4; a persona read from an older file gets one, from its figures as they are).
+    #[serde(default)]
+    pub waves: Vec<WaveRecord>,
+    /// Staff's answers to "Does this match the patients you see?" (version 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ratings: Vec<Rating>,
+    /// Its quarterly reviews, oldest first (version 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
     pub provenance: Provenance,
 }
 

@@ -137,12 +137,13 @@ pub fn phrase(fact: &Fact) -> Option<String> {
         (Family::Age, _) => format!("aged {answer}"),
         (Family::Gender, _) => gender_group(answer).to_string(),
         (Family::Living, _) => living(answer),
+        // "Yes" to "Is transport a barrier …?" says what holds them back, not how they travel.
+        (_, Some(Role::Barrier)) | (Family::Travel, _) if yes => barrier(&fact.question),
         (Family::Travel, _) => travel(answer),
         (_, Some(Role::ChannelPreference)) if !yes && asks_when(&fact.question) => {
             format!("prefers {} appointments", in_words(answer))
         }
         (_, Some(Role::ChannelPreference)) if !yes => format!("prefers {}", channel(answer)),
-        (_, Some(Role::Barrier)) if yes => subject(&fact.question),
         (_, Some(Role::Barrier)) => format!("held back by {}", in_words(answer)),
         (_, Some(Role::Condition)) if yes => format!("has {}", subject(&fact.question)),
         (_, Some(Role::Condition)) => format!("has {}", in_words(answer)),
@@ -168,6 +169,24 @@ pub(super) fn name_gender(answer: &str) -> Option<NameGender> {
             Some(NameGender::Neutral)
         }
         _ => None,
+    }
+}
+
+/// What a yes to a barrier question says: "Is transport a barrier to getting here?" →
+/// "held back by transport"; other questions by their subject ("Do you find it hard to
+/// get time off?" → "it hard to get time off").
+fn barrier(question: &str) -> String {
+    let subject = subject(question);
+    let markers = [
+        " a barrier",
+        " a problem",
+        " an obstacle",
+        " a difficulty",
+        " stop",
+    ];
+    match markers.iter().filter_map(|m| subject.find(m)).min() {
+        Some(end) if end > 0 => format!("held back by {}", &subject[..end]),
+        _ => subject,
     }
 }
 

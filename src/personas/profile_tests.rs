@@ -292,3 +292,22 @@ fn household_income_is_not_whom_they_live_with() {
         header.display_name
     );
 }
+
+#[test]
+fn yes_to_a_barrier_question_says_what_holds_them_back() {
+    let said = |question: &str, role: Role| {
+        super::super::phrases::phrase(&fact(question, "Yes", role, 70.0, true)).unwrap()
+    };
+    let transport = "Is transport a barrier to getting to appointments?";
+    // A transport question is also a travel one; its yes is no way of travelling.
+    assert_eq!(said(transport, Role::Barrier), "held back by transport");
+    assert_eq!(said(transport, Role::Behaviour), "held back by transport");
+    assert_eq!(
+        said("Does cost stop you from coming?", Role::Barrier),
+        "held back by cost"
+    );
+    assert_eq!(
+        said("Do you have diabetes?", Role::Condition),
+        "has diabetes"
+    );
+}

@@ -17,6 +17,7 @@ use super::{
     Trait, REVIEW_INTERVAL_MONTHS,
 };
 use crate::columns::{chosen, ColumnKind, ColumnSummary};
+use crate::follow_up::start_timeline;
 use crate::privacy::disclosure::listable;
 use crate::privacy::sensitive::is_sensitive_question;
 use crate::segments::latent::ClassProfile;
@@ -232,6 +233,10 @@ pub fn personas_from_segments(
             owner: String::new(),
             tags: Vec::new(),
             notes: Vec::new(),
+            plans: Vec::new(),
+            waves: Vec::new(),
+            ratings: Vec::new(),
+            reviews: Vec::new(),
             provenance: Provenance {
                 source_sha256: survey.source_sha256.clone(),
                 rows: total,
@@ -249,6 +254,9 @@ pub fn personas_from_segments(
             goals: Vec::new(),
             frustrations: Vec::new(),
         });
+    }
+    for persona in &mut synthesis.personas {
+        start_timeline(persona);
     }
     name_apart(&mut synthesis, &all_facts);
     synthesis

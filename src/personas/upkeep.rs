@@ -52,7 +52,8 @@ impl Persona {
         self.review_due = add_months(today, REVIEW_INTERVAL_MONTHS);
     }
 
-    /// A copy under a new id and name, created `now`, with no notes of its own.
+    /// A copy under a new id and name, created `now`, with no notes, ratings or reviews
+    /// of its own (its plan and timeline come with it).
     pub fn duplicate(&self, now: OffsetDateTime) -> Persona {
         let key = format!("{}\u{1f}copy\u{1f}{}", self.id, now.unix_timestamp_nanos());
         Persona {
@@ -61,6 +62,8 @@ impl Persona {
             created_at: now,
             updated_at: now,
             notes: Vec::new(),
+            ratings: Vec::new(),
+            reviews: Vec::new(),
             ..self.clone()
         }
     }

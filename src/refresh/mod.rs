@@ -12,6 +12,7 @@ pub use drift::{fact_changes, judge, Direction, Drift, FactChange};
 
 use serde::{Deserialize, Serialize};
 
+use crate::follow_up::record_wave;
 use crate::personas::{is_library_action, Persona, Wave};
 
 /// What a new wave says about the kept personas.
@@ -71,7 +72,7 @@ impl PersonaRefresh {
 /// persona shows in words — the summary paragraph when the app wrote it, and the
 /// evidence of each recommended action (an action the new wave no longer calls for says
 /// so). What staff wrote (name, a summary they rewrote, actions of their own, notes,
-/// owner, tags, review) stays.
+/// owner, tags, review, plans) stays, and the wave's figures join its timeline.
 pub fn with_new_figures(kept: &Persona, fresh: Persona, wave: Wave) -> Persona {
     let mut next = kept.clone();
     if app_wrote_summary(kept) {
@@ -91,6 +92,7 @@ pub fn with_new_figures(kept: &Persona, fresh: Persona, wave: Wave) -> Persona {
     next.segment.share = fresh.segment.share;
     next.traits = fresh.traits;
     next.numbers = fresh.numbers;
+    record_wave(&mut next, wave.date, wave.rows);
     next.provenance.refreshed = Some(wave);
     next
 }

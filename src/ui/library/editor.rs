@@ -271,6 +271,7 @@ fn text_input(
     }
 }
 
-fn parse_date(text: &str) -> Option<Date> {
+/// A date as a date input gives it (`2027-03-31`).
+pub(super) fn parse_date(text: &str) -> Option<Date> {
     Date::parse(text, format_description!("[year]-[month]-[day]")).ok()
 }

@@ -8,6 +8,8 @@ use time::Date;
 
 use super::editor::PersonaEditor;
 use super::history::HistoryList;
+use super::plan::PlanSection;
+use super::rating::RatingPanel;
 use crate::personas::Persona;
 use crate::ui::persona_card::PersonaCard;
 use crate::ui::stores::LibraryStore;
@@ -87,7 +89,12 @@ pub fn LibraryItem(id: String, selected: RwSignal<BTreeSet<String>>, today: Date
                     view! { <PersonaEditor id=id.get_value() done=move || editing.set(false) /> }
                         .into_any()
                 } else {
-                    view! { {move || persona.get().map(card)} }.into_any()
+                    view! {
+                        {move || persona.get().map(card)}
+                        <PlanSection id=id.get_value() />
+                        <RatingPanel id=id.get_value() />
+                    }
+                    .into_any()
                 }
             }}
             {move || show_history.get().then(|| view! { <HistoryList id=id.get_value() /> })}

@@ -93,12 +93,18 @@ fn Line(id: String, open: Signal<bool>, toggle: Callback<()>, today: Date) -> im
                     p.segment.size,
                     p.review_state(today).label(),
                     p.tags.join(", "),
+                    p.plans.iter().filter(|plan| plan.status.is_open()).count(),
                 )
             })
         })
     };
     move || {
-        line().map(|(name, headline, size, review, tags)| {
+        line().map(|(name, headline, size, review, tags, open_plans)| {
+            let plans = match open_plans {
+                0 => String::new(),
+                1 => "1 plan item open".to_string(),
+                n => format!("{n} plan items open"),
+            };
             view! {
                 <div class="library-line no-print">
                     <button type="button" class="line-toggle" aria-expanded=move || open.get().to_string() on:click=move |_| toggle.run(())>
@@ -110,6 +116,7 @@ fn Line(id: String, open: Signal<bool>, toggle: Callback<()>, today: Date) -> im
                     <span class="line-size">{format!("{size} people")}</span>
                     <span class="line-review">{review}</span>
                     <span class="line-tags">{tags}</span>
+                    <span class="line-plans">{plans}</span>
                 </div>
             }
         })

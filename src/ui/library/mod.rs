@@ -4,11 +4,15 @@
 mod editor;
 mod history;
 mod item;
+mod library_file;
 mod list;
+mod plan;
+mod rating;
 mod refresh;
 mod refresh_change;
 mod share;
 mod storage;
+mod timeline;
 
 use std::collections::BTreeSet;
 
@@ -73,6 +77,7 @@ pub fn LibraryView() -> impl IntoView {
                 <UndoButton />
             </div>
             <BackupPanel />
+            <library_file::LibraryFilePanel />
             <SharePanel selected shown paper />
             <RefreshPanel />
             <Filters query />

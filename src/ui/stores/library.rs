@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::File;
 
+use super::library_file::FileLink;
 use super::library_sync::Sync;
 use super::Notices;
 use crate::browser::{clock, download, files, storage};
@@ -25,6 +26,8 @@ pub struct LibraryStore {
     /// What this tab knows of the stored library: revision, save and back-up times,
     /// storage use.
     pub sync: Sync,
+    /// The library file on a shared drive, when one is kept (`library_file.rs`).
+    pub file: FileLink,
     pub(super) notices: Notices,
 }
 
@@ -42,6 +45,7 @@ impl LibraryStore {
             keeper: RwSignal::new(keeper),
             editor: RwSignal::new(storage::load_editor()),
             sync,
+            file: FileLink::new(),
             notices,
         };
         if boot.migrated {

@@ -56,6 +56,7 @@ impl LibraryStore {
         if kept_here {
             tabs::listen(move |revision| self.heard(revision));
         }
+        self.start_file();
         spawn_local(async move {
             if kept_here {
                 self.sync.kept.set(persist::ask_to_keep().await);
@@ -90,6 +91,7 @@ impl LibraryStore {
             }
             self.sync.saving.set_value(false);
             storage::mark_saving(false);
+            self.sync_file();
             self.estimate().await;
         });
     }
@@ -180,6 +182,7 @@ impl LibraryStore {
                     if self.take_in(stored, &text) {
                         self.persist();
                     }
+                    self.sync_file();
                 }
                 Ok(_) => {}
                 Err(e) => self.notices.fail(e),

@@ -14,6 +14,8 @@
 mod build;
 mod library;
 mod library_backup;
+mod library_file;
+mod library_plans;
 mod library_share;
 mod library_sync;
 mod notices;
@@ -35,6 +37,7 @@ use leptos::prelude::provide_context;
 /// Creates every store and provides each through context.
 pub fn provide_stores() {
     let notices = Notices::new();
+    crate::browser::storage::report_failures_to(move |why| notices.fail(why));
     let survey = SurveyStore::new(notices);
     let build = BuildStore::new(survey, notices);
     let library = LibraryStore::load(notices);
