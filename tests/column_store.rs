@@ -101,7 +101,7 @@ proptest! {
         // Counts: the summaries are a tally of the guarded survey's rows.
         let loaded = LoadedSurvey::open(
             "generated.csv",
-            Arc::new(text.into_bytes()),
+            Arc::new(text.into_bytes().into()),
             None,
             Recipe::default(),
             &mut |_| {},

@@ -14,8 +14,14 @@ use time::OffsetDateTime;
 const NOW: OffsetDateTime = datetime!(2026-12-01 09:00 UTC);
 
 fn open(name: &str, csv: Vec<u8>) -> LoadedSurvey {
-    LoadedSurvey::open(name, Arc::new(csv), None, Recipe::default(), &mut |_| {})
-        .expect("the survey reads")
+    LoadedSurvey::open(
+        name,
+        Arc::new(csv.into()),
+        None,
+        Recipe::default(),
+        &mut |_| {},
+    )
+    .expect("the survey reads")
 }
 
 fn column(loaded: &LoadedSurvey, name: &str) -> usize {

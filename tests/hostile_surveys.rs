@@ -33,10 +33,7 @@ fn open(dictionary_file: Option<&str>) -> Request {
 }
 
 fn contents(bytes: Vec<u8>) -> Contents {
-    Contents {
-        bytes,
-        sha256: None,
-    }
+    Contents::file(bytes)
 }
 
 fn read_in_session(bytes: Vec<u8>) -> Reply {

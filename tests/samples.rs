@@ -27,8 +27,14 @@ fn load(name: &str, dictionary: Option<Dictionary>) -> LoadedSurvey {
         dictionary,
         ..Recipe::default()
     };
-    LoadedSurvey::open(name, Arc::new(sample(name)), None, recipe, &mut |_| {})
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
+    LoadedSurvey::open(
+        name,
+        Arc::new(sample(name).into()),
+        None,
+        recipe,
+        &mut |_| {},
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 fn kind(loaded: &LoadedSurvey, question: &str) -> ColumnKind {

@@ -100,20 +100,15 @@ fn wide_refusal() {
         let answers: Vec<String> = (0..100_000).map(|c| ((row + c) % 7).to_string()).collect();
         csv += &(answers.join(",") + "\n");
     }
-    let bytes = std::sync::Arc::new(csv.into_bytes());
+    let csv_bytes = csv.len();
+    let bytes = std::sync::Arc::new(csv.into_bytes().into());
     let started = Instant::now();
-    let refused = LoadedSurvey::open(
-        "wide.csv",
-        bytes.clone(),
-        None,
-        Recipe::default(),
-        &mut |_| {},
-    );
+    let refused = LoadedSurvey::open("wide.csv", bytes, None, Recipe::default(), &mut |_| {});
     let refused_ms = ms(started);
     assert!(refused.is_err(), "the wide file is refused");
     eprintln!(
         "native refusal of 100,000 columns × 30 rows ({:.1} MB): {refused_ms:.0} ms",
-        bytes.len() as f64 / 1e6
+        csv_bytes as f64 / 1e6
     );
 }
 
@@ -132,7 +127,7 @@ fn measure(generated: &synthetic::Generated, runs: usize) -> Figures {
         };
         let loaded = LoadedSurvey::open(
             "survey.csv",
-            std::sync::Arc::new(generated.csv.clone()),
+            std::sync::Arc::new(generated.csv.clone().into()),
             None,
             Recipe::default(),
             &mut progress,

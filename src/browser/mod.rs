@@ -12,3 +12,7 @@ pub mod pipeline_service;
 pub mod pipeline_worker;
 pub mod storage;
 pub mod tabs;
+#[cfg(feature = "workbooks")]
+pub mod workbook_service;
+pub mod workbook_worker;
+pub mod worker_files;

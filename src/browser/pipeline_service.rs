@@ -4,7 +4,9 @@
 //!
 //! A file's SHA-256 (its provenance) is worked out by the browser's WebCrypto, which is
 //! several times quicker than hashing in wasm; where WebCrypto is missing (a page served
-//! over plain HTTP from another host) the session hashes the bytes itself.
+//! over plain HTTP from another host) the session hashes the bytes itself. A workbook
+//! arrives already read by the workbook worker (`browser/workbook_service.rs`): this
+//! worker links no spreadsheet reader.
 //!
 //! Each request leaves User Timing marks in the worker (`persona-builder:<seq>:start`,
 //! one per stage it enters, `:end`), for the browser's performance tools and the
@@ -14,14 +16,17 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use js_sys::{Array, ArrayBuffer, Date, Uint8Array};
+use js_sys::{Array, Date};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{check_file_size, Contents, Envelope, Failure, Reply, Request, Session};
-use crate::survey::{hex, Progress, Stage};
+use super::worker_files::{read, sha256_by_webcrypto};
+use crate::protocol::{
+    check_file_size, Contents, Envelope, Failure, Reply, Request, Session, WORKBOOK_TYPE,
+};
+use crate::survey::{Progress, ReadWorkbook, Stage};
 
 /// Milliseconds between two progress reports.
 const REPORT_EVERY_MS: f64 = 100.0;
@@ -107,7 +112,8 @@ async fn work_through(service: Rc<Service>) {
 }
 
 /// The files' contents, the first (the survey) fingerprinted by WebCrypto; the bar
-/// moves while the survey is read and fingerprinted, too.
+/// moves while the survey is read and fingerprinted, too. A workbook comes already read
+/// by the workbook worker, fingerprint and all.
 async fn contents(
     scope: &DedicatedWorkerGlobalScope,
     seq: u32,
@@ -115,6 +121,12 @@ async fn contents(
 ) -> Result<Vec<Contents>, Failure> {
     let mut all = Vec::with_capacity(files.len());
     for (i, file) in files.iter().enumerate() {
+        if file.type_() == WORKBOOK_TYPE {
+            let read: ReadWorkbook =
+                serde_json::from_slice(&read(file)?).map_err(|_| Failure::FileUnreadable)?;
+            all.push(Contents::Workbook(Box::new(read)));
+            continue;
+        }
         if i == 0 {
             checking(scope, seq, 0, file.size() as usize);
         }
@@ -128,7 +140,7 @@ async fn contents(
         } else {
             None
         };
-        all.push(Contents { bytes, sha256 });
+        all.push(Contents::File { bytes, sha256 });
     }
     Ok(all)
 }
@@ -165,31 +177,6 @@ fn answer(service: &Service, seq: u32, request: Request, files: Vec<Contents>) -
         .session
         .borrow_mut()
         .handle(request, files, &mut report)
-}
-
-/// The whole file, read synchronously (allowed, and cheap, inside a worker).
-fn read(file: &Blob) -> Result<Vec<u8>, Failure> {
-    let reader = FileReaderSync::new().map_err(|_| Failure::FileUnreadable)?;
-    let buffer = reader
-        .read_as_array_buffer(file)
-        .map_err(|_| Failure::FileUnreadable)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
-}
-
-/// Hex SHA-256 of `bytes` by WebCrypto, or `None` where it is unavailable.
-async fn sha256_by_webcrypto(scope: &DedicatedWorkerGlobalScope, bytes: &[u8]) -> Option<String> {
-    let subtle = scope.crypto().ok()?.subtle();
-    // SAFETY: the view is only read by `digest`, which copies the bytes before it
-    // returns (and before anything here can allocate and move wasm memory).
-    let view = unsafe { Uint8Array::view(bytes) };
-    let promise = subtle
-        .digest_with_str_and_buffer_source("SHA-256", &view)
-        .ok()?;
-    let digest = JsFuture::from(promise).await.ok()?;
-    if !digest.is_instance_of::<ArrayBuffer>() {
-        return None;
-    }
-    Some(hex(&Uint8Array::new(&digest).to_vec()))
 }
 
 /// A User Timing mark for request `seq`, seen in the browser's performance tools.

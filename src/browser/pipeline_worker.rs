@@ -29,6 +29,9 @@ use web_sys::{
     Blob, BlobPropertyBag, ErrorEvent, File, MessageEvent, Url, Worker, WorkerOptions, WorkerType,
 };
 
+use wasm_bindgen_futures::spawn_local;
+
+use super::workbook_worker::{is_workbook, read_workbook};
 use crate::protocol::{Envelope, Failure, Reply, Request};
 use crate::survey::Progress;
 
@@ -138,13 +141,7 @@ impl PipelineWorker {
     }
 
     fn start() -> Result<Self, Failure> {
-        let source = bootstrap_url().ok_or(Failure::ReaderNotStarted)?;
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Classic);
-        let worker = Worker::new_with_options(&source, &options).map_err(|_| {
-            let _ = Url::revoke_object_url(&source);
-            Failure::ReaderNotStarted
-        })?;
+        let (worker, source) = start_from_blob(WORKER_SCRIPT, WORKER_WASM)?;
         let inner = Rc::new_cyclic(|weak: &Weak<Inner>| {
             let on_message = {
                 let weak = weak.clone();
@@ -176,7 +173,11 @@ impl PipelineWorker {
         Ok(PipelineWorker { inner })
     }
 
-    /// Sends `request` with the files it carries (see [`Request::files`]).
+    /// Sends `request` with the files it carries (see [`Request::files`]). A workbook is
+    /// first read by a workbook worker of its own (`browser/workbook_worker.rs`) and its
+    /// sheet goes in the file's place: this worker links no spreadsheet reader. (Requests
+    /// with files go to a fresh worker and are answered before the next is sent, so the
+    /// wait for the workbook reorders nothing.)
     pub fn ask(&self, request: &Request, files: &[File]) -> Pending {
         let mut state = self.inner.state.borrow_mut();
         if let Some(failure) = &state.stopped {
@@ -192,9 +193,6 @@ impl PipelineWorker {
             return Pending::failed(Failure::NoContents);
         };
         let message = Array::of1(&JsValue::from_str(&json));
-        for file in files {
-            message.push(file);
-        }
         let (progress_in, progress) = mpsc::unbounded();
         let (reply_in, reply) = oneshot::channel();
         state.waiting.insert(
@@ -204,17 +202,64 @@ impl PipelineWorker {
                 reply: reply_in,
             },
         );
-        if state.ready {
-            // A worker that has closed drops messages; its error event answers them.
-            let _ = self.inner.worker.post_message(&message);
-        } else {
-            state.queue.push(message);
-        }
+        drop(state);
+        let files: Vec<Blob> = files.iter().map(|f| f.clone().into()).collect();
+        let Request::Open { recipe, .. } = request else {
+            self.inner.send(message, &files);
+            return Pending { progress, reply };
+        };
+        let (sheet, inner) = (recipe.read_options.sheet, Rc::downgrade(&self.inner));
+        spawn_local(async move {
+            let files = with_workbooks_read(files, sheet).await;
+            if let Some(inner) = inner.upgrade() {
+                match files {
+                    Ok(files) => inner.send(message, &files),
+                    Err(failure) => inner.fail(seq, failure),
+                }
+            }
+        });
         Pending { progress, reply }
     }
 }
 
+/// The files with each workbook replaced by its sheet as a workbook worker read it:
+/// `sheet` of the survey (the first file), the first sheet with data of a dictionary.
+async fn with_workbooks_read(
+    mut files: Vec<Blob>,
+    sheet: Option<usize>,
+) -> Result<Vec<Blob>, Failure> {
+    for (index, file) in files.iter_mut().enumerate() {
+        if is_workbook(file).await {
+            *file = read_workbook(file, sheet.filter(|_| index == 0)).await?;
+        }
+    }
+    Ok(files)
+}
+
 impl Inner {
+    /// Posts a request's message with its files, or holds it until the worker listens.
+    fn send(&self, message: Array, files: &[Blob]) {
+        for file in files {
+            message.push(file);
+        }
+        let mut state = self.state.borrow_mut();
+        if state.stopped.is_some() {
+            // Its error event has answered the request already.
+        } else if state.ready {
+            // A worker that has closed drops messages; its error event answers them.
+            let _ = self.worker.post_message(&message);
+        } else {
+            state.queue.push(message);
+        }
+    }
+
+    /// Answers request `seq` with `failure` without sending it.
+    fn fail(&self, seq: u32, failure: Failure) {
+        if let Some(waiting) = self.state.borrow_mut().waiting.remove(&seq) {
+            let _ = waiting.reply.send(Err(failure));
+        }
+    }
+
     fn received(&self, text: &str) {
         let Ok(Envelope { seq, body }) = serde_json::from_str::<Envelope<Reply>>(text) else {
             return;
@@ -267,12 +312,27 @@ impl Inner {
     }
 }
 
-/// A `blob:` URL for the worker's start: it loads the worker script and its wasm by
-/// their absolute URLs (a `blob:` URL is no base for relative ones).
-fn bootstrap_url() -> Option<String> {
+/// A worker started from a `blob:` URL (see the module's comment) that loads `script`
+/// and its `wasm`, and that URL, to be revoked once the worker is running.
+pub(super) fn start_from_blob(script: &str, wasm: &str) -> Result<(Worker, String), Failure> {
+    let source = bootstrap_url(script, wasm).ok_or(Failure::ReaderNotStarted)?;
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Classic);
+    match Worker::new_with_options(&source, &options) {
+        Ok(worker) => Ok((worker, source)),
+        Err(_) => {
+            let _ = Url::revoke_object_url(&source);
+            Err(Failure::ReaderNotStarted)
+        }
+    }
+}
+
+/// A `blob:` URL for a worker's start: it loads the worker script and its wasm by their
+/// absolute URLs (a `blob:` URL is no base for relative ones).
+fn bootstrap_url(script: &str, wasm: &str) -> Option<String> {
     let base = web_sys::window()?.document()?.base_uri().ok()??;
     let absolute = |path: &str| Url::new_with_base(path, &base).ok().map(|u| u.href());
-    let (script, wasm) = (absolute(WORKER_SCRIPT)?, absolute(WORKER_WASM)?);
+    let (script, wasm) = (absolute(script)?, absolute(wasm)?);
     // JSON strings are JavaScript string literals.
     let source = format!(
         "importScripts({});wasm_bindgen({});",

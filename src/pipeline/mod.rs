@@ -29,8 +29,8 @@ use crate::columns::{
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::segments::can_shape_segments;
 use crate::survey::{
-    one_row_per_record, read_survey_reporting, sha256_hex, Dictionary, Longitudinal, Progress,
-    ProgressSink, ReadError, ReadOptions, Stage, Survey,
+    one_row_per_record, read_source_reporting, sha256_hex, Dictionary, Longitudinal, Progress,
+    ProgressSink, ReadError, ReadOptions, Source, Stage, Survey,
 };
 
 /// Everything the user chose about turning the file into the analysed survey.
@@ -132,9 +132,10 @@ impl ColumnMapping {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedSurvey {
     pub file_name: String,
-    /// The file's bytes, kept only to read them again when the user changes how the file
-    /// is read or the privacy settings. They never leave this struct.
-    bytes: Arc<Vec<u8>>,
+    /// The file's bytes (or the workbook sheet its worker read), kept only to read them
+    /// again when the user changes how the file is read or the privacy settings. They
+    /// never leave this struct.
+    source: Arc<Source>,
     pub recipe: Recipe,
     /// What analysis sees: identifiers dropped, the rest generalised, scrubbed, merged.
     pub survey: Survey,
@@ -164,33 +165,34 @@ impl LoadedSurvey {
             settings,
             ..Recipe::default()
         };
-        Self::open(file_name, Arc::new(bytes.into()), None, recipe, &mut |_| {})
+        let source = Arc::new(Source::File(bytes.into()));
+        Self::open(file_name, source, None, recipe, &mut |_| {})
     }
 
     /// Reads, guards and summarises a file as the recipe says, reporting progress;
     /// `sha256` is the file's when already known.
     pub fn open(
         file_name: &str,
-        bytes: Arc<Vec<u8>>,
+        source: Arc<Source>,
         sha256: Option<String>,
         recipe: Recipe,
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
         let none = ColumnMapping::default();
-        Self::open_with(file_name, bytes, sha256, recipe, &none, progress)
+        Self::open_with(file_name, source, sha256, recipe, &none, progress)
     }
 
     /// [`Self::open`] with the user's column choices: the merges and folds they undid
     /// stay undone, and their roles and kinds apply as far as they fit.
     pub fn open_with(
         file_name: &str,
-        bytes: Arc<Vec<u8>>,
+        source: Arc<Source>,
         sha256: Option<String>,
         recipe: Recipe,
         mapping: &ColumnMapping,
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
-        let raw = read_survey_reporting(&bytes, sha256, recipe.read_options, progress)?;
+        let raw = read_source_reporting(&source, sha256, recipe.read_options, progress)?;
         let (raw, longitudinal) = one_row_per_record(raw, recipe.event.as_deref());
         let columns = raw.columns().len();
         let rows = raw.respondents();
@@ -229,7 +231,7 @@ impl LoadedSurvey {
         let suggested_grouping = suggest_grouping(&summaries, recipe.settings.min_group_size);
         let mut loaded = LoadedSurvey {
             file_name: file_name.to_string(),
-            bytes,
+            source,
             recipe,
             survey,
             report,
@@ -253,7 +255,7 @@ impl LoadedSurvey {
         let sha256 = Some(self.survey.source_sha256.clone());
         Self::open_with(
             &self.file_name,
-            self.bytes.clone(),
+            self.source.clone(),
             sha256,
             recipe,
             &self.mapping,

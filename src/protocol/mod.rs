@@ -7,10 +7,12 @@
 mod failure;
 mod session;
 mod view;
+mod workbook;
 
 pub use failure::Failure;
 pub use session::{check_file_size, Contents, Session};
 pub use view::{SurveyView, ViewTooLarge, MAX_VIEW_BYTES, PREVIEW_ROWS, SHOWN_CELL_CHARS};
+pub use workbook::{WorkbookReply, WorkbookRequest, WORKBOOK_TYPE};
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

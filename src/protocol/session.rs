@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::{Failure, Reply, Request};
 use crate::pipeline::{build, refresh, LoadedSurvey, Recipe};
-use crate::survey::{check_size, Dictionary, ProgressSink};
+use crate::survey::{check_size, Dictionary, ProgressSink, ReadWorkbook, Source};
 
 /// Refuses a file too large for its place beside a request from its size alone: the
 /// first file (the survey) over [`crate::survey::MAX_SURVEY_BYTES`], the second (a REDCap
@@ -19,12 +19,28 @@ pub fn check_file_size(index: usize, bytes: usize) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A file's contents as they reach the session, with their hex SHA-256 when the caller
-/// has it already (the browser's WebCrypto is quicker than hashing in wasm).
+/// A file's contents as they reach the session.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Contents {
-    pub bytes: Vec<u8>,
-    pub sha256: Option<String>,
+pub enum Contents {
+    /// The file's bytes, with their hex SHA-256 when the caller has it already (the
+    /// browser's WebCrypto is quicker than hashing in wasm).
+    File {
+        bytes: Vec<u8>,
+        sha256: Option<String>,
+    },
+    /// A workbook's sheet as the workbook worker read it (the survey worker links no
+    /// spreadsheet reader).
+    Workbook(Box<ReadWorkbook>),
+}
+
+impl Contents {
+    /// A file's bytes, to be fingerprinted by the session.
+    pub fn file(bytes: Vec<u8>) -> Self {
+        Contents::File {
+            bytes,
+            sha256: None,
+        }
+    }
 }
 
 /// The loaded survey, if any, and the requests that change it.
@@ -62,17 +78,28 @@ impl Session {
                 dictionary_file,
             } => {
                 let mut files = files.into_iter();
-                let Contents { bytes, sha256 } = files.next().ok_or(Failure::NoContents)?;
-                check_file_size(0, bytes.len())?;
+                let (source, sha256) = match files.next().ok_or(Failure::NoContents)? {
+                    Contents::File { bytes, sha256 } => (Source::File(bytes), sha256),
+                    Contents::Workbook(read) => (Source::Workbook(read), None),
+                };
+                check_file_size(0, source.file_bytes())?;
                 recipe.settings = recipe.settings.checked()?;
                 if dictionary_file.is_some() {
-                    let dictionary = files.next().ok_or(Failure::NoContents)?;
-                    check_file_size(1, dictionary.bytes.len())?;
-                    recipe.dictionary = Some(Dictionary::parse(&dictionary.bytes)?);
+                    recipe.dictionary = Some(match files.next().ok_or(Failure::NoContents)? {
+                        Contents::File { bytes, .. } => {
+                            check_file_size(1, bytes.len())?;
+                            Dictionary::parse(&bytes)?
+                        }
+                        Contents::Workbook(read) => Dictionary::parse_workbook(&read)?,
+                    });
                 }
-                let bytes = Arc::new(bytes);
                 let loaded = LoadedSurvey::open_with(
-                    &file_name, bytes, sha256, *recipe, &mapping, progress,
+                    &file_name,
+                    Arc::new(source),
+                    sha256,
+                    *recipe,
+                    &mapping,
+                    progress,
                 )?;
                 self.keep(loaded)
             }
@@ -164,13 +191,7 @@ pub(super) fn replies_of(
     files: Vec<Vec<u8>>,
 ) -> (Vec<crate::survey::Progress>, Reply) {
     let mut seen = Vec::new();
-    let files = files
-        .into_iter()
-        .map(|bytes| Contents {
-            bytes,
-            sha256: None,
-        })
-        .collect();
+    let files = files.into_iter().map(Contents::file).collect();
     let reply = session.handle(request, files, &mut |p| seen.push(p));
     (seen, reply)
 }

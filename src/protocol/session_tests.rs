@@ -84,7 +84,7 @@ fn a_fingerprint_the_page_worked_out_is_kept_and_not_worked_out_again() {
     let bytes = survey_csv(40);
     let known = crate::survey::sha256_hex(&bytes);
     let request = open("wave.csv", Recipe::default());
-    let contents = Contents {
+    let contents = Contents::File {
         bytes,
         sha256: Some(known.clone()),
     };

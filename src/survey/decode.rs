@@ -2,12 +2,121 @@
 //! of UTF-16 written without one, then by whether the bytes are valid UTF-8, then
 //! Windows-1252 (what Excel's "CSV" writes on Western Windows). The user can override the
 //! guess.
+//!
+//! The four encodings are decoded here over the standard library (`str::from_utf8`,
+//! `char::decode_utf16`, and the WHATWG table of Windows-1252's 32 bytes that differ
+//! from Latin-1), not by encoding_rs: its decoder dispatches over every encoding it
+//! knows, so it would bring all the legacy decoders and their tables (about 60 KB
+//! gzipped) into the survey worker, which reads only these four. A property test
+//! checks the result against encoding_rs.
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
-
 use super::ReadError;
+
+/// The encodings a survey file is read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+use Encoding::{
+    Utf16Be as UTF_16BE, Utf16Le as UTF_16LE, Utf8 as UTF_8, Windows1252 as WINDOWS_1252,
+};
+
+/// Windows-1252's bytes 0x80–0x9F (the WHATWG index; the five it leaves undefined map
+/// to the C1 controls of the same number). Every other byte is its Latin-1 code point.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}', '\u{8F}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}', '\u{178}',
+];
+
+impl Encoding {
+    /// Its WHATWG name, as encoding_rs gives it.
+    fn name(self) -> &'static str {
+        match self {
+            UTF_8 => "UTF-8",
+            UTF_16LE => "UTF-16LE",
+            UTF_16BE => "UTF-16BE",
+            WINDOWS_1252 => "windows-1252",
+        }
+    }
+
+    /// The encoding a byte-order mark names, and the mark's length.
+    fn for_bom(bytes: &[u8]) -> Option<(Encoding, usize)> {
+        match bytes {
+            [0xEF, 0xBB, 0xBF, ..] => Some((UTF_8, 3)),
+            [0xFF, 0xFE, ..] => Some((UTF_16LE, 2)),
+            [0xFE, 0xFF, ..] => Some((UTF_16BE, 2)),
+            _ => None,
+        }
+    }
+
+    /// The text, with this encoding's own byte-order mark taken off, and whether any of
+    /// it was malformed (replaced by U+FFFD).
+    fn decode_with_bom_removal(self, bytes: &[u8]) -> (Cow<'_, str>, bool) {
+        let body = match Encoding::for_bom(bytes) {
+            Some((bom, length)) if bom == self => &bytes[length..],
+            _ => bytes,
+        };
+        self.decode_without_bom_handling(body)
+    }
+
+    /// The text, and whether any of it was malformed (replaced by U+FFFD).
+    fn decode_without_bom_handling(self, bytes: &[u8]) -> (Cow<'_, str>, bool) {
+        match self {
+            UTF_8 => match std::str::from_utf8(bytes) {
+                Ok(text) => (Cow::Borrowed(text), false),
+                Err(_) => (String::from_utf8_lossy(bytes), true),
+            },
+            UTF_16LE | UTF_16BE => {
+                let unit = |pair: &[u8]| match self {
+                    UTF_16LE => u16::from_le_bytes([pair[0], pair[1]]),
+                    _ => u16::from_be_bytes([pair[0], pair[1]]),
+                };
+                let mut malformed = bytes.len() % 2 == 1;
+                let units = bytes.chunks_exact(2).map(unit);
+                let mut text: String = char::decode_utf16(units)
+                    .map(|c| {
+                        c.unwrap_or_else(|_| {
+                            malformed = true;
+                            char::REPLACEMENT_CHARACTER
+                        })
+                    })
+                    .collect();
+                // A last odd byte is malformed; after a lone leading surrogate, the two
+                // are one malformed sequence (one U+FFFD), as encoding_rs has it.
+                let last = bytes.len() / 2 * 2;
+                let lone_lead = last >= 2 && (0xD800..0xDC00).contains(&unit(&bytes[last - 2..]));
+                if bytes.len() % 2 == 1 && !lone_lead {
+                    text.push(char::REPLACEMENT_CHARACTER);
+                }
+                (Cow::Owned(text), malformed)
+            }
+            WINDOWS_1252 if bytes.is_ascii() => {
+                // ASCII is the same in Windows-1252 and UTF-8.
+                (
+                    Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or_default()),
+                    false,
+                )
+            }
+            WINDOWS_1252 => {
+                let text = bytes
+                    .iter()
+                    .map(|&b| match b {
+                        0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
+                        _ => char::from(b),
+                    })
+                    .collect();
+                (Cow::Owned(text), false)
+            }
+        }
+    }
+}
 
 /// The text encoding to read a file with.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -43,7 +152,7 @@ impl EncodingChoice {
         }
     }
 
-    fn encoding(self) -> Option<&'static Encoding> {
+    fn encoding(self) -> Option<Encoding> {
         match self {
             EncodingChoice::Automatic => None,
             EncodingChoice::Utf8 => Some(UTF_8),
@@ -103,11 +212,23 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, ReadE
     })
 }
 
+/// The text of a file that is UTF-8 (a byte-order mark dropped) or UTF-16 with its
+/// byte-order mark, as a persona file may be; `Err` names the encoding the bytes claim
+/// but break. For `persona_file::strict`, whose encoding_rs brings every legacy table
+/// into the page (docs/performance.md).
+pub fn decode_by_bom(bytes: &[u8]) -> Result<Cow<'_, str>, &'static str> {
+    let (encoding, _) = Encoding::for_bom(bytes).unwrap_or((UTF_8, 0));
+    match encoding.decode_with_bom_removal(bytes) {
+        (_, true) => Err(encoding.name()),
+        (text, false) => Ok(text),
+    }
+}
+
 /// UTF-16 without a byte-order mark, told by its zero bytes: survey text is mostly
 /// delimiters, digits and Latin letters, whose UTF-16 code units have a zero high byte,
 /// so one byte of each pair (the odd ones in little-endian, the even in big-endian) is
 /// often zero and the other almost never. Binary files have zeros at both.
-fn utf16_by_pattern(bytes: &[u8]) -> Option<&'static Encoding> {
+fn utf16_by_pattern(bytes: &[u8]) -> Option<Encoding> {
     let sample = &bytes[..bytes.len().min(8192) & !1];
     let pairs = sample.len() / 2;
     let zeros = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0);
@@ -211,6 +332,48 @@ mod tests {
         let bytes = "Müller".as_bytes(); // valid UTF-8, but the user says Windows-1252
         let d = decode(bytes, EncodingChoice::Windows1252).unwrap();
         assert_eq!(d.text, "MÃ¼ller");
+    }
+
+    proptest::proptest! {
+        /// The decoding here is encoding_rs's, for each of the four encodings.
+        #[test]
+        fn decodes_as_encoding_rs_does(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
+            let pairs = [
+                (UTF_8, encoding_rs::UTF_8),
+                (UTF_16LE, encoding_rs::UTF_16LE),
+                (UTF_16BE, encoding_rs::UTF_16BE),
+                (WINDOWS_1252, encoding_rs::WINDOWS_1252),
+            ];
+            for (ours, theirs) in pairs {
+                let (text, malformed) = ours.decode_with_bom_removal(&bytes);
+                let (expected, expected_malformed) = theirs.decode_with_bom_removal(&bytes);
+                proptest::prop_assert_eq!(&text, &expected, "{}", ours.name());
+                proptest::prop_assert_eq!(malformed, expected_malformed, "{}", ours.name());
+                proptest::prop_assert_eq!(ours.name(), theirs.name());
+            }
+            let bom = Encoding::for_bom(&bytes).map(|(e, n)| (e.name(), n));
+            let expected = encoding_rs::Encoding::for_bom(&bytes).map(|(e, n)| (e.name(), n));
+            proptest::prop_assert_eq!(bom, expected);
+        }
+    }
+
+    #[test]
+    fn a_persona_file_decodes_by_its_byte_order_mark() {
+        assert_eq!(decode_by_bom("\u{FEFF}{}".as_bytes()), Ok("{}".into()));
+        assert_eq!(
+            decode_by_bom(&utf16("{\"a\":1}", true)),
+            Ok("{\"a\":1}".into())
+        );
+        assert_eq!(decode_by_bom(&utf16("{}", false)), Ok("{}".into()));
+        assert_eq!(decode_by_bom(b"{\"a\":\"\xe9\"}"), Err("UTF-8"));
+    }
+
+    #[test]
+    fn every_windows_1252_byte_decodes_as_encoding_rs_does() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        let (text, _) = WINDOWS_1252.decode_without_bom_handling(&bytes);
+        let (expected, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+        assert_eq!(text, expected);
     }
 
     #[test]

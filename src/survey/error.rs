@@ -40,6 +40,12 @@ pub enum ReadError {
          Excel or LibreOffice and save it again (or save it as .xlsx or .csv), then try again."
     )]
     Damaged { kind: super::FileKind },
+    /// A workbook reached a reader built without the spreadsheet reader: the page hands
+    /// workbooks to the workbook worker, so this means the page missed one.
+    #[error(
+        "This workbook was sent to the wrong reader. Reload the page and choose the file again."
+    )]
+    WorkbookElsewhere,
     #[error("The spreadsheet was refused before it was opened: {what}.")]
     SpreadsheetTooLarge { what: String },
     #[error("The spreadsheet has no data{}.", if sheet.is_empty() { String::new() } else { format!(" in sheet “{sheet}”") })]

@@ -15,11 +15,13 @@ mod progress;
 mod quotes;
 mod redcap;
 pub mod sample;
+mod sheet;
+#[cfg(feature = "workbooks")]
 mod spreadsheet;
 
 pub use answers::{Answers, AnswersBuilder};
 pub use cells::{check_width, is_unsafe_char, without_unsafe_chars, MAX_CELL_CHARS, MAX_COLUMNS};
-pub use decode::EncodingChoice;
+pub use decode::{decode_by_bom, EncodingChoice};
 pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
 pub use error::{grouped, QuoteRun, ReadError};
 pub use layout::{is_other_text, Layout};
@@ -27,7 +29,9 @@ pub use longitudinal::{one_row_per_record, Event, Longitudinal, EVENT_COLUMN};
 pub use progress::{Progress, ProgressSink, Stage, ROWS_PER_REPORT};
 pub use quotes::{UnclosedQuotes, MAX_QUOTED_LINES};
 pub use redcap::{is_marked, Dictionary, DictionaryError, Field, MAX_DICTIONARY_BYTES};
-pub use spreadsheet::{MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_RATIO};
+pub use sheet::{is_spreadsheet, ReadWorkbook, SheetRead, Source, MAGIC_BYTES};
+#[cfg(feature = "workbooks")]
+pub use spreadsheet::{read_spreadsheet, MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_RATIO};
 
 use sha2::{Digest, Sha256};
 
@@ -148,7 +152,43 @@ pub fn read_survey_reporting(
     progress: ProgressSink,
 ) -> Result<Survey, ReadError> {
     let source_sha256 = sha256.unwrap_or_else(|| fingerprint(bytes, progress));
-    let (mut columns, mut warnings, mut format) = read_columns(bytes, options, progress)?;
+    let read = read_columns(bytes, options, progress)?;
+    shape(read, source_sha256, options)
+}
+
+/// A survey read from `source`: [`read_survey_reporting`] for a file's bytes; a workbook
+/// sheet already read goes straight on to its layout (`sha256` is then its own).
+pub fn read_source_reporting(
+    source: &Source,
+    sha256: Option<String>,
+    options: ReadOptions,
+    progress: ProgressSink,
+) -> Result<Survey, ReadError> {
+    match source {
+        Source::File(bytes) => read_survey_reporting(bytes, sha256, options, progress),
+        Source::Workbook(read) => read_workbook_survey(read, options),
+    }
+}
+
+/// A survey from a workbook sheet its worker read: the sheet goes straight on to its
+/// layout, with the workbook's fingerprint.
+pub fn read_workbook_survey(
+    read: &ReadWorkbook,
+    options: ReadOptions,
+) -> Result<Survey, ReadError> {
+    shape(sheet_columns(&read.sheet), read.sha256.clone(), options)
+}
+
+/// Columns as the file holds them, what the reader warned of and how it was read.
+type ReadColumns = (Vec<Column>, Vec<String>, SourceFormat);
+
+/// The columns tidied and shaped by the file's layout into a survey.
+fn shape(
+    read: ReadColumns,
+    source_sha256: String,
+    options: ReadOptions,
+) -> Result<Survey, ReadError> {
+    let (mut columns, mut warnings, mut format) = read;
     warnings.extend(cells::tidy(&mut columns)?);
     let layout = options.layout.unwrap_or_else(|| layout::detect(&columns));
     let shaped = layout::shape(layout, columns);
@@ -163,21 +203,28 @@ pub fn read_survey_reporting(
     Ok(survey)
 }
 
+/// A workbook sheet's columns and how it was read.
+fn sheet_columns(read: &SheetRead) -> ReadColumns {
+    let format = SourceFormat {
+        kind: read.kind,
+        sheets: read.sheets.clone(),
+        sheet: Some(read.sheet),
+        ..SourceFormat::default()
+    };
+    (read.columns(), read.warnings.clone(), format)
+}
+
 /// Columns as the file holds them: a workbook sheet, JSON, or delimited text.
 fn read_columns(
     bytes: &[u8],
     options: ReadOptions,
     progress: ProgressSink,
-) -> Result<(Vec<Column>, Vec<String>, SourceFormat), ReadError> {
-    if spreadsheet::is_spreadsheet(bytes) {
-        let read = spreadsheet::read_spreadsheet(bytes, options.sheet)?;
-        let format = SourceFormat {
-            kind: read.kind,
-            sheets: read.sheets,
-            sheet: Some(read.sheet),
-            ..SourceFormat::default()
-        };
-        return Ok((read.columns, read.warnings, format));
+) -> Result<ReadColumns, ReadError> {
+    if is_spreadsheet(bytes) {
+        #[cfg(feature = "workbooks")]
+        return Ok(sheet_columns(&read_spreadsheet(bytes, options.sheet)?));
+        #[cfg(not(feature = "workbooks"))]
+        return Err(ReadError::WorkbookElsewhere);
     }
     let decoded = decode::decode(bytes, options.encoding)?;
     let text = decoded.text.as_ref();

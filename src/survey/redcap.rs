@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{read_detected, Column, ReadError, Survey};
+use super::{
+    read_detected, read_workbook_survey, Column, ReadError, ReadOptions, ReadWorkbook, Survey,
+};
 
 const FIELD_NAME: &str = "Variable / Field Name";
 const FIELD_TYPE: &str = "Field Type";
@@ -67,7 +69,17 @@ impl Dictionary {
     /// Reads a data dictionary exported from REDCap (CSV).
     pub fn parse(bytes: &[u8]) -> Result<Self, DictionaryError> {
         Self::check_size(bytes.len())?;
-        let dictionary = read_detected(bytes).map_err(DictionaryError::Unreadable)?;
+        Self::from_read(read_detected(bytes))
+    }
+
+    /// [`Self::parse`] for a dictionary kept as a workbook, which the workbook worker read.
+    pub fn parse_workbook(read: &ReadWorkbook) -> Result<Self, DictionaryError> {
+        Self::check_size(read.file_bytes)?;
+        Self::from_read(read_workbook_survey(read, ReadOptions::default()))
+    }
+
+    fn from_read(dictionary: Result<Survey, ReadError>) -> Result<Self, DictionaryError> {
+        let dictionary = dictionary.map_err(DictionaryError::Unreadable)?;
         let column = |name: &str| dictionary.columns().iter().find(|c| c.name == name);
         let (Some(names), Some(marks)) = (column(FIELD_NAME), column(IDENTIFIER)) else {
             return Err(DictionaryError::NotADictionary);

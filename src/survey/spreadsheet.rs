@@ -17,7 +17,8 @@ use calamine::{
 
 use super::cells::check_width;
 use super::csv_text::column_names;
-use super::{Answer, Column, FileKind, ReadError};
+use super::sheet::{SheetRead, OLE_MAGIC};
+use super::{FileKind, ReadError};
 
 /// The most entries a workbook archive may hold.
 pub const MAX_ENTRIES: usize = 10_000;
@@ -29,23 +30,6 @@ pub const MAX_RATIO: u64 = 100;
 const RATIO_FLOOR: u64 = 10 * 1024 * 1024;
 /// The most cells a sheet may declare.
 pub const MAX_CELLS: u64 = 30_000_000;
-
-const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
-const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
-
-/// Whether the bytes are a workbook (a zip or an OLE compound file).
-pub fn is_spreadsheet(bytes: &[u8]) -> bool {
-    bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(OLE_MAGIC)
-}
-
-/// A sheet read into columns, with the workbook's sheet names.
-pub struct SheetRead {
-    pub kind: FileKind,
-    pub sheets: Vec<String>,
-    pub sheet: usize,
-    pub columns: Vec<Column>,
-    pub warnings: Vec<String>,
-}
 
 /// Reads sheet `wanted` (or the first sheet with a header and answers) of a workbook.
 pub fn read_spreadsheet(bytes: &[u8], wanted: Option<usize>) -> Result<SheetRead, ReadError> {
@@ -132,7 +116,7 @@ fn read_workbook(
         .map(|r| r.iter().map(cell_text).collect())
         .unwrap_or_default();
     let (names, warnings) = column_names(header.iter().map(String::as_str));
-    let mut answers: Vec<Vec<Answer>> = vec![Vec::new(); names.len()];
+    let mut answers: Vec<Vec<String>> = vec![Vec::new(); names.len()];
     for row in rows {
         if row.iter().all(|c| matches!(c, Data::Empty)) {
             continue;
@@ -142,25 +126,18 @@ fn read_workbook(
             continue;
         }
         for (slot, cell) in answers.iter_mut().zip(cells) {
-            slot.push(cell.into());
+            slot.push(cell);
         }
     }
     if answers.first().is_none_or(Vec::is_empty) {
         return Err(ReadError::HeaderOnly);
     }
-    let columns = names
-        .into_iter()
-        .zip(answers)
-        .map(|(name, answers)| Column {
-            name,
-            answers: answers.into(),
-        })
-        .collect();
     Ok(SheetRead {
         kind,
         sheets,
         sheet,
-        columns,
+        names,
+        answers,
         warnings,
     })
 }

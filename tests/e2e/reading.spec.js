@@ -142,3 +142,17 @@ test("a Qualtrics export's header rows become names and its metadata is dropped 
   await openFold(page, "Preview of the first");
   await expect(page.getByRole("table", { name: /Preview/ })).toContainText("ImportId");
 });
+
+test("the page loads the workbook reader only when a workbook is chosen", async ({ page }) => {
+  // The page's own requests (the service worker caches every file for offline use apart).
+  const fetched = [];
+  page.on("request", (request) => fetched.push(request.url()));
+  await openApp(page);
+  await uploadSurvey(page, tempFile("excel.csv", Buffer.from(survey(","), "latin1")));
+  await expect(overview(page)).toContainText("excel.csv: 40 respondents");
+  expect(fetched.some((url) => url.endsWith("/workbook_bg.wasm"))).toBe(false);
+  // The survey worker links no spreadsheet reader: a workbook worker reads the sheet.
+  await uploadSurvey(page, `${FIXTURES}survey.xlsx`);
+  await expect(overview(page)).toContainText("survey.xlsx: 30 respondents");
+  expect(fetched.some((url) => url.endsWith("/workbook_bg.wasm"))).toBe(true);
+});
