@@ -12,11 +12,9 @@
 //! Files may start with a UTF-8 byte-order mark, or be UTF-16 with one (as Windows tools
 //! save "Unicode" text).
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
 
-use encoding_rs::Encoding;
 use serde::de::{
     DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
 };
@@ -41,15 +39,9 @@ pub enum JsonProblem {
 }
 
 /// The text of a file: UTF-8 (a byte-order mark is dropped) or UTF-16 with its
-/// byte-order mark. `Err` names the encoding the bytes claim but break.
-pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, &'static str> {
-    let (encoding, _) = Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
-    let (text, malformed) = encoding.decode_with_bom_removal(bytes);
-    if malformed {
-        return Err(encoding.name());
-    }
-    Ok(text)
-}
+/// byte-order mark. `Err` names the encoding the bytes claim but break. The survey
+/// reader's own decoder, not encoding_rs, whose legacy tables cost the page 122 KB gzip.
+pub use crate::survey::decode_by_bom as decode;
 
 /// Parses `text` as one JSON value, refusing any object that repeats a key.
 pub fn value(text: &str) -> Result<Value, JsonProblem> {
