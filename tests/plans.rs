@@ -90,6 +90,11 @@ fn a_plan_against_a_shrinking_barrier_is_judged_moving_then_met() {
     accept_wave(&mut library, &wave(100, 2), FIRST + quarter);
     let kept = library.get(&id).unwrap();
     assert_eq!(kept.waves.len(), 2);
+    // The refresh's label is kept with the wave, for the next review.
+    assert_eq!(
+        (kept.waves[0].drift, kept.waves[1].drift.is_some()),
+        (None, true)
+    );
     match judge(&kept.plans[0], kept) {
         Progress::Judged(j) => assert_eq!(j.verdict, Verdict::Moving, "{}", j.describe()),
         other => panic!("{other:?}"),

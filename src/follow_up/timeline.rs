@@ -9,6 +9,7 @@ use time::Date;
 use super::plan::Measure;
 use crate::personas::dates::review_date;
 use crate::personas::Persona;
+use crate::refresh::Drift;
 
 /// Most waves a timeline keeps (the oldest go first): ten years of quarterly waves.
 pub const MAX_WAVES: usize = 40;
@@ -34,6 +35,10 @@ pub struct WaveRecord {
     /// The tracked figures (each on at least k respondents).
     #[serde(default)]
     pub figures: Vec<TrackedFigure>,
+    /// How the persona fared in this wave, for a wave it was refreshed from (the
+    /// refresh's label: stable, drifted, split).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drift: Option<Drift>,
 }
 
 /// One tracked figure in one wave.
@@ -84,6 +89,7 @@ impl WaveRecord {
             size: persona.segment.size,
             share: persona.segment.share,
             figures,
+            drift: None,
         }
     }
 

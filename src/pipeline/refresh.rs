@@ -93,7 +93,14 @@ pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime)
                 0.0
             },
             facts,
-            refreshed: shown.then(|| recounted(loaded, persona, members, wave.clone(), now)),
+            refreshed: shown.then(|| {
+                let mut next = recounted(loaded, persona, members, wave.clone(), now);
+                // The label travels with the wave it was given at, for the next review.
+                if let Some(recorded) = next.waves.last_mut() {
+                    recorded.drift = Some(drift);
+                }
+                next
+            }),
         });
     }
     let outside: Vec<usize> = (0..total).filter(|&row| !fitted[row]).collect();

@@ -24,10 +24,23 @@ pub fn AgendaView(persona: Persona, today: Date, heading_id: &'static str) -> im
         .filter(|s| !s.is_empty())
         .map(|s| view! { <p class="review-who">{s.to_string()}</p> })
         .collect_view();
+    let labels: Vec<String> = agenda
+        .waves_since
+        .iter()
+        .filter_map(|w| {
+            w.drift
+                .map(|d| format!("wave {} ({}): {}", w.number, w.date, d.label()))
+        })
+        .collect();
     let refreshed = persona.provenance.refreshed.as_ref().map(|wave| {
+        let labels = if labels.is_empty() {
+            String::new()
+        } else {
+            format!(" Labelled at each wave since: {}.", labels.join("; "))
+        };
         view! {
-            <p class="hint">
-                {format!("Last refreshed from the survey wave of {} ({} respondents).", wave.date, wave.rows)}
+            <p class="hint review-drift">
+                {format!("Last refreshed from the survey wave of {} ({} respondents).{labels}", wave.date, wave.rows)}
             </p>
         }
     });
