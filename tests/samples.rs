@@ -344,3 +344,36 @@ fn redcap_data_dictionaries_read() {
     let ibd = dictionary("redcap-semicolon-ibd-dictionary.csv");
     assert!(ibd.fields.len() > 300);
 }
+
+/// The personas found automatically in every real export pass the rules an export
+/// applies, so they can be saved and shared. The OHBM survey's answer options name web
+/// sites ("OHBM website (https://www.humanbrainmapping.org)"), which the identifier
+/// check once took for a patient's address: no persona of it could be saved.
+#[test]
+fn automatic_personas_of_every_real_export_pass_the_export_check() {
+    use persona_builder::persona_file::check_persona;
+    use persona_builder::pipeline::{build, GroupBy};
+    let automatic = GroupBy::Similarity {
+        count: None,
+        seed: 42,
+        method: persona_builder::segments::Method::LatentClasses,
+    };
+    let mut built_any = 0;
+    for name in [
+        "surveymonkey-2-header-rows-ohbm-2022.csv",
+        "surveymonkey-2-header-rows-538-sleeping-alone.csv",
+        "qualtrics-3-header-rows-de.csv",
+        "google-forms-care-seeking-test.csv",
+        "limesurvey-artifact-eval-2019.xlsx",
+    ] {
+        let loaded = load(name, None);
+        let Ok(built) = build(&loaded, automatic.clone(), time::OffsetDateTime::UNIX_EPOCH) else {
+            continue; // too few respondents for segments: nothing to save
+        };
+        built_any += usize::from(!built.personas.is_empty());
+        for p in &built.personas {
+            assert_eq!(check_persona(p), Ok(()), "{name}: “{}”", p.name);
+        }
+    }
+    assert!(built_any >= 2, "the larger exports give personas");
+}

@@ -9,6 +9,7 @@ mod numbers;
 mod own_figures;
 mod read;
 pub mod strict;
+mod survey_addresses;
 mod validate;
 
 pub use read::{read_file, read_persona, refused, shown_name, Imported, Refusal, Refused};

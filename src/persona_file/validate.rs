@@ -6,6 +6,7 @@ use super::class_profile_rules::check_profile;
 use super::follow_up_rules::{check_follow_up, follow_up_texts, staff_texts};
 use super::numbers::check_numbers;
 use super::own_figures::OwnFigures;
+use super::survey_addresses::SurveyAddresses;
 use crate::personas::{shorten, Persona};
 use crate::privacy::patterns::{contains_identifier, identifier_kind, IdentifierKind};
 use crate::privacy::MIN_GROUP_SIZE;
@@ -293,19 +294,23 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
     {
         return Err(UnsafeCharacter { field });
     }
-    check_identifiers(&shared, &OwnFigures::of(p))
+    check_identifiers(&shared, &OwnFigures::of(p), &SurveyAddresses::of(p))
 }
 
 /// Refuses personas whose text carries an identifier: a whole value that looks like one,
 /// or an email, phone, web address or record number inside longer text. Code-shaped
 /// values ("COVID-19") pass: shared by a whole segment, a code points at no one. The
-/// persona's own figures ([`OwnFigures`]) are no record numbers, so they are set aside.
+/// persona's own figures ([`OwnFigures`]) are no record numbers, and the web addresses
+/// of its survey's wording ([`SurveyAddresses`]) point at no patient, so both are set
+/// aside.
 fn check_identifiers(
     texts: &[(&'static str, &str)],
     own: &OwnFigures,
+    addresses: &SurveyAddresses,
 ) -> Result<(), PersonaProblem> {
     let identifying = |text: &str| {
         let text = own.set_aside(text);
+        let text = addresses.set_aside(&text);
         identifier_kind(&text).is_some_and(|kind| kind != IdentifierKind::IdCode)
             || contains_identifier(&text)
     };
