@@ -373,6 +373,14 @@ fn automatic_personas_of_every_real_export_pass_the_export_check() {
         built_any += usize::from(!built.personas.is_empty());
         for p in &built.personas {
             assert_eq!(check_persona(p), Ok(()), "{name}: “{}”", p.name);
+            // Only the survey's own addresses are set aside: another one is refused.
+            if p.summary.contains("https://") {
+                let mut quoting_another = p.clone();
+                quoting_another
+                    .summary
+                    .push_str(" See https://example.org/jane.doe");
+                assert!(check_persona(&quoting_another).is_err(), "{name}");
+            }
         }
     }
     assert!(built_any >= 2, "the larger exports give personas");

