@@ -123,18 +123,19 @@ fn PlanItem(persona: Persona, plan: Plan) -> impl IntoView {
         Some(m) if m.is_percent() => " (%)",
         _ => "",
     };
-    let progress = match judge(&plan, &persona) {
-        Progress::NotMeasured => "Choose a figure and a target to see whether it works.".to_string(),
-        Progress::AwaitingWave => "Judged at the next survey wave.".to_string(),
-        Progress::NotShown => "The figure is not shown at one of the waves (fewer than the minimum group size), so it cannot be judged.".to_string(),
-        Progress::Judged(j) => j.describe(),
-    };
-    let verdict_class = match judge(&plan, &persona) {
+    let progress = judge(&plan, &persona);
+    let verdict_class = match &progress {
         Progress::Judged(j) => format!(
             "plan-progress verdict-{}",
             j.verdict.label().to_lowercase().replace(' ', "-")
         ),
         _ => "plan-progress".to_string(),
+    };
+    let progress = match progress {
+        Progress::NotMeasured => "Choose a figure and a target to see whether it works.".to_string(),
+        Progress::AwaitingWave => "Judged at the next survey wave.".to_string(),
+        Progress::NotShown => "The figure is not shown at one of the waves (fewer than the minimum group size), so it cannot be judged.".to_string(),
+        Progress::Judged(j) => j.describe(),
     };
     let chart = plan
         .measure
