@@ -5,7 +5,7 @@
 //! and free text.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::rc::Rc;
 
 use persona_builder::columns::{chosen, ColumnKind};
 use persona_builder::pipeline::{build, GroupBy, LoadedSurvey, Recipe};
@@ -101,7 +101,7 @@ proptest! {
         // Counts: the summaries are a tally of the guarded survey's rows.
         let loaded = LoadedSurvey::open(
             "generated.csv",
-            Arc::new(text.into_bytes().into()),
+            Rc::new(text.into_bytes().into()),
             None,
             Recipe::default(),
             &mut |_| {},

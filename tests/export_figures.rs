@@ -7,7 +7,7 @@ use persona_builder::personas::{Note, Persona};
 use persona_builder::pipeline::{build, GroupBy, LoadedSurvey, Recipe};
 use persona_builder::segments::{Method, DEFAULT_SEED};
 use persona_builder::survey::sample as synthetic;
-use std::sync::Arc;
+use std::rc::Rc;
 use time::macros::datetime;
 use time::OffsetDateTime;
 
@@ -16,7 +16,7 @@ const NOW: OffsetDateTime = datetime!(2026-12-01 09:00 UTC);
 fn open(name: &str, csv: Vec<u8>) -> LoadedSurvey {
     LoadedSurvey::open(
         name,
-        Arc::new(csv.into()),
+        Rc::new(csv.into()),
         None,
         Recipe::default(),
         &mut |_| {},

@@ -2,7 +2,7 @@
 //! would read it with no manual fix: the respondents, the key columns' kinds, the
 //! multi-select questions folded with their options. The files stay outside the repo.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use persona_builder::columns::{chosen, ColumnKind, Part};
 use persona_builder::pipeline::{LoadedSurvey, Recipe};
@@ -29,7 +29,7 @@ fn load(name: &str, dictionary: Option<Dictionary>) -> LoadedSurvey {
     };
     LoadedSurvey::open(
         name,
-        Arc::new(sample(name).into()),
+        Rc::new(sample(name).into()),
         None,
         recipe,
         &mut |_| {},

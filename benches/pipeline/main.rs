@@ -101,7 +101,7 @@ fn wide_refusal() {
         csv += &(answers.join(",") + "\n");
     }
     let csv_bytes = csv.len();
-    let bytes = std::sync::Arc::new(csv.into_bytes().into());
+    let bytes = std::rc::Rc::new(csv.into_bytes().into());
     let started = Instant::now();
     let refused = LoadedSurvey::open("wide.csv", bytes, None, Recipe::default(), &mut |_| {});
     let refused_ms = ms(started);
@@ -127,7 +127,7 @@ fn measure(generated: &synthetic::Generated, runs: usize) -> Figures {
         };
         let loaded = LoadedSurvey::open(
             "survey.csv",
-            std::sync::Arc::new(generated.csv.clone().into()),
+            std::rc::Rc::new(generated.csv.clone().into()),
             None,
             Recipe::default(),
             &mut progress,

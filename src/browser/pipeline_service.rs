@@ -2,11 +2,10 @@
 //! page's requests one at a time, in the order they came, and reporting progress at most
 //! every 100 ms.
 //!
-//! A file's SHA-256 (its provenance) is worked out by the browser's WebCrypto, which is
-//! several times quicker than hashing in wasm; where WebCrypto is missing (a page served
-//! over plain HTTP from another host) the session hashes the bytes itself. A workbook
-//! arrives already read by the workbook worker (`browser/workbook_service.rs`): this
-//! worker links no spreadsheet reader.
+//! The survey file is read a slice at a time from the `File` itself, its SHA-256 (its
+//! provenance) computed over the same slices, and read again — not kept — when the user
+//! changes how it is read. A workbook arrives already read by the workbook worker
+//! (`browser/workbook_service.rs`): this worker links no spreadsheet reader.
 //!
 //! Each request leaves User Timing marks in the worker (`persona-builder:<seq>:start`,
 //! one per stage it enters, `:end`), for the browser's performance tools and the
@@ -22,11 +21,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::worker_files::{read, sha256_by_webcrypto};
+use super::worker_files::{read, BlobSlices};
 use crate::protocol::{
     check_file_size, Contents, Envelope, Failure, Reply, Request, Session, WORKBOOK_TYPE,
 };
-use crate::survey::{Progress, ReadWorkbook, Stage};
+use crate::survey::{Progress, ReadWorkbook, SlicedFile, Stage};
 
 /// Milliseconds between two progress reports.
 const REPORT_EVERY_MS: f64 = 100.0;
@@ -101,7 +100,7 @@ async fn work_through(service: Rc<Service>) {
         else {
             break;
         };
-        let reply = match contents(&service.scope, seq, &files).await {
+        let reply = match contents(&service.scope, seq, &files) {
             Ok(contents) => answer(&service, seq, request, contents),
             Err(failure) => Reply::Failed { failure },
         };
@@ -111,10 +110,11 @@ async fn work_through(service: Rc<Service>) {
     service.working.replace(false);
 }
 
-/// The files' contents, the first (the survey) fingerprinted by WebCrypto; the bar
-/// moves while the survey is read and fingerprinted, too. A workbook comes already read
-/// by the workbook worker, fingerprint and all.
-async fn contents(
+/// The files' contents: the first (the survey) is read a slice at a time by the session
+/// itself, fingerprinted over the same slices, so it is never copied whole; a workbook
+/// comes already read by the workbook worker, fingerprint and all; a dictionary is small
+/// and read whole.
+fn contents(
     scope: &DedicatedWorkerGlobalScope,
     seq: u32,
     files: &[Blob],
@@ -132,15 +132,11 @@ async fn contents(
         }
         // A file too large for its place is refused from its size, before it is read.
         check_file_size(i, file.size() as usize)?;
-        let bytes = read(file)?;
-        let sha256 = if i == 0 {
-            let sha256 = sha256_by_webcrypto(scope, &bytes).await;
-            checking(scope, seq, bytes.len(), bytes.len());
-            sha256
+        all.push(if i == 0 {
+            Contents::Sliced(SlicedFile::new(BlobSlices(file.clone())))
         } else {
-            None
-        };
-        all.push(Contents::File { bytes, sha256 });
+            Contents::file(read(file)?)
+        });
     }
     Ok(all)
 }

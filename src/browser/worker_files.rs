@@ -1,5 +1,6 @@
 //! Inside a worker: a file's bytes, read synchronously (allowed, and cheap, in a worker),
-//! and its SHA-256 by the browser's WebCrypto, several times quicker than hashing in wasm.
+//! whole or a slice at a time ([`BlobSlices`]), and its SHA-256 by the browser's
+//! WebCrypto, several times quicker than hashing in wasm.
 
 use js_sys::{ArrayBuffer, Uint8Array};
 use wasm_bindgen::JsCast;
@@ -7,7 +8,34 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync};
 
 use crate::protocol::Failure;
-use crate::survey::hex;
+use crate::survey::{hex, FileSlices, ReadError};
+
+/// The user's `File`, read a slice at a time where it lies: never copied whole into the
+/// worker's JavaScript heap, and read again (not kept) when the survey is read anew.
+pub struct BlobSlices(pub Blob);
+
+impl FileSlices for BlobSlices {
+    fn size(&self) -> usize {
+        self.0.size() as usize
+    }
+
+    fn read_at(&self, start: usize, into: &mut [u8]) -> Result<(), ReadError> {
+        let end = start + into.len();
+        let slice = self
+            .0
+            .slice_with_f64_and_f64(start as f64, end as f64)
+            .map_err(|_| ReadError::Unreadable)?;
+        let buffer = FileReaderSync::new()
+            .and_then(|reader| reader.read_as_array_buffer(&slice))
+            .map_err(|_| ReadError::Unreadable)?;
+        let view = Uint8Array::new(&buffer);
+        if view.length() as usize != into.len() {
+            return Err(ReadError::Unreadable);
+        }
+        view.copy_to(into);
+        Ok(())
+    }
+}
 
 /// The whole file's bytes.
 pub fn read(file: &Blob) -> Result<Vec<u8>, Failure> {

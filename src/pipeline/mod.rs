@@ -18,7 +18,7 @@ pub use found::{build_found_personas, SegmentationReport};
 pub use refresh::{refresh, SPLIT_FACT_POINTS, SPLIT_SILHOUETTE, SPLIT_SMALLER_SHARE};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -132,10 +132,10 @@ impl ColumnMapping {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedSurvey {
     pub file_name: String,
-    /// The file's bytes (or the workbook sheet its worker read), kept only to read them
-    /// again when the user changes how the file is read or the privacy settings. They
-    /// never leave this struct.
-    source: Arc<Source>,
+    /// Where the file is read from (its bytes, the browser's `File` read again in
+    /// slices, or the workbook sheet its worker read), to read it again when the user
+    /// changes how the file is read or the privacy settings. It never leaves this struct.
+    source: Rc<Source>,
     pub recipe: Recipe,
     /// What analysis sees: identifiers dropped, the rest generalised, scrubbed, merged.
     pub survey: Survey,
@@ -165,7 +165,7 @@ impl LoadedSurvey {
             settings,
             ..Recipe::default()
         };
-        let source = Arc::new(Source::File(bytes.into()));
+        let source = Rc::new(Source::File(bytes.into()));
         Self::open(file_name, source, None, recipe, &mut |_| {})
     }
 
@@ -173,7 +173,7 @@ impl LoadedSurvey {
     /// `sha256` is the file's when already known.
     pub fn open(
         file_name: &str,
-        source: Arc<Source>,
+        source: Rc<Source>,
         sha256: Option<String>,
         recipe: Recipe,
         progress: ProgressSink,
@@ -186,7 +186,7 @@ impl LoadedSurvey {
     /// stay undone, and their roles and kinds apply as far as they fit.
     pub fn open_with(
         file_name: &str,
-        source: Arc<Source>,
+        source: Rc<Source>,
         sha256: Option<String>,
         recipe: Recipe,
         mapping: &ColumnMapping,

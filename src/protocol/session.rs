@@ -1,11 +1,11 @@
 //! The worker's side of the conversation: a [`Session`] holds the loaded survey and
 //! carries out the page's requests on it, one at a time.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use super::{Failure, Reply, Request};
 use crate::pipeline::{build, refresh, LoadedSurvey, Recipe};
-use crate::survey::{check_size, Dictionary, ProgressSink, ReadWorkbook, Source};
+use crate::survey::{check_size, Dictionary, ProgressSink, ReadWorkbook, SlicedFile, Source};
 
 /// Refuses a file too large for its place beside a request from its size alone: the
 /// first file (the survey) over [`crate::survey::MAX_SURVEY_BYTES`], the second (a REDCap
@@ -28,6 +28,9 @@ pub enum Contents {
         bytes: Vec<u8>,
         sha256: Option<String>,
     },
+    /// A file to be read a slice at a time from where it lies (the browser's `File`),
+    /// fingerprinted over the same slices; read again, never kept, for a rebuild.
+    Sliced(SlicedFile),
     /// A workbook's sheet as the workbook worker read it (the survey worker links no
     /// spreadsheet reader).
     Workbook(Box<ReadWorkbook>),
@@ -80,6 +83,7 @@ impl Session {
                 let mut files = files.into_iter();
                 let (source, sha256) = match files.next().ok_or(Failure::NoContents)? {
                     Contents::File { bytes, sha256 } => (Source::File(bytes), sha256),
+                    Contents::Sliced(file) => (Source::Sliced(file), None),
                     Contents::Workbook(read) => (Source::Workbook(read), None),
                 };
                 check_file_size(0, source.file_bytes())?;
@@ -90,12 +94,16 @@ impl Session {
                             check_file_size(1, bytes.len())?;
                             Dictionary::parse(&bytes)?
                         }
+                        Contents::Sliced(file) => {
+                            check_file_size(1, file.size())?;
+                            Dictionary::parse(&file.read_whole(None, &mut |_| {})?.0)?
+                        }
                         Contents::Workbook(read) => Dictionary::parse_workbook(&read)?,
                     });
                 }
                 let loaded = LoadedSurvey::open_with(
                     &file_name,
-                    Arc::new(source),
+                    Rc::new(source),
                     sha256,
                     *recipe,
                     &mapping,

@@ -12,6 +12,13 @@ pub enum ReadError {
     TooLarge { mib: usize, max_mib: usize },
     #[error("The file is empty. Export the survey again and choose the new file.")]
     Empty,
+    /// The file could not be read (again) from where it lies: the browser refuses a
+    /// chosen file that was changed, moved or deleted since.
+    #[error(
+        "The file could not be read: it may have been changed, moved or deleted since it \
+         was chosen. Choose it again."
+    )]
+    Unreadable,
     #[error(
         "This does not look like a CSV survey export: it contains binary data. \
          Export the responses as CSV (comma-separated values) and try again."

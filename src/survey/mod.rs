@@ -16,6 +16,7 @@ mod quotes;
 mod redcap;
 pub mod sample;
 mod sheet;
+mod slices;
 #[cfg(feature = "workbooks")]
 mod spreadsheet;
 
@@ -30,6 +31,7 @@ pub use progress::{Progress, ProgressSink, Stage, ROWS_PER_REPORT};
 pub use quotes::{UnclosedQuotes, MAX_QUOTED_LINES};
 pub use redcap::{is_marked, Dictionary, DictionaryError, Field, MAX_DICTIONARY_BYTES};
 pub use sheet::{is_spreadsheet, ReadWorkbook, SheetRead, Source, MAGIC_BYTES};
+pub use slices::{FileSlices, SlicedFile, SLICE_BYTES};
 #[cfg(feature = "workbooks")]
 pub use spreadsheet::{read_spreadsheet, MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_RATIO};
 
@@ -166,6 +168,11 @@ pub fn read_source_reporting(
 ) -> Result<Survey, ReadError> {
     match source {
         Source::File(bytes) => read_survey_reporting(bytes, sha256, options, progress),
+        Source::Sliced(file) => {
+            // The file's only copy while it is read; gone once its columns are.
+            let (bytes, sha256) = file.read_whole(sha256, progress)?;
+            read_survey_reporting(&bytes, Some(sha256), options, progress)
+        }
         Source::Workbook(read) => read_workbook_survey(read, options),
     }
 }

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Column, FileKind};
+use super::{Column, FileKind, SlicedFile};
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 pub(super) const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
@@ -63,6 +63,9 @@ pub struct ReadWorkbook {
 pub enum Source {
     /// A file's bytes (delimited text, JSON, or — natively — a workbook).
     File(Vec<u8>),
+    /// A file read a slice at a time from where it lies (in the browser, the `File` the
+    /// user chose), read again rather than kept.
+    Sliced(SlicedFile),
     /// A workbook sheet its own worker has read.
     Workbook(Box<ReadWorkbook>),
 }
@@ -72,6 +75,7 @@ impl Source {
     pub fn file_bytes(&self) -> usize {
         match self {
             Source::File(bytes) => bytes.len(),
+            Source::Sliced(file) => file.size(),
             Source::Workbook(read) => read.file_bytes,
         }
     }
