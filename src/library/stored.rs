@@ -17,6 +17,7 @@ use thiserror::Error;
 
 use super::history::History;
 use super::Library;
+use crate::persona_file::shape;
 use crate::persona_file::strict::{self, JsonProblem};
 use crate::persona_file::{read_persona, refused, Refusal, Refused};
 use crate::personas::Persona;
@@ -267,8 +268,9 @@ fn take_history(entries: &mut Vec<(String, Box<RawValue>)>) -> Result<History, R
 /// A persona's history from its stored JSON, every version checked.
 fn read_history(raw: &RawValue) -> Result<History, Refusal> {
     let bad = |detail: String| Refusal::BadHistory(detail);
-    let value = strict::value(raw.get()).map_err(|p| bad(describe(p)))?;
-    let history: History = serde_json::from_value(value).map_err(|e| bad(e.to_string()))?;
+    strict::value(raw.get()).map_err(|p| bad(describe(p)))?;
+    // Read from the text, as personas are (`persona_file::shape`), not from the value.
+    let history: History = shape::from_text(raw.get()).map_err(|e| bad(e.detail))?;
     for version in history.versions() {
         crate::persona_file::check_persona(&version.persona)
             .map_err(|problem| bad(format!("an earlier version: {problem}")))?;

@@ -8,6 +8,7 @@ mod follow_up_rules;
 mod numbers;
 mod own_figures;
 mod read;
+pub mod shape;
 pub mod strict;
 mod survey_addresses;
 mod validate;
@@ -121,7 +122,11 @@ pub fn export(
         exported_at: now,
         personas,
     };
-    Ok(serde_json::to_string_pretty(&file).expect("personas serialise"))
+    // Written compact (as the library is stored), then laid out from the value: the
+    // page links the personas' serialiser once, not again for the pretty printer.
+    let compact = serde_json::to_string(&file).expect("personas serialise");
+    let value: serde_json::Value = serde_json::from_str(&compact).expect("it was just written");
+    Ok(serde_json::to_string_pretty(&value).expect("a value serialises"))
 }
 
 /// Reads and validates a persona file, all or nothing: the first refused persona

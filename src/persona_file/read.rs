@@ -7,6 +7,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use thiserror::Error;
 
+use super::shape::{self, ShapeError};
 use super::strict::{self, JsonProblem};
 use super::{check_persona, ImportError, PersonaProblem, FORMAT, MAX_FILE_BYTES, MAX_PERSONAS};
 use super::{MAX_NAME_SHOWN, SCHEMA_VERSION};
@@ -127,13 +128,8 @@ pub fn read_file(bytes: &[u8]) -> Result<Imported, ImportError> {
         strict::value(raw.1.get()).ok()
     };
     check_envelope(field("format"), field("schema_version"))?;
-    let envelope: Envelope = serde_path_to_error::deserialize(
-        &mut serde_json::Deserializer::from_str(&text),
-    )
-    .map_err(|e| ImportError::BadShape {
-        path: e.path().to_string(),
-        detail: e.inner().to_string(),
-    })?;
+    let envelope: Envelope = shape::from_text(&text)
+        .map_err(|ShapeError { path, detail }| ImportError::BadShape { path, detail })?;
     if envelope.personas.len() > MAX_PERSONAS {
         return Err(ImportError::TooManyPersonas {
             found: envelope.personas.len(),
@@ -161,15 +157,13 @@ pub fn read_file(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// One persona from its JSON, read as strictly as the file and checked against every
 /// rule (`check_persona`).
 pub fn read_persona(raw: &RawValue) -> Result<Persona, Refusal> {
-    let value = strict::value(raw.get()).map_err(|problem| match problem {
+    // Checked strictly first (no key named twice), then read from the same text.
+    strict::value(raw.get()).map_err(|problem| match problem {
         JsonProblem::RepeatedKey { key, .. } => Refusal::RepeatedKey { key },
         JsonProblem::Syntax { detail, .. } => Refusal::NotJson { detail },
     })?;
-    let mut persona: Persona =
-        serde_path_to_error::deserialize(value).map_err(|e| Refusal::BadShape {
-            path: e.path().to_string(),
-            detail: e.inner().to_string(),
-        })?;
+    let mut persona: Persona = shape::from_text(raw.get())
+        .map_err(|ShapeError { path, detail }| Refusal::BadShape { path, detail })?;
     // A persona from before version 4 starts its timeline with its figures as they are.
     start_timeline(&mut persona);
     check_persona(&persona).map_err(Refusal::Broken)?;

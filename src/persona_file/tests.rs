@@ -27,6 +27,21 @@ fn export_then_import_gives_the_same_personas() {
 }
 
 #[test]
+fn export_is_laid_out_as_the_pretty_printer_writes_the_personas() {
+    let mut personas = vec![persona("p1", "Partner"), persona("p2", "Alone")];
+    personas[0].segment.share = 1.0 / 3.0;
+    personas[1].traits[0].value = "Car \u{2014} \"mostly\"".into();
+    let text = export(&personas, ExportOptions::default(), NOW).unwrap();
+    let file = PersonaFile {
+        format: FORMAT.into(),
+        schema_version: SCHEMA_VERSION,
+        exported_at: NOW,
+        personas,
+    };
+    assert_eq!(text, serde_json::to_string_pretty(&file).unwrap());
+}
+
+#[test]
 fn export_has_every_documented_field() {
     let file = exported();
     assert_eq!(file["format"], "persona-builder");

@@ -19,7 +19,7 @@ mod upkeep;
 mod wording;
 
 pub use actions::{is_library_action, recommend as recommend_actions};
-pub use dates::{add_months, REVIEW_INTERVAL_MONTHS};
+pub use dates::{add_months, iso_date, parse_iso_date, REVIEW_INTERVAL_MONTHS};
 pub use fields::{Field, FieldChange};
 pub use glance::{Figure, Glance};
 pub use model::{

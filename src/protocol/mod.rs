@@ -24,8 +24,12 @@ use crate::refresh::Refresh;
 use crate::survey::Progress;
 
 /// What the page asks of the pipeline.
+///
+/// Externally tagged (`{"open": {…}}`), as every message between page and worker is:
+/// serde reads an internally tagged enum by buffering it whole first, which links a
+/// second deserialiser of every type inside it into each wasm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Request {
     /// Read a survey file (the first file beside the request) as `recipe` says, then
     /// apply `mapping` as far as it fits. When `dictionary_file` names one, a second
@@ -76,9 +80,9 @@ impl Request {
     }
 }
 
-/// The pipeline's answer to one request.
+/// The pipeline's answer to one request (externally tagged, as [`Request`] is).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Reply {
     /// The worker is listening.
     Ready,

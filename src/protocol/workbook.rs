@@ -21,9 +21,9 @@ pub struct WorkbookRequest {
     pub sheet: Option<usize>,
 }
 
-/// The workbook worker's messages.
+/// The workbook worker's messages (externally tagged, as [`super::Request`] is).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum WorkbookReply {
     /// The worker is listening.
     Ready,

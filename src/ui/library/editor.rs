@@ -3,7 +3,6 @@
 //! Undo takes the change back.
 
 use leptos::prelude::*;
-use time::macros::format_description;
 use time::Date;
 
 use crate::browser::clock;
@@ -273,5 +272,5 @@ fn text_input(
 
 /// A date as a date input gives it (`2027-03-31`).
 pub(super) fn parse_date(text: &str) -> Option<Date> {
-    Date::parse(text, format_description!("[year]-[month]-[day]")).ok()
+    crate::personas::parse_iso_date(text)
 }

@@ -8,7 +8,6 @@ mod agenda;
 mod summary;
 
 use leptos::prelude::*;
-use time::macros::format_description;
 use time::Date;
 
 use super::choice_select::ChoiceSelect;
@@ -200,7 +199,7 @@ fn ReviewStep(
 
 /// A date as a date input gives it ("2027-06-01").
 fn parse_day(text: &str) -> Option<Date> {
-    Date::parse(text.trim(), format_description!("[year]-[month]-[day]")).ok()
+    crate::personas::parse_iso_date(text.trim())
 }
 
 /// Focuses the element with `id` once the page has drawn it.
