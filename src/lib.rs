@@ -1,7 +1,8 @@
 //! Persona Builder: patient-survey exports in, privacy-safe patient personas out.
 //!
 //! The pipeline, in the order the data flows (see ARCHITECTURE.md):
-//! [`survey`] → [`columns`] → [`segments`] → [`personas`] → [`persona_file`], with
+//! [`survey`] → ([`records`], an extract linked on a shared key, then the key dropped) →
+//! [`columns`] → [`segments`] → [`personas`] → [`persona_file`], with
 //! [`privacy`] applied at every step, [`library`] keeping personas between visits and
 //! [`refresh`] bringing kept personas up to date from a new survey wave, and
 //! [`follow_up`] holding what the team does with them (plans, the wave timeline,
@@ -19,6 +20,7 @@ pub mod personas;
 pub mod pipeline;
 pub mod privacy;
 pub mod protocol;
+pub mod records;
 pub mod refresh;
 pub mod segments;
 pub mod survey;

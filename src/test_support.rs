@@ -54,6 +54,7 @@ pub fn persona(id: &str, name: &str) -> Persona {
             min_group_size: 11,
             refreshed: None,
             fit: None,
+            records: None,
         },
     };
     crate::follow_up::start_timeline(&mut persona);

@@ -5,7 +5,7 @@
 
 use persona_builder::pipeline::{ColumnMapping, Recipe};
 use persona_builder::privacy::PrivacySettings;
-use persona_builder::protocol::{check_file_size, Contents, Reply, Request, Session};
+use persona_builder::protocol::{Beside, Contents, Reply, Request, Session};
 use persona_builder::survey::{
     read_survey, QuoteRun, ReadError, ReadOptions, UnclosedQuotes, MAX_COLUMNS,
     MAX_DICTIONARY_BYTES,
@@ -29,6 +29,7 @@ fn open(dictionary_file: Option<&str>) -> Request {
         recipe: Box::new(Recipe::default()),
         mapping: ColumnMapping::default(),
         dictionary_file: dictionary_file.map(str::to_string),
+        extract_file: None,
     }
 }
 
@@ -132,6 +133,7 @@ fn an_unclosed_quote_is_reported_with_its_line_and_can_be_read_literally() {
         }),
         mapping: ColumnMapping::default(),
         dictionary_file: None,
+        extract_file: None,
     };
     let json = serde_json::to_string(&request).unwrap();
     let back: Request = serde_json::from_str(&json).unwrap();
@@ -202,16 +204,17 @@ fn a_huge_file_offered_as_a_dictionary_is_refused_from_its_size() {
     let survey = format!("Age,Travel\n{rows}").into_bytes();
     // From its size alone, before the worker reads it: the second file is the dictionary.
     let over_the_survey_cap = persona_builder::survey::MAX_SURVEY_BYTES + 1;
-    assert!(check_file_size(0, over_the_survey_cap).is_err());
-    let error = check_file_size(1, 60 * 1024 * 1024)
+    assert!(Beside::Survey.check_size(over_the_survey_cap).is_err());
+    let error = Beside::Dictionary
+        .check_size(60 * 1024 * 1024)
         .unwrap_err()
         .to_string();
     assert!(
         error.contains("a REDCap data dictionary is at most 5 MiB"),
         "{error}"
     );
-    assert!(check_file_size(1, 10 * 1024 * 1024).is_err());
-    assert!(check_file_size(0, 10 * 1024 * 1024).is_ok());
+    assert!(Beside::Dictionary.check_size(10 * 1024 * 1024).is_err());
+    assert!(Beside::Survey.check_size(10 * 1024 * 1024).is_ok());
     // And on its bytes, in the session.
     let files = vec![
         contents(survey),

@@ -55,6 +55,7 @@ fn open_request() -> Request {
         recipe: Box::new(Recipe::default()),
         mapping: ColumnMapping::default(),
         dictionary_file: None,
+        extract_file: None,
     }
 }
 

@@ -26,6 +26,7 @@ fn open(file_name: &str, sheet: Option<usize>) -> Request {
         recipe: Box::new(recipe),
         mapping: ColumnMapping::default(),
         dictionary_file: None,
+        extract_file: None,
     }
 }
 

@@ -23,7 +23,7 @@ use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
 use super::worker_files::{read, BlobSlices};
 use crate::protocol::{
-    check_file_size, Contents, Envelope, Failure, Reply, Request, Session, WORKBOOK_TYPE,
+    Beside, Contents, Envelope, Failure, Reply, Request, Session, WORKBOOK_TYPE,
 };
 use crate::survey::{Progress, ReadWorkbook, SlicedFile, Stage};
 
@@ -100,7 +100,7 @@ async fn work_through(service: Rc<Service>) {
         else {
             break;
         };
-        let reply = match contents(&service.scope, seq, &files) {
+        let reply = match contents(&service.scope, seq, &request.beside(), &files) {
             Ok(contents) => answer(&service, seq, request, contents),
             Err(failure) => Reply::Failed { failure },
         };
@@ -110,17 +110,19 @@ async fn work_through(service: Rc<Service>) {
     service.working.replace(false);
 }
 
-/// The files' contents: the first (the survey) is read a slice at a time by the session
-/// itself, fingerprinted over the same slices, so it is never copied whole; a workbook
-/// comes already read by the workbook worker, fingerprint and all; a dictionary is small
-/// and read whole.
+/// The files' contents: the survey and a records extract are read a slice at a time by
+/// the session itself, the survey fingerprinted over the same slices, so neither is
+/// copied whole; a workbook comes already read by the workbook worker, fingerprint and
+/// all; a dictionary is small and read whole.
 fn contents(
     scope: &DedicatedWorkerGlobalScope,
     seq: u32,
+    beside: &[Beside],
     files: &[Blob],
 ) -> Result<Vec<Contents>, Failure> {
     let mut all = Vec::with_capacity(files.len());
     for (i, file) in files.iter().enumerate() {
+        let role = beside.get(i).copied().unwrap_or(Beside::Dictionary);
         if file.type_() == WORKBOOK_TYPE {
             let read: ReadWorkbook =
                 serde_json::from_slice(&read(file)?).map_err(|_| Failure::FileUnreadable)?;
@@ -131,8 +133,8 @@ fn contents(
             checking(scope, seq, 0, file.size() as usize);
         }
         // A file too large for its place is refused from its size, before it is read.
-        check_file_size(i, file.size() as usize)?;
-        all.push(if i == 0 {
+        role.check_size(file.size() as usize)?;
+        all.push(if role != Beside::Dictionary {
             Contents::Sliced(SlicedFile::new(BlobSlices(file.clone())))
         } else {
             Contents::file(read(file)?)

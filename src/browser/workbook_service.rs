@@ -10,7 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{Blob, BlobPropertyBag, DedicatedWorkerGlobalScope, MessageEvent};
 
 use super::worker_files::{read, sha256_by_webcrypto};
-use crate::protocol::{check_file_size, Failure, WorkbookReply, WorkbookRequest, WORKBOOK_TYPE};
+use crate::protocol::{Beside, Failure, WorkbookReply, WorkbookRequest, WORKBOOK_TYPE};
 use crate::survey::{read_spreadsheet, sha256_hex, ReadWorkbook};
 
 /// Starts answering the page; called by the workbook binary's `main`.
@@ -52,7 +52,7 @@ async fn read_workbook(
     file: &Blob,
 ) -> Result<ReadWorkbook, Failure> {
     // A file too large for a survey is refused from its size, before it is read.
-    check_file_size(0, file.size() as usize)?;
+    Beside::Survey.check_size(file.size() as usize)?;
     let bytes = read(file)?;
     let sha256 = match sha256_by_webcrypto(scope, &bytes).await {
         Some(sha256) => sha256,

@@ -19,7 +19,7 @@ pub use codes::{strip_codes, CodeStyle, Coded};
 pub use kinds::{summarise_as, KindRefusal, CHOSEN_KINDS};
 pub use multiselect::{chosen, fold, is_multi_select, Fold, Separator, OPTION_SEPARATOR};
 pub use normalise::{normalise, spelling_key, Merge, MergeReason};
-pub use numbers::{is_number, parse_number};
+pub use numbers::{are_numbers, is_number, parse_number};
 pub use roles::{propose as propose_role, Role};
 pub use scales::scale_order;
 pub use shown::{histogram, shown_answers, Bar};

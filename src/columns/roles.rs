@@ -1,5 +1,5 @@
 //! A column's role for personas — demographic, condition, behaviour, channel
-//! preference, barrier, motivation, free-text quotes, or ignore — proposed from the
+//! preference, barrier, motivation, experience, a linked record field, free-text quotes, or ignore — proposed from the
 //! question text and the column's kind; the user can change it.
 
 use serde::{Deserialize, Serialize};
@@ -19,6 +19,8 @@ pub enum Role {
     Motivation,
     /// How respondents rate their care: satisfaction, recommendation, scores.
     Experience,
+    /// A field of a linked records extract (appointments, no-shows, diagnoses).
+    Record,
     Quotes,
     /// Describes the survey, not the respondent: left out of personas.
     Other,
@@ -27,7 +29,7 @@ pub enum Role {
 
 impl Role {
     /// Every role, for a picker.
-    pub const ALL: [Role; 10] = [
+    pub const ALL: [Role; 11] = [
         Role::Demographic,
         Role::Condition,
         Role::Behaviour,
@@ -35,6 +37,7 @@ impl Role {
         Role::Barrier,
         Role::Motivation,
         Role::Experience,
+        Role::Record,
         Role::Quotes,
         Role::Other,
         Role::Ignore,
@@ -50,6 +53,7 @@ impl Role {
             Role::Barrier => "barrier",
             Role::Motivation => "motivation",
             Role::Experience => "experience of care",
+            Role::Record => "from the records",
             Role::Quotes => "free-text quotes",
             Role::Other => "other",
             Role::Ignore => "ignore",
@@ -66,7 +70,8 @@ impl Role {
             Role::Barrier => (4, "Obstacles"),
             Role::ChannelPreference => (5, "Preferred channels"),
             Role::Experience => (6, "Experience of care"),
-            Role::Quotes | Role::Other | Role::Ignore => (7, "Other answers"),
+            Role::Record => (7, "From the records"),
+            Role::Quotes | Role::Other | Role::Ignore => (8, "Other answers"),
         }
     }
 

@@ -56,7 +56,7 @@ fn plans_waves_ratings_and_reviews_round_trip_under_their_names() {
     )
     .unwrap();
     let file: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(file["schema_version"], 4);
+    assert_eq!(file["schema_version"], 5);
     let p = &file["personas"][0];
     for field in ["owner", "status", "due", "measure", "target"] {
         assert!(p["plans"][0].get(field).is_some(), "{field}");

@@ -8,6 +8,7 @@ mod follow_up_rules;
 mod numbers;
 mod own_figures;
 mod read;
+mod records_rules;
 pub mod shape;
 pub mod strict;
 mod survey_addresses;
@@ -26,9 +27,10 @@ use crate::personas::Persona;
 pub const FORMAT: &str = "persona-builder";
 /// The schema version this build writes and the newest it reads (3 added number
 /// figures and the display name, headline, goals and frustrations; 4 plans, the wave
-/// timeline, ratings and reviews; older versions are read as they are, a persona with
-/// no timeline starting one from its figures).
-pub const SCHEMA_VERSION: u32 = 4;
+/// timeline, ratings and reviews; 5 the records extract a persona rests on; older
+/// versions are read as they are, a persona with no timeline starting one from its
+/// figures).
+pub const SCHEMA_VERSION: u32 = 5;
 /// Files larger than this are refused before parsing (5 MiB).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The file name offered for downloads.

@@ -6,6 +6,7 @@ use super::class_profile_rules::check_profile;
 use super::follow_up_rules::{check_follow_up, follow_up_texts, staff_texts};
 use super::numbers::check_numbers;
 use super::own_figures::OwnFigures;
+use super::records_rules::check_records;
 use super::survey_addresses::SurveyAddresses;
 use crate::personas::{shorten, Persona};
 use crate::privacy::patterns::{contains_identifier, identifier_kind, IdentifierKind};
@@ -273,6 +274,9 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
                 "a model is fitted on 2k respondents or more, and no more than the survey has",
             ));
         }
+    }
+    if let Some(records) = &prov.records {
+        check_records(records, prov.rows, k)?;
     }
     check_follow_up(p, k)?;
     let mut shared = shared_texts(p);

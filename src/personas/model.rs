@@ -237,6 +237,19 @@ pub struct Provenance {
     /// How well a latent class model fitted, for personas found by one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<ModelFit>,
+    /// The records extract linked to the survey when the persona was built (schema 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records: Option<RecordsSource>,
+}
+
+/// A records extract a persona rests on: its fingerprint and how many respondents it
+/// matched, as the page showed it (never a count of 1–10 either side).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordsSource {
+    /// Hex SHA-256 of the extract file.
+    pub sha256: String,
+    pub matched: crate::records::Matched,
 }
 
 /// The fit figures of a latent class model (over the respondents it was fitted on).

@@ -132,6 +132,9 @@ pub fn phrase(fact: &Fact) -> Option<String> {
     if answer.is_empty() || is_negative(answer) {
         return None;
     }
+    if fact.role == Some(Role::Record) {
+        return record(&fact.question, answer);
+    }
     let yes = is_yes(answer);
     Some(match (fact.family(), fact.role) {
         (Family::Age, _) => format!("aged {answer}"),
@@ -150,6 +153,30 @@ pub fn phrase(fact: &Fact) -> Option<String> {
         (_, Some(Role::Motivation)) if !yes => format!("values {}", in_words(answer)),
         _ if yes => subject(&fact.question),
         _ => answer.to_string(),
+    })
+}
+
+/// What a linked record field says (see [`crate::records`]): "no-show in 2 of their
+/// records" for a count of rows with one answer, "4 records each" for the rows per
+/// patient, "diabetes in the records" for an answer, "wait (days) 5 in the records" for a
+/// number; nothing for a count of none.
+fn record(question: &str, answer: &str) -> Option<String> {
+    let field = question
+        .strip_prefix(crate::records::RECORD_PREFIX)
+        .unwrap_or(question);
+    if field == crate::records::ROWS_PER_PATIENT {
+        return Some(format!("{answer} records each"));
+    }
+    if let Some((_, counted)) = field
+        .strip_suffix(" (rows)")
+        .and_then(|f| f.rsplit_once(": "))
+    {
+        return (answer != "0")
+            .then(|| format!("{} in {answer} of their records", in_words(counted)));
+    }
+    Some(match crate::columns::parse_number(answer) {
+        Some(_) => format!("{} {answer} in the records", in_words(field)),
+        None => format!("{} in the records", in_words(answer)),
     })
 }
 

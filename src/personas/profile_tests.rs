@@ -311,3 +311,30 @@ fn yes_to_a_barrier_question_says_what_holds_them_back() {
         "has diabetes"
     );
 }
+
+#[test]
+fn record_fields_are_said_as_what_the_records_show() {
+    let said = |question: &str, answer: &str| {
+        super::super::phrases::phrase(&fact(question, answer, Role::Record, 80.0, true))
+    };
+    assert_eq!(
+        said("Records: Appointment status: No-show (rows)", "2").as_deref(),
+        Some("no-show in 2 of their records")
+    );
+    assert_eq!(
+        said("Records: Appointment status: No-show (rows)", "0"),
+        None
+    );
+    assert_eq!(
+        said("Records: rows per patient", "4").as_deref(),
+        Some("4 records each")
+    );
+    assert_eq!(
+        said("Records: Diagnosis", "Diabetes").as_deref(),
+        Some("diabetes in the records")
+    );
+    assert_eq!(
+        said("Records: Wait (days)", "5").as_deref(),
+        Some("wait (days) 5 in the records")
+    );
+}

@@ -246,6 +246,7 @@ pub fn personas_from_segments(
                 min_group_size: k,
                 refreshed: None,
                 fit,
+                records: None,
             },
             id,
             name,

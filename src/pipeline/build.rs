@@ -85,7 +85,7 @@ pub fn build(
     group_by: GroupBy,
     now: OffsetDateTime,
 ) -> Result<Built, BuildError> {
-    match group_by {
+    let mut built = match group_by {
         GroupBy::Answer { column } => build_by_answer(loaded, column, now),
         GroupBy::Similarity {
             count,
@@ -93,7 +93,13 @@ pub fn build(
             method,
         } => build_found_personas(loaded, method, count, seed, now),
         GroupBy::Rule { rule } => build_rule_persona(loaded, &rule, now),
+    }?;
+    if let Some(records) = loaded.records_source() {
+        for persona in &mut built.personas {
+            persona.provenance.records = Some(records.clone());
+        }
     }
+    Ok(built)
 }
 
 /// Builds one persona for the respondents who meet every condition of `rule`. Refused

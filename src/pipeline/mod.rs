@@ -9,12 +9,14 @@
 mod build;
 mod coverage;
 mod found;
+mod link;
 mod refresh;
 
 pub use crate::segments::{LATENT_METHOD, SIMILARITY_METHOD};
 pub use build::{build, build_by_answer, build_rule_persona, BuildError, Built, GroupBy};
 pub use coverage::{Coverage, Unrepresented};
 pub use found::{build_found_personas, SegmentationReport};
+pub use link::Extract;
 pub use refresh::{refresh, SPLIT_FACT_POINTS, SPLIT_SILHOUETTE, SPLIT_SMALLER_SHARE};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -27,6 +29,7 @@ use crate::columns::{
     ColumnSummary, KindRefusal, Role, Understanding,
 };
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
+use crate::records::{KeyChoice, LinkReport};
 use crate::segments::can_shape_segments;
 use crate::survey::{
     one_row_per_record, read_source_reporting, sha256_hex, Dictionary, Longitudinal, Progress,
@@ -45,6 +48,10 @@ pub struct Recipe {
     /// with or without the arm); `None` takes the first event with most answers.
     #[serde(default)]
     pub event: Option<String>,
+    /// The key a records extract is linked on, as the user chose it; `None` takes the
+    /// best proposed (names only: the extract itself stays in the worker).
+    #[serde(default)]
+    pub link: Option<KeyChoice>,
 }
 
 impl Recipe {
@@ -136,6 +143,8 @@ pub struct LoadedSurvey {
     /// slices, or the workbook sheet its worker read), to read it again when the user
     /// changes how the file is read or the privacy settings. It never leaves this struct.
     source: Rc<Source>,
+    /// A records extract linked on every read, if one was added.
+    extract: Option<Rc<Extract>>,
     pub recipe: Recipe,
     /// What analysis sees: identifiers dropped, the rest generalised, scrubbed, merged.
     pub survey: Survey,
@@ -144,6 +153,8 @@ pub struct LoadedSurvey {
     pub answers: Understanding,
     /// How a REDCap longitudinal export became one respondent per record, if it is one.
     pub longitudinal: Option<Longitudinal>,
+    /// How the records extract was linked, if one was added.
+    pub link: Option<LinkReport>,
     /// Roles, kinds and undone merges and folds the user chose, by column name (the others keep what was
     /// proposed or worked out).
     pub mapping: ColumnMapping,
@@ -179,21 +190,29 @@ impl LoadedSurvey {
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
         let none = ColumnMapping::default();
-        Self::open_with(file_name, source, sha256, recipe, &none, progress)
+        Self::open_with(file_name, source, sha256, None, recipe, &none, progress)
     }
 
-    /// [`Self::open`] with the user's column choices: the merges and folds they undid
-    /// stay undone, and their roles and kinds apply as far as they fit.
+    /// [`Self::open`] with a records extract to link, if any, and the user's column
+    /// choices: the merges and folds they undid stay undone, and their roles and kinds
+    /// apply as far as they fit.
     pub fn open_with(
         file_name: &str,
         source: Rc<Source>,
         sha256: Option<String>,
+        extract: Option<Rc<Extract>>,
         recipe: Recipe,
         mapping: &ColumnMapping,
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
         let raw = read_source_reporting(&source, sha256, recipe.read_options, progress)?;
         let (raw, longitudinal) = one_row_per_record(raw, recipe.event.as_deref());
+        let (raw, link) = match &extract {
+            Some(extract) => extract
+                .link(raw, &recipe)
+                .map(|(raw, link)| (raw, Some(link)))?,
+            None => (raw, None),
+        };
         let columns = raw.columns().len();
         let rows = raw.respondents();
         let mut stage = |stage, done, total| {
@@ -232,11 +251,13 @@ impl LoadedSurvey {
         let mut loaded = LoadedSurvey {
             file_name: file_name.to_string(),
             source,
+            extract,
             recipe,
             survey,
             report,
             answers,
             longitudinal,
+            link,
             mapping: ColumnMapping {
                 undone_merges: mapping.undone_merges.clone(),
                 unfolded: mapping.unfolded.clone(),
@@ -252,11 +273,22 @@ impl LoadedSurvey {
     /// The same file under another recipe, keeping the user's column choices (a kind
     /// that no longer fits is dropped); it may now fail to read (another encoding, say).
     pub fn rebuilt(&self, recipe: Recipe, progress: ProgressSink) -> Result<Self, ReadError> {
+        self.rebuilt_with(self.extract.clone(), recipe, progress)
+    }
+
+    /// [`Self::rebuilt`] with another records extract, or none.
+    pub fn rebuilt_with(
+        &self,
+        extract: Option<Rc<Extract>>,
+        recipe: Recipe,
+        progress: ProgressSink,
+    ) -> Result<Self, ReadError> {
         let sha256 = Some(self.survey.source_sha256.clone());
         Self::open_with(
             &self.file_name,
             self.source.clone(),
             sha256,
+            extract,
             recipe,
             &self.mapping,
             progress,
@@ -310,11 +342,15 @@ impl LoadedSurvey {
             }
         }
         for summary in &mut summaries {
-            summary.role = mapping
-                .roles
-                .get(&summary.name)
-                .copied()
-                .unwrap_or_else(|| propose_role(&summary.name, summary.kind));
+            let from_records = self
+                .link
+                .as_ref()
+                .is_some_and(|link| link.fields.contains(&summary.name));
+            summary.role = match mapping.roles.get(&summary.name) {
+                Some(&role) => role,
+                None if from_records => Role::Record,
+                None => propose_role(&summary.name, summary.kind),
+            };
         }
         self.suggested_grouping = suggest_grouping(&summaries, self.recipe.settings.min_group_size);
         self.summaries = summaries;

@@ -18,6 +18,9 @@ pub enum Failure {
     /// The survey file could not be read.
     #[error("{0}")]
     Read(ReadError),
+    /// The records extract could not be read.
+    #[error("The records extract could not be read. {0}")]
+    Extract(ReadError),
     /// The REDCap data dictionary could not be used.
     #[error("{0}")]
     Dictionary(DictionaryError),

@@ -10,7 +10,7 @@ mod view;
 mod workbook;
 
 pub use failure::Failure;
-pub use session::{check_file_size, Contents, Session};
+pub use session::{Contents, Session};
 pub use view::{SurveyView, ViewTooLarge, MAX_VIEW_BYTES, PREVIEW_ROWS, SHOWN_CELL_CHARS};
 pub use workbook::{WorkbookReply, WorkbookRequest, WORKBOOK_TYPE};
 
@@ -20,6 +20,7 @@ use time::OffsetDateTime;
 use crate::personas::Persona;
 use crate::pipeline::{Built, ColumnMapping, GroupBy, Recipe};
 use crate::privacy::PrivacySettings;
+use crate::records::KeyChoice;
 use crate::refresh::Refresh;
 use crate::survey::Progress;
 
@@ -32,8 +33,10 @@ use crate::survey::Progress;
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Request {
     /// Read a survey file (the first file beside the request) as `recipe` says, then
-    /// apply `mapping` as far as it fits. When `dictionary_file` names one, a second
-    /// file beside the request is a REDCap data dictionary to use from now on.
+    /// apply `mapping` as far as it fits. When `dictionary_file` names one, the next
+    /// file beside the request is a REDCap data dictionary to use from now on; when
+    /// `extract_file` names one, the last is a records extract to link (see
+    /// [`Request::beside`]).
     ///
     /// Every request that carries a file goes to a fresh worker, which replaces the one
     /// holding the current survey only once it answers with the survey: a reader that
@@ -43,7 +46,13 @@ pub enum Request {
         recipe: Box<Recipe>,
         mapping: ColumnMapping,
         dictionary_file: Option<String>,
+        #[serde(default)]
+        extract_file: Option<String>,
     },
+    /// Link the records extract on another key pair.
+    LinkKey { key: KeyChoice },
+    /// Take the records extract away: the survey is read again without it.
+    Unlink,
     /// Guard the loaded file again under other privacy settings.
     Settings { settings: PrivacySettings },
     /// Undo (or re-apply) a merge, keyed as [`crate::columns::Merge::key`] says. The
@@ -68,15 +77,47 @@ pub enum Request {
     },
 }
 
+/// What a file beside a request is, in the order the files travel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Beside {
+    Survey,
+    Dictionary,
+    Extract,
+}
+
+impl Beside {
+    /// Refuses a file too large for its place from its size alone: a survey or records
+    /// extract over [`crate::survey::MAX_SURVEY_BYTES`], a REDCap dictionary over
+    /// [`crate::survey::MAX_DICTIONARY_BYTES`]. The worker calls it before it reads a
+    /// file, and [`Session::handle`] again on what arrived.
+    pub fn check_size(self, bytes: usize) -> Result<(), Failure> {
+        match self {
+            Beside::Survey | Beside::Extract => crate::survey::check_size(bytes)?,
+            Beside::Dictionary => crate::survey::Dictionary::check_size(bytes)?,
+        }
+        Ok(())
+    }
+}
+
 impl Request {
-    /// How many files travel beside the request.
-    pub fn files(&self) -> usize {
+    /// The files that travel beside the request, in order.
+    pub fn beside(&self) -> Vec<Beside> {
         match self {
             Request::Open {
-                dictionary_file, ..
-            } => 1 + usize::from(dictionary_file.is_some()),
-            _ => 0,
+                dictionary_file,
+                extract_file,
+                ..
+            } => std::iter::once(Beside::Survey)
+                .chain(dictionary_file.as_ref().map(|_| Beside::Dictionary))
+                .chain(extract_file.as_ref().map(|_| Beside::Extract))
+                .collect(),
+            _ => Vec::new(),
         }
+    }
+
+    /// How many files travel beside the request.
+    pub fn files(&self) -> usize {
+        self.beside().len()
     }
 }
 

@@ -3,21 +3,9 @@
 
 use std::rc::Rc;
 
-use super::{Failure, Reply, Request};
-use crate::pipeline::{build, refresh, LoadedSurvey, Recipe};
-use crate::survey::{check_size, Dictionary, ProgressSink, ReadWorkbook, SlicedFile, Source};
-
-/// Refuses a file too large for its place beside a request from its size alone: the
-/// first file (the survey) over [`crate::survey::MAX_SURVEY_BYTES`], the second (a REDCap
-/// dictionary) over [`crate::survey::MAX_DICTIONARY_BYTES`]. The worker calls it before
-/// it reads a file, and [`Session::handle`] again on the bytes.
-pub fn check_file_size(index: usize, bytes: usize) -> Result<(), Failure> {
-    match index {
-        0 => check_size(bytes)?,
-        _ => Dictionary::check_size(bytes)?,
-    }
-    Ok(())
-}
+use super::{Beside, Failure, Reply, Request};
+use crate::pipeline::{build, refresh, Extract, LoadedSurvey, Recipe};
+use crate::survey::{Dictionary, ProgressSink, ReadWorkbook, SlicedFile, Source};
 
 /// A file's contents as they reach the session.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +32,29 @@ impl Contents {
             sha256: None,
         }
     }
+}
+
+impl Contents {
+    /// The source to read, and its fingerprint when it came known, after a check of its
+    /// size for its place beside the request.
+    fn into_source(self, role: Beside) -> Result<(Source, Option<String>), Failure> {
+        let (source, sha256) = match self {
+            Contents::File { bytes, sha256 } => (Source::File(bytes), sha256),
+            Contents::Sliced(file) => (Source::Sliced(file), None),
+            Contents::Workbook(read) => (Source::Workbook(read), None),
+        };
+        role.check_size(source.file_bytes())?;
+        Ok((source, sha256))
+    }
+}
+
+/// A REDCap data dictionary from its file.
+fn dictionary(source: &Source) -> Result<Dictionary, Failure> {
+    Ok(match source {
+        Source::File(bytes) => Dictionary::parse(bytes)?,
+        Source::Sliced(file) => Dictionary::parse(&file.read_whole(None, &mut |_| {})?.0)?,
+        Source::Workbook(read) => Dictionary::parse_workbook(read)?,
+    })
 }
 
 /// The loaded survey, if any, and the requests that change it.
@@ -73,43 +84,51 @@ impl Session {
         files: Vec<Contents>,
         progress: ProgressSink,
     ) -> Result<Reply, Failure> {
+        let beside = request.beside();
         match request {
             Request::Open {
                 file_name,
                 mut recipe,
                 mapping,
-                dictionary_file,
+                dictionary_file: _,
+                extract_file,
             } => {
-                let mut files = files.into_iter();
-                let (source, sha256) = match files.next().ok_or(Failure::NoContents)? {
-                    Contents::File { bytes, sha256 } => (Source::File(bytes), sha256),
-                    Contents::Sliced(file) => (Source::Sliced(file), None),
-                    Contents::Workbook(read) => (Source::Workbook(read), None),
-                };
-                check_file_size(0, source.file_bytes())?;
                 recipe.settings = recipe.settings.checked()?;
-                if dictionary_file.is_some() {
-                    recipe.dictionary = Some(match files.next().ok_or(Failure::NoContents)? {
-                        Contents::File { bytes, .. } => {
-                            check_file_size(1, bytes.len())?;
-                            Dictionary::parse(&bytes)?
+                let mut files = files.into_iter();
+                let mut next = || files.next().ok_or(Failure::NoContents);
+                let (source, sha256) = next()?.into_source(Beside::Survey)?;
+                let mut extract = None;
+                for role in beside.into_iter().skip(1) {
+                    let (file, _) = next()?.into_source(role)?;
+                    match role {
+                        Beside::Dictionary => recipe.dictionary = Some(dictionary(&file)?),
+                        Beside::Extract => {
+                            let name = extract_file.as_deref().unwrap_or_default();
+                            let read =
+                                Extract::read(name, &file, progress).map_err(Failure::Extract)?;
+                            extract = Some(Rc::new(read));
                         }
-                        Contents::Sliced(file) => {
-                            check_file_size(1, file.size())?;
-                            Dictionary::parse(&file.read_whole(None, &mut |_| {})?.0)?
-                        }
-                        Contents::Workbook(read) => Dictionary::parse_workbook(&read)?,
-                    });
+                        Beside::Survey => unreachable!("only the first file is the survey"),
+                    }
                 }
                 let loaded = LoadedSurvey::open_with(
                     &file_name,
                     Rc::new(source),
                     sha256,
+                    extract,
                     *recipe,
                     &mapping,
                     progress,
                 )?;
                 self.keep(loaded)
+            }
+            Request::LinkKey { key } => self.rebuild(|recipe| recipe.link = Some(key), progress),
+            Request::Unlink => {
+                let loaded = self.loaded()?;
+                let mut recipe = loaded.recipe.clone();
+                recipe.link = None;
+                let next = loaded.rebuilt_with(None, recipe, progress)?;
+                self.keep(next)
             }
             Request::Settings { settings } => {
                 let settings = settings.checked()?;

@@ -23,6 +23,7 @@ fn open(file_name: &str, recipe: Recipe) -> Request {
         recipe: Box::new(recipe),
         mapping: ColumnMapping::default(),
         dictionary_file: None,
+        extract_file: None,
     }
 }
 
@@ -263,6 +264,7 @@ fn a_redcap_dictionary_drops_its_identifiers_and_labels_the_codes() {
         recipe: Box::new(raw.recipe.clone()),
         mapping: raw.mapping.clone(),
         dictionary_file: Some(dictionary.into()),
+        extract_file: None,
     };
     let (_, reply) = replies_of(
         &mut session,

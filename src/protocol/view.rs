@@ -9,6 +9,7 @@ use thiserror::Error;
 use crate::columns::{ColumnSummary, Fold, Merge};
 use crate::pipeline::{ColumnMapping, LoadedSurvey, Recipe};
 use crate::privacy::PrivacyReport;
+use crate::records::LinkReport;
 use crate::survey::{grouped, Longitudinal, SourceFormat};
 
 /// Rows of the guarded survey shown as a preview.
@@ -50,6 +51,9 @@ pub struct SurveyView {
     /// the others: `Request::Open` with another `Recipe::event`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub longitudinal: Option<Longitudinal>,
+    /// How a records extract was linked (names and counts under the small-cell rules).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<LinkReport>,
     pub mapping: ColumnMapping,
     pub summaries: Vec<ColumnSummary>,
     pub suggested_grouping: Option<usize>,
@@ -110,6 +114,7 @@ impl LoadedSurvey {
             merges: self.answers.merges.clone(),
             folds: self.answers.folds.clone(),
             longitudinal: self.longitudinal.clone(),
+            link: self.link.clone(),
             mapping: self.mapping.clone(),
             summaries: self.summaries.iter().map(ColumnSummary::for_page).collect(),
             suggested_grouping: self.suggested_grouping,

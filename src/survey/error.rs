@@ -67,6 +67,9 @@ pub enum ReadError {
     NotFlatJson { row: usize, key: String },
     #[error("The file has a header row but no responses.")]
     HeaderOnly,
+    /// A records extract that could not be linked to the survey (see [`crate::records`]).
+    #[error("{0}")]
+    NotLinked(crate::records::LinkError),
     #[error(
         "Row {row} has {found} answers but the header names {expected} columns. \
          Check that the file was exported with commas between answers."

@@ -14,6 +14,7 @@ mod notice;
 mod persona_card;
 mod present;
 mod privacy_report;
+mod records;
 mod review;
 mod rule_builder;
 mod shared;

@@ -11,7 +11,7 @@ use crate::personas::{parse_tags, Action, Note, Persona};
 use crate::ui::stores::{LibraryStore, Notices};
 
 /// The sections a trait can be shown in (roles that describe respondents).
-const SECTIONS: [Role; 7] = [
+const SECTIONS: [Role; 8] = [
     Role::Demographic,
     Role::Condition,
     Role::Behaviour,
@@ -19,6 +19,7 @@ const SECTIONS: [Role; 7] = [
     Role::Barrier,
     Role::ChannelPreference,
     Role::Experience,
+    Role::Record,
 ];
 
 #[component]

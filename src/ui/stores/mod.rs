@@ -23,6 +23,7 @@ mod notices;
 mod refresh;
 mod survey;
 mod survey_mapping;
+mod survey_records;
 mod work;
 
 pub use build::BuildStore;

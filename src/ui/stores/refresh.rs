@@ -85,6 +85,7 @@ impl RefreshStore {
             recipe: Box::new(recipe),
             mapping: ColumnMapping::default(),
             dictionary_file: None,
+            extract_file: None,
         };
         let what = format!("Reading “{}”", file.name());
         let Reply::Survey { view } = tracked(self.busy, what, worker.ask(&open, &[file])).await?

@@ -16,7 +16,7 @@ use crate::browser::pipeline_worker::PipelineWorker;
 use crate::browser::storage;
 use crate::pipeline::{ColumnMapping, Recipe};
 use crate::privacy::{PrivacySettings, ShownCount};
-use crate::protocol::{Failure, Reply, Request, SurveyView};
+use crate::protocol::{Beside, Failure, Reply, Request, SurveyView};
 use crate::survey::{check_size, EncodingChoice, ReadError, ReadOptions, UnclosedQuotes};
 
 /// The survey being worked on.
@@ -39,6 +39,8 @@ pub struct SurveyStore {
     worker: StoredValue<Option<PipelineWorker>, LocalStorage>,
     /// The file the loaded survey was read from, to read it again another way.
     file: StoredValue<Option<File>, LocalStorage>,
+    /// The records extract linked to it, sent again with every read of the same survey.
+    extract: StoredValue<Option<File>, LocalStorage>,
     /// Counts the files chosen, so a read overtaken by a newer one changes nothing.
     reads: StoredValue<u64>,
     pub(super) notices: Notices,
@@ -46,10 +48,11 @@ pub struct SurveyStore {
 
 /// What a file is opened for, which decides what the user is told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Opening {
+pub(super) enum Opening {
     NewFile,
     ReadAgain,
     Dictionary,
+    Extract,
 }
 
 impl SurveyStore {
@@ -65,6 +68,7 @@ impl SurveyStore {
             unclosed_file: StoredValue::new_local(None),
             worker: StoredValue::new_local(None),
             file: StoredValue::new_local(None),
+            extract: StoredValue::new_local(None),
             reads: StoredValue::new(0),
             notices,
         }
@@ -140,6 +144,7 @@ impl SurveyStore {
                 recipe: Box::new(recipe.clone()),
                 mapping: ColumnMapping::default(),
                 dictionary_file: None,
+                extract_file: None,
             };
             let Some(view) = store
                 .open(request, vec![file.clone()], Opening::NewFile)
@@ -166,16 +171,8 @@ impl SurveyStore {
             return;
         };
         recipe.read_options = options;
-        let request = Request::Open {
-            file_name: file.name(),
-            recipe: Box::new(recipe),
-            mapping,
-            dictionary_file: None,
-        };
-        let store = *self;
-        spawn_local(async move {
-            store.open(request, vec![file], Opening::ReadAgain).await;
-        });
+        let extract = self.linked_extract();
+        self.read_again((file, recipe, mapping), None, extract, Opening::ReadAgain);
     }
 
     /// Uses a REDCap data dictionary: its identifiers are dropped, its labels used.
@@ -183,18 +180,13 @@ impl SurveyStore {
         let Some((file, recipe, mapping)) = self.current() else {
             return;
         };
-        let request = Request::Open {
-            file_name: file.name(),
-            recipe: Box::new(recipe),
-            mapping,
-            dictionary_file: Some(dictionary.name()),
-        };
-        let store = *self;
-        spawn_local(async move {
-            store
-                .open(request, vec![file, dictionary], Opening::Dictionary)
-                .await;
-        });
+        let extract = self.linked_extract();
+        self.read_again(
+            (file, recipe, mapping),
+            Some(dictionary),
+            extract,
+            Opening::Dictionary,
+        );
     }
 
     /// Applies new privacy settings: the loaded survey is guarded again (and personas
@@ -218,15 +210,43 @@ impl SurveyStore {
             return;
         };
         recipe.event = Some(event);
+        let extract = self.linked_extract();
+        self.read_again((file, recipe, mapping), None, extract, Opening::ReadAgain);
+    }
+
+    /// Forgets the records extract (it was taken away).
+    pub(super) fn forget_extract(&self) {
+        self.extract.set_value(None);
+    }
+
+    /// The records extract linked to the loaded survey, to send with its next read.
+    pub(super) fn linked_extract(&self) -> Option<File> {
+        self.extract.get_value()
+    }
+
+    /// Reads the loaded survey's file again in a fresh worker, with a dictionary if one
+    /// is given and a records extract to link, if any (see [`Self::linked_extract`]).
+    pub(super) fn read_again(
+        &self,
+        (file, recipe, mapping): (File, Recipe, ColumnMapping),
+        dictionary: Option<File>,
+        extract: Option<File>,
+        opening: Opening,
+    ) {
         let request = Request::Open {
             file_name: file.name(),
             recipe: Box::new(recipe),
             mapping,
-            dictionary_file: None,
+            dictionary_file: dictionary.as_ref().map(File::name),
+            extract_file: extract.as_ref().map(File::name),
         };
+        let files = std::iter::once(file)
+            .chain(dictionary)
+            .chain(extract)
+            .collect();
         let store = *self;
         spawn_local(async move {
-            store.open(request, vec![file], Opening::ReadAgain).await;
+            store.open(request, files, opening).await;
         });
     }
 
@@ -242,7 +262,7 @@ impl SurveyStore {
     }
 
     /// The loaded survey's file, recipe and mapping, to read it again.
-    fn current(&self) -> Option<(File, Recipe, ColumnMapping)> {
+    pub(super) fn current(&self) -> Option<(File, Recipe, ColumnMapping)> {
         let file = self.file.get_value()?;
         self.with_view(|v| (file, v.recipe.clone(), v.mapping.clone()))
     }
@@ -272,13 +292,21 @@ impl SurveyStore {
         opening: Opening,
     ) -> Option<SurveyView> {
         let file_name = files.first().map(File::name).unwrap_or_default();
-        let dictionary_name = files.get(1).map(File::name).unwrap_or_default();
+        let beside = request.beside();
+        let named = |role| {
+            let at = beside.iter().position(|&b| b == role);
+            at.and_then(|i| files.get(i))
+                .map(File::name)
+                .unwrap_or_default()
+        };
+        let (dictionary_name, extract_name) = (named(Beside::Dictionary), named(Beside::Extract));
         let read = self.reads.get_value() + 1;
         self.reads.set_value(read);
         let what = match opening {
             Opening::NewFile => format!("Reading “{file_name}”"),
             Opening::ReadAgain => "Reading the file again".to_string(),
             Opening::Dictionary => "Reading the data dictionary".to_string(),
+            Opening::Extract => format!("Linking “{extract_name}”"),
         };
         if opening == Opening::NewFile {
             self.reading.set(Some(file_name.clone()));
@@ -316,6 +344,9 @@ impl SurveyStore {
                     Opening::Dictionary => format!(
                         "“{dictionary_name}” was not used. {failure} The survey is as it was."
                     ),
+                    Opening::Extract => format!(
+                        "“{extract_name}” was not linked. {failure} The survey is as it was."
+                    ),
                 });
                 return None;
             }
@@ -332,9 +363,17 @@ impl SurveyStore {
                 "“{dictionary_name}” marks {} field(s) as identifiers; they are dropped. Questions and coded answers now show the dictionary's labels.",
                 view.recipe.dictionary.as_ref().map_or(0, |d| d.identifiers.len())
             ),
+            Opening::Extract => view
+                .link
+                .as_ref()
+                .map_or_else(String::new, ToString::to_string),
         });
         self.worker.set_value(Some(worker));
         self.encoding.set(view.recipe.read_options.encoding);
+        let extract = (beside.last() == Some(&Beside::Extract))
+            .then(|| files.last().cloned())
+            .flatten();
+        self.extract.set_value(extract);
         if let Some(file) = files.into_iter().next() {
             self.file.set_value(Some(file));
         }

@@ -13,6 +13,7 @@ use lists::{event_picker, folds_list, merges_list};
 use super::choice_select::ChoiceSelect;
 use super::fold::Fold;
 use super::privacy_report::PrivacyReport;
+use super::records::RecordsExtract;
 use super::stores::SurveyStore;
 use crate::columns::chosen;
 use crate::privacy::ShownCount;
@@ -172,6 +173,7 @@ fn overview(loaded: &SurveyView, folds: Folds) -> impl IntoView {
             </p>
             <ReadAs options=loaded.recipe.read_options format=loaded.format.clone() />
             {event_picker(loaded)}
+            <RecordsExtract />
             {answers_fold.then(|| view! {
                 <Fold open=folds.answers summary=answers_summary>{answers}</Fold>
             })}

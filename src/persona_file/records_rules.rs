@@ -1,0 +1,58 @@
+//! The rules a persona's records source meets (schema 5): a fingerprint, and a match
+//! count that leaves at least k respondents on each side.
+
+use super::validate::{is_sha256, PersonaProblem};
+use crate::personas::RecordsSource;
+use crate::records::Matched;
+
+/// The records extract's fingerprint is a SHA-256, and a matched count rests on at least
+/// `k` respondents and leaves at least `k` of the survey's `rows` unmatched (otherwise
+/// the file says "all" or "all but a few").
+pub(super) fn check_records(
+    records: &RecordsSource,
+    rows: usize,
+    k: usize,
+) -> Result<(), PersonaProblem> {
+    use PersonaProblem::Provenance;
+    if !is_sha256(&records.sha256) {
+        return Err(Provenance("records.sha256 must be 64 lowercase hex digits"));
+    }
+    if let Matched::Count(n) = records.matched {
+        if n < k || n > rows || rows - n < k {
+            return Err(Provenance(
+                "records.matched must leave at least k respondents matched and unmatched",
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(matched: Matched) -> RecordsSource {
+        RecordsSource {
+            sha256: "a".repeat(64),
+            matched,
+        }
+    }
+
+    #[test]
+    fn a_match_count_keeps_k_on_each_side() {
+        assert!(check_records(&source(Matched::All), 150, 11).is_ok());
+        assert!(check_records(&source(Matched::AllButFew), 150, 11).is_ok());
+        assert!(check_records(&source(Matched::Count(120)), 150, 11).is_ok());
+        for n in [5, 145, 151] {
+            assert!(
+                check_records(&source(Matched::Count(n)), 150, 11).is_err(),
+                "{n}"
+            );
+        }
+        let bad = RecordsSource {
+            sha256: "not a hash".into(),
+            matched: Matched::All,
+        };
+        assert!(check_records(&bad, 150, 11).is_err());
+    }
+}
