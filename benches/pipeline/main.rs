@@ -88,12 +88,13 @@ fn main() {
     }
     let json = serde_json::to_string_pretty(&all).expect("figures serialise");
     std::fs::write(out.join("native.json"), json).expect("native.json can be written");
-    wide_refusal();
+    wide_refusal(&out);
 }
 
 /// How long refusing the probe's over-wide file takes (100,000 columns × 30 rows, the
-/// width cap being `MAX_COLUMNS`): every stage before the check must be linear.
-fn wide_refusal() {
+/// width cap being `MAX_COLUMNS`): every stage before the check must be linear. The
+/// file is left in `out` (`wide.csv`) for the browser half to time the same refusal.
+fn wide_refusal(out: &std::path::Path) {
     let header: Vec<String> = (0..100_000).map(|c| format!("q{c}")).collect();
     let mut csv = header.join(",") + "\n";
     for row in 0..30 {
@@ -101,6 +102,7 @@ fn wide_refusal() {
         csv += &(answers.join(",") + "\n");
     }
     let csv_bytes = csv.len();
+    std::fs::write(out.join("wide.csv"), &csv).expect("wide.csv can be written");
     let bytes = std::rc::Rc::new(csv.into_bytes().into());
     let started = Instant::now();
     let refused = LoadedSurvey::open("wide.csv", bytes, None, Recipe::default(), &mut |_| {});

@@ -83,6 +83,14 @@ try {
       : null;
     results.surveys.push({ rows: n.rows, bytes: n.bytes, native: n, app, papa, runs: apps.map(total) });
   }
+  // The over-wide file the native half refused (100,000 columns × 30 rows), through the UI.
+  const wide = [];
+  for (let run = 0; run < RUNS; run++) {
+    browser = await launch();
+    wide.push(await measureApp(browser, BASE, join(OUT, "wide.csv")));
+    await browser.close();
+  }
+  results.wideRefusal = median(wide, (w) => w.refusedAfterMs ?? Infinity);
 } finally {
   server.kill();
 }
@@ -115,6 +123,9 @@ for (const s of results.surveys) {
   const stages = s.app.worker?.stages;
   if (stages) say(`- ${s.rows} rows: ${Object.entries(stages).map(([name, ms]) => `${name} ${fmt(ms)}`).join(", ")}`);
 }
+say();
+const wide = results.wideRefusal;
+say(`Over-wide file (100,000 columns × 30 rows): ${wide.refused ? `refused in ${fmt(wide.refusedAfterMs)} from the file's choice to the message (median of ${RUNS})` : "NOT refused"}.`);
 say();
 say("Shipped files (KB = 1,000 bytes; gzip level 9):");
 say();
