@@ -4,7 +4,8 @@
 //! [`survey`] → ([`records`], an extract linked on a shared key, then the key dropped) →
 //! [`columns`] → [`segments`] → [`personas`] → [`persona_file`], with
 //! [`privacy`] applied at every step, [`library`] keeping personas between visits and
-//! [`refresh`] bringing kept personas up to date from a new survey wave, and
+//! [`refresh`] bringing kept personas up to date from a new survey wave, [`community`]
+//! comparing respondents with the catchment's population (and weighting them to it), and
 //! [`follow_up`] holding what the team does with them (plans, the wave timeline,
 //! ratings, reviews). [`pipeline`]
 //! strings the stages together; [`protocol`] is how the page asks the worker that runs
@@ -13,6 +14,7 @@
 //! wasm build.
 
 pub mod columns;
+pub mod community;
 pub mod follow_up;
 pub mod library;
 pub mod persona_file;
