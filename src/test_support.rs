@@ -21,6 +21,7 @@ pub fn persona(id: &str, name: &str) -> Persona {
             quality: None,
             definition: None,
             class_profile: None,
+            weighted_share: None,
         },
         traits: vec![Trait {
             attribute: "transport".to_string(),
@@ -55,6 +56,7 @@ pub fn persona(id: &str, name: &str) -> Persona {
             refreshed: None,
             fit: None,
             records: None,
+            community: None,
         },
     };
     crate::follow_up::start_timeline(&mut persona);

@@ -71,7 +71,11 @@ pub fn margins(
         let question = survey.columns()[column].name.clone();
         let total: f64 = categories.iter().map(|(_, p)| p).sum();
         if (total - 100.0).abs() > SUM_TOLERANCE {
-            return Err(CommunityError::SharesDoNotSum { question, total });
+            let total_tenths = (total * 10.0).round() as u32;
+            return Err(CommunityError::SharesDoNotSum {
+                question,
+                total_tenths,
+            });
         }
         let member_of = survey.columns()[column]
             .answers

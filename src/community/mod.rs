@@ -44,7 +44,7 @@ pub struct CommunityProfile {
 }
 
 /// Why a community profile cannot be used; nothing changes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CommunityError {
     /// A line is not `category,share` or `question,category,share` with a percent.
@@ -57,10 +57,11 @@ pub enum CommunityError {
     },
     /// No category names an answer (or age band) of the survey.
     NothingMatched,
-    /// A question's shares do not add up to about 100 %.
+    /// A question's shares do not add up to about 100 % (their total in tenths of a
+    /// point).
     SharesDoNotSum {
         question: String,
-        total: f64,
+        total_tenths: u32,
     },
     /// A category of the community that no respondent gave: respondents cannot be
     /// weighted up to it.
@@ -91,10 +92,15 @@ impl fmt::Display for CommunityError {
                  respondents cannot be compared with the community. Write the categories as \
                  the survey's answers are written.",
             ),
-            CommunityError::SharesDoNotSum { question, total } => write!(
+            CommunityError::SharesDoNotSum {
+                question,
+                total_tenths,
+            } => write!(
                 f,
-                "The shares for “{question}” add up to {total:.1} %, not about 100 %. Give \
-                 every category of that question, including “other” ones."
+                "The shares for “{question}” add up to {}.{} %, not about 100 %. Give every \
+                 category of that question, including “other” ones.",
+                total_tenths / 10,
+                total_tenths % 10
             ),
             CommunityError::NoRespondents { question, category } => write!(
                 f,
@@ -159,6 +165,19 @@ impl CommunityProfile {
             });
         }
         Ok(CommunityProfile { shares })
+    }
+}
+
+impl CommunityProfile {
+    /// The profile as [`CommunityProfile::parse`] reads it, a share a line.
+    pub fn to_text(&self) -> String {
+        self.shares
+            .iter()
+            .map(|s| match &s.question {
+                Some(q) => format!("{q}, {}, {}\n", s.category, s.percent),
+                None => format!("{}, {}\n", s.category, s.percent),
+            })
+            .collect()
     }
 }
 

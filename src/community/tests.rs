@@ -52,6 +52,10 @@ fn shares_are_read_as_reports_write_them() {
         Err(CommunityError::Malformed { line: 2 })
     );
     assert_eq!(CommunityProfile::parse(" \n"), Err(CommunityError::Empty));
+    assert_eq!(
+        CommunityProfile::parse(&profile.to_text()).unwrap(),
+        profile
+    );
 }
 
 #[test]
@@ -80,7 +84,7 @@ fn age_bands_match_by_their_bounds_and_other_categories_by_the_answers() {
         profiled(&s, "Under 45,50\n45-64,20\n65-74,15\n").unwrap_err(),
         CommunityError::SharesDoNotSum {
             question: "Age".into(),
-            total: 85.0
+            total_tenths: 850
         }
     );
     assert_eq!(

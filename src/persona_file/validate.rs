@@ -6,7 +6,7 @@ use super::class_profile_rules::check_profile;
 use super::follow_up_rules::{check_follow_up, follow_up_texts, staff_texts};
 use super::numbers::check_numbers;
 use super::own_figures::OwnFigures;
-use super::records_rules::check_records;
+use super::sources_rules::check_sources;
 use super::survey_addresses::SurveyAddresses;
 use crate::personas::{shorten, Persona};
 use crate::privacy::patterns::{contains_identifier, identifier_kind, IdentifierKind};
@@ -275,9 +275,7 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
             ));
         }
     }
-    if let Some(records) = &prov.records {
-        check_records(records, prov.rows, k)?;
-    }
+    check_sources(p, k)?;
     check_follow_up(p, k)?;
     let mut shared = shared_texts(p);
     shared.extend(follow_up_texts(p));

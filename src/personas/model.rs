@@ -120,6 +120,10 @@ pub struct SegmentInfo {
     /// small-cell rules), so that a new wave is sorted with the same model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class_profile: Option<ClassProfile>,
+    /// The segment's share of the community, from 0 to 1, when respondents were weighted
+    /// to a community profile (schema 5; `share` stays the unweighted one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weighted_share: Option<f64>,
 }
 
 /// How far a found segment can be trusted.
@@ -240,6 +244,17 @@ pub struct Provenance {
     /// The records extract linked to the survey when the persona was built (schema 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub records: Option<RecordsSource>,
+    /// The community profile respondents were weighted to, when they were (schema 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community: Option<CommunitySource>,
+}
+
+/// Respondents weighted to a community profile: what the weighting cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommunitySource {
+    /// Kish's effective sample size of the weighted survey, to the nearest respondent.
+    pub effective_n: usize,
 }
 
 /// A records extract a persona rests on: its fingerprint and how many respondents it

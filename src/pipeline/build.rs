@@ -131,11 +131,25 @@ pub fn build_rule_persona(
     }];
     let synthesis = personas_from_segments(survey, &loaded.summaries, &segments, &basis, k, now);
     let covered = coverage(survey, &loaded.summaries, &segments, k, None);
-    Ok(finish(synthesis, Vec::new(), covered))
+    Ok(finish(loaded, &segments, synthesis, Vec::new(), covered))
 }
 
-/// The personas built, with the notes on how (and on any trait held back).
-pub(super) fn finish(mut synthesis: Synthesis, mut notes: Vec<String>, covered: Coverage) -> Built {
+/// The personas built from `segments` (one each, in order), with the notes on how (and
+/// on any trait held back), and their weighted shares when respondents are weighted.
+pub(super) fn finish(
+    loaded: &LoadedSurvey,
+    segments: &[Segment],
+    mut synthesis: Synthesis,
+    mut notes: Vec<String>,
+    covered: Coverage,
+) -> Built {
+    if let Some(shares) = loaded.weighted_shares(segments) {
+        let community = loaded.community_source();
+        for (persona, share) in synthesis.personas.iter_mut().zip(shares) {
+            persona.segment.weighted_share = Some(share);
+            persona.provenance.community = community;
+        }
+    }
     synthesis.personas.iter_mut().for_each(fit_to_format);
     let withheld = synthesis.withheld.len();
     if withheld > 0 {
@@ -220,5 +234,11 @@ pub fn build_by_answer(
         k,
         None,
     );
-    Ok(finish(synthesis, notes, covered))
+    Ok(finish(
+        loaded,
+        &grouping.segments,
+        synthesis,
+        notes,
+        covered,
+    ))
 }

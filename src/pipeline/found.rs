@@ -126,7 +126,7 @@ pub(super) fn build_found_personas_among(
         k,
         Some(found.fits_well),
     );
-    let mut built = finish(synthesis, found.notes, covered);
+    let mut built = finish(loaded, &segments, synthesis, found.notes, covered);
     built.segmentation = Some(found.report);
     Ok(built)
 }

@@ -7,6 +7,7 @@
 //! answers the page's requests; natively, tests call the same types directly.
 
 mod build;
+mod community;
 mod coverage;
 mod found;
 mod link;
@@ -14,6 +15,7 @@ mod refresh;
 
 pub use crate::segments::{LATENT_METHOD, SIMILARITY_METHOD};
 pub use build::{build, build_by_answer, build_rule_persona, BuildError, Built, GroupBy};
+pub use community::{CommunityView, Weighting};
 pub use coverage::{Coverage, Unrepresented};
 pub use found::{build_found_personas, SegmentationReport};
 pub use link::Extract;
@@ -155,6 +157,8 @@ pub struct LoadedSurvey {
     pub longitudinal: Option<Longitudinal>,
     /// How the records extract was linked, if one was added.
     pub link: Option<LinkReport>,
+    /// The community profile, the comparison and any weights.
+    community: Option<community::Community>,
     /// Roles, kinds and undone merges and folds the user chose, by column name (the others keep what was
     /// proposed or worked out).
     pub mapping: ColumnMapping,
@@ -258,6 +262,7 @@ impl LoadedSurvey {
             answers,
             longitudinal,
             link,
+            community: None,
             mapping: ColumnMapping {
                 undone_merges: mapping.undone_merges.clone(),
                 unfolded: mapping.unfolded.clone(),
@@ -284,7 +289,7 @@ impl LoadedSurvey {
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
         let sha256 = Some(self.survey.source_sha256.clone());
-        Self::open_with(
+        let mut next = Self::open_with(
             &self.file_name,
             self.source.clone(),
             sha256,
@@ -292,7 +297,9 @@ impl LoadedSurvey {
             recipe,
             &self.mapping,
             progress,
-        )
+        )?;
+        next.keep_community(self);
+        Ok(next)
     }
 
     /// Applies a remembered mapping as far as it fits this survey: kinds whose columns'

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::columns::KindRefusal;
+use crate::community::CommunityError;
 use crate::pipeline::BuildError;
 use crate::privacy::SettingsError;
 use crate::survey::{DictionaryError, ReadError};
@@ -18,6 +19,9 @@ pub enum Failure {
     /// The survey file could not be read.
     #[error("{0}")]
     Read(ReadError),
+    /// The community profile could not be used.
+    #[error("{0}")]
+    Community(CommunityError),
     /// The records extract could not be read.
     #[error("The records extract could not be read. {0}")]
     Extract(ReadError),
@@ -94,6 +98,12 @@ impl From<ViewTooLarge> for Failure {
 impl From<BuildError> for Failure {
     fn from(e: BuildError) -> Self {
         Failure::Build(e)
+    }
+}
+
+impl From<CommunityError> for Failure {
+    fn from(e: CommunityError) -> Self {
+        Failure::Community(e)
     }
 }
 

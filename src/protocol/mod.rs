@@ -17,6 +17,7 @@ pub use workbook::{WorkbookReply, WorkbookRequest, WORKBOOK_TYPE};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::community::CommunityProfile;
 use crate::personas::Persona;
 use crate::pipeline::{Built, ColumnMapping, GroupBy, Recipe};
 use crate::privacy::PrivacySettings;
@@ -53,6 +54,12 @@ pub enum Request {
     LinkKey { key: KeyChoice },
     /// Take the records extract away: the survey is read again without it.
     Unlink,
+    /// Compare respondents with the community profile (`None` takes it away) and, when
+    /// `weighted`, weight them to it.
+    Community {
+        profile: Option<CommunityProfile>,
+        weighted: bool,
+    },
     /// Guard the loaded file again under other privacy settings.
     Settings { settings: PrivacySettings },
     /// Undo (or re-apply) a merge, keyed as [`crate::columns::Merge::key`] says. The

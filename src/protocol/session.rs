@@ -130,6 +130,12 @@ impl Session {
                 let next = loaded.rebuilt_with(None, recipe, progress)?;
                 self.keep(next)
             }
+            Request::Community { profile, weighted } => {
+                let loaded = self.loaded.as_mut().ok_or(Failure::NothingLoaded)?;
+                let mut next = loaded.clone();
+                next.set_community(profile, weighted)?;
+                self.keep(next)
+            }
             Request::Settings { settings } => {
                 let settings = settings.checked()?;
                 self.rebuild(|recipe| recipe.settings = settings, progress)

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::columns::{ColumnSummary, Fold, Merge};
-use crate::pipeline::{ColumnMapping, LoadedSurvey, Recipe};
+use crate::pipeline::{ColumnMapping, CommunityView, LoadedSurvey, Recipe};
 use crate::privacy::PrivacyReport;
 use crate::records::LinkReport;
 use crate::survey::{grouped, Longitudinal, SourceFormat};
@@ -54,6 +54,9 @@ pub struct SurveyView {
     /// How a records extract was linked (names and counts under the small-cell rules).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<LinkReport>,
+    /// The community profile and how respondents compare with it (and any weighting).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community: Option<CommunityView>,
     pub mapping: ColumnMapping,
     pub summaries: Vec<ColumnSummary>,
     pub suggested_grouping: Option<usize>,
@@ -115,6 +118,7 @@ impl LoadedSurvey {
             folds: self.answers.folds.clone(),
             longitudinal: self.longitudinal.clone(),
             link: self.link.clone(),
+            community: self.community_view(),
             mapping: self.mapping.clone(),
             summaries: self.summaries.iter().map(ColumnSummary::for_page).collect(),
             suggested_grouping: self.suggested_grouping,

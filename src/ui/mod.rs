@@ -7,6 +7,7 @@ mod brief;
 mod build;
 mod busy;
 mod choice_select;
+mod community;
 mod compare;
 mod fold;
 mod library;

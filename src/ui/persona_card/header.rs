@@ -100,6 +100,14 @@ pub fn HeaderBlock(persona: Persona, heading_id: String) -> impl IntoView {
             </p>
         }
     });
+    let weighted = persona.segment.weighted_share.map(|share| {
+        let effective = persona.provenance.community.map_or(0, |c| c.effective_n);
+        let text = format!(
+            " · {}% of the community (weighted; effective sample {effective})",
+            (share * 1000.0).round() / 10.0
+        );
+        view! { <span class="figure weighted">{text}</span> }
+    });
     let headline = (!persona.headline.is_empty())
         .then(|| view! { <p class="headline">{persona.headline.clone()}</p> });
 
@@ -119,6 +127,7 @@ pub fn HeaderBlock(persona: Persona, heading_id: String) -> impl IntoView {
                     <dd class="persona-size">
                         <strong>{persona.segment.size}</strong>
                         <span class="figure">{format!(" respondents · {share_pct}% of all respondents")}</span>
+                        {weighted}
                     </dd>
                 </div>
                 {key("Main age band", &glance.age)}

@@ -22,6 +22,7 @@ mod library_sync;
 mod notices;
 mod refresh;
 mod survey;
+mod survey_community;
 mod survey_mapping;
 mod survey_records;
 mod work;

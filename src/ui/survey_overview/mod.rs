@@ -11,6 +11,7 @@ use column_table::column_rows;
 use lists::{event_picker, folds_list, merges_list};
 
 use super::choice_select::ChoiceSelect;
+use super::community::CommunityProfilePanel;
 use super::fold::Fold;
 use super::privacy_report::PrivacyReport;
 use super::records::RecordsExtract;
@@ -174,6 +175,7 @@ fn overview(loaded: &SurveyView, folds: Folds) -> impl IntoView {
             <ReadAs options=loaded.recipe.read_options format=loaded.format.clone() />
             {event_picker(loaded)}
             <RecordsExtract />
+            <CommunityProfilePanel />
             {answers_fold.then(|| view! {
                 <Fold open=folds.answers summary=answers_summary>{answers}</Fold>
             })}

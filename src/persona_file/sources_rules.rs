@@ -1,18 +1,40 @@
-//! The rules a persona's records source meets (schema 5): a fingerprint, and a match
-//! count that leaves at least k respondents on each side.
+//! The rules a persona's sources beyond the survey meet (schema 5): a records extract's
+//! fingerprint and a match count that leaves at least k respondents on each side; a
+//! weighted share only with the weighting it came from.
 
-use super::validate::{is_sha256, PersonaProblem};
-use crate::personas::RecordsSource;
+use super::validate::{fraction, is_sha256, PersonaProblem};
+use crate::personas::{Persona, RecordsSource};
 use crate::records::Matched;
+
+/// The records extract and the community weighting a persona rests on.
+pub(super) fn check_sources(p: &Persona, k: usize) -> Result<(), PersonaProblem> {
+    use PersonaProblem::Provenance;
+    let prov = &p.provenance;
+    if let Some(records) = &prov.records {
+        check_records(records, prov.rows, k)?;
+    }
+    if let Some(community) = prov.community {
+        if community.effective_n < k || community.effective_n > prov.rows {
+            return Err(Provenance(
+                "community.effective_n must be from k to the survey's rows",
+            ));
+        }
+    }
+    if let Some(share) = p.segment.weighted_share {
+        fraction("weighted share", share, 1)?;
+        if prov.community.is_none() {
+            return Err(Provenance(
+                "a weighted share needs the community weighting in the provenance",
+            ));
+        }
+    }
+    Ok(())
+}
 
 /// The records extract's fingerprint is a SHA-256, and a matched count rests on at least
 /// `k` respondents and leaves at least `k` of the survey's `rows` unmatched (otherwise
 /// the file says "all" or "all but a few").
-pub(super) fn check_records(
-    records: &RecordsSource,
-    rows: usize,
-    k: usize,
-) -> Result<(), PersonaProblem> {
+fn check_records(records: &RecordsSource, rows: usize, k: usize) -> Result<(), PersonaProblem> {
     use PersonaProblem::Provenance;
     if !is_sha256(&records.sha256) {
         return Err(Provenance("records.sha256 must be 64 lowercase hex digits"));
