@@ -62,7 +62,7 @@ test("a grouping where every group is under 11 builds nothing and says why", asy
 const BAD_PERSONA_FILES = [
   ["malformed.json", "{\"format\": \"persona-builder\",", "not valid JSON"],
   ["other.json", JSON.stringify({ format: "something-else", schema_version: 1, personas: [] }), "not a Persona Builder file"],
-  ["newer.json", JSON.stringify({ format: "persona-builder", schema_version: 5, exported_at: "2026-11-24T10:00:00Z", personas: [] }), "newer Persona Builder"],
+  ["newer.json", JSON.stringify({ format: "persona-builder", schema_version: 6, exported_at: "2026-11-24T10:00:00Z", personas: [] }), "newer Persona Builder"],
   ["missing.json", personaFile([{ ...personaJson(), segment: undefined }]), "missing field `segment`"],
   ["small.json", personaFile([personaJson({ segment: { size: 7, share: 0.1 } })]), "at least 11"],
   ["huge.json", " ".repeat(5 * 1024 * 1024 + 1), "at most 5 MiB"],

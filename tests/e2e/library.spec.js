@@ -157,7 +157,7 @@ test("import merges by id: newer wins, older is skipped, new ones are added", as
   await page.getByRole("button", { name: "Export selected (1)" }).click();
   const one = JSON.parse(readFileSync(await (await selected).path(), "utf8"));
   expect(one.personas.map((p) => p.name)).toEqual([FAMILY]);
-  expect(one.schema_version).toBe(4);
+  expect(one.schema_version).toBe(5);
 });
 
 test("printing lays out one persona per page on A4 and Letter", async ({ page }) => {

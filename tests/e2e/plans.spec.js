@@ -83,7 +83,7 @@ test("an action adopted with an owner and a target is judged met after two waves
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export all" }).click();
   const file = JSON.parse(readFileSync(await (await download).path(), "utf8"));
-  expect(file.schema_version).toBe(4);
+  expect(file.schema_version).toBe(5);
   const kept = file.personas.find((p) => p.name === name);
   expect(kept.waves).toHaveLength(3);
   expect(kept.plans[0]).toMatchObject({ owner: "Ben", status: "in_progress", due: "2027-06-30", target: 30 });

@@ -55,7 +55,7 @@ test("a survey becomes personas that survive a reload, an export, a delete and a
   expect(download.suggestedFilename()).toBe("personas.json");
   const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
   expect(exported.format).toBe("persona-builder");
-  expect(exported.schema_version).toBe(4);
+  expect(exported.schema_version).toBe(5);
   expect(exported.personas.map((p) => p.name)).toEqual(EXPECTED);
   expect(JSON.stringify(exported)).not.toContain("@example.org");
   // Provenance: the uploaded file's SHA-256 (worked out by the browser's WebCrypto).
