@@ -5,7 +5,8 @@
 //! [`columns`] → [`segments`] → [`personas`] → [`persona_file`], with
 //! [`privacy`] applied at every step, [`library`] keeping personas between visits and
 //! [`refresh`] bringing kept personas up to date from a new survey wave, [`community`]
-//! comparing respondents with the catchment's population (and weighting them to it), and
+//! comparing respondents with the catchment's population (and weighting them to it),
+//! [`interviews`] turning interview notes into scrubbed quotes, and
 //! [`follow_up`] holding what the team does with them (plans, the wave timeline,
 //! ratings, reviews). [`pipeline`]
 //! strings the stages together; [`protocol`] is how the page asks the worker that runs
@@ -16,6 +17,7 @@
 pub mod columns;
 pub mod community;
 pub mod follow_up;
+pub mod interviews;
 pub mod library;
 pub mod persona_file;
 pub mod personas;

@@ -108,6 +108,7 @@ mod tests {
         let mut a = persona("a", "A");
         a.quotes = vec![crate::personas::Quote {
             text: "I take the bus.".into(),
+            interview: None,
         }];
         let link = share_link(BASE, &[a, persona("b", "B")], NOW).unwrap();
         let fragment = link.strip_prefix(BASE).unwrap();

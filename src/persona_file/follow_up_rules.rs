@@ -134,5 +134,7 @@ pub(super) fn staff_texts(p: &Persona) -> Vec<(&'static str, &str)> {
         .collect();
     texts.extend(p.ratings.iter().map(|r| ("rating name", r.by.as_str())));
     texts.extend(p.reviews.iter().map(|r| ("reviewer", r.by.as_str())));
+    let interviewers = p.quotes.iter().filter_map(|q| q.interview.as_ref());
+    texts.extend(interviewers.map(|i| ("interviewer", i.interviewer.as_str())));
     texts
 }

@@ -323,6 +323,7 @@ fn quotes_are_left_out_unless_the_user_includes_them() {
     let mut quoted = persona("p1", "Partner");
     quoted.quotes.push(Quote {
         text: "The bus takes an hour each way".into(),
+        interview: None,
     });
     let without = export(std::slice::from_ref(&quoted), ExportOptions::default(), NOW).unwrap();
     assert!(import(without.as_bytes()).unwrap()[0].quotes.is_empty());

@@ -23,8 +23,8 @@ pub use dates::{add_months, iso_date, parse_iso_date, REVIEW_INTERVAL_MONTHS};
 pub use fields::{Field, FieldChange};
 pub use glance::{Figure, Glance};
 pub use model::{
-    Action, CommunitySource, ModelFit, Note, Persona, Provenance, Quote, RecordsSource,
-    SegmentInfo, SegmentQuality, Trait, Wave,
+    Action, CommunitySource, InterviewSource, ModelFit, Note, Persona, Provenance, Quote,
+    RecordsSource, SegmentInfo, SegmentQuality, Trait, Wave,
 };
 pub use numbers::{Distribution, NumberTrait, QUARTILES};
 pub use quotes::QUOTES_SUGGESTED;

@@ -201,11 +201,37 @@ impl Trait {
     }
 }
 
-/// A free-text answer approved for the persona.
+/// A free-text answer approved for the persona, or an excerpt of interview notes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     pub text: String,
+    /// Set when the quote is from an interview, not a survey answer (schema 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interview: Option<InterviewSource>,
+}
+
+impl Quote {
+    /// Where the quote comes from, as a card says it under the quote ("From an
+    /// interview, 2026-11-30, Sam Lee"); `None` for a survey answer.
+    pub fn attribution(&self) -> Option<String> {
+        self.interview.as_ref().map(|i| {
+            format!(
+                "From an interview, {}, {}",
+                super::iso_date(i.date),
+                i.interviewer
+            )
+        })
+    }
+}
+
+/// The interview a quote comes from: its date and who held it (staff, not a patient).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InterviewSource {
+    #[serde(with = "review_date")]
+    pub date: Date,
+    pub interviewer: String,
 }
 
 /// Something the care team can do for this persona, and why.

@@ -56,7 +56,10 @@ impl Built {
         }
         let quote = self.quote_suggestions.remove(index);
         if let Some(p) = self.personas.iter_mut().find(|p| p.id == quote.persona_id) {
-            p.quotes.push(crate::personas::Quote { text: quote.text });
+            p.quotes.push(crate::personas::Quote {
+                text: quote.text,
+                interview: None,
+            });
         }
     }
 }

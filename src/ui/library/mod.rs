@@ -3,6 +3,7 @@
 
 mod editor;
 mod history;
+mod interviews;
 mod item;
 mod library_file;
 mod list;
@@ -83,6 +84,7 @@ pub fn LibraryView() -> impl IntoView {
             <library_file::LibraryFilePanel />
             <SharePanel selected shown paper />
             <RefreshPanel />
+            <interviews::InterviewNotesPanel />
             <Filters query />
             <Show
                 when=move || library.with(|l| !l.is_empty())

@@ -82,9 +82,10 @@ pub fn HeaderBlock(persona: Persona, heading_id: String) -> impl IntoView {
             }
         })
     };
-    let quote = persona.quotes.first().map(|q| {
-        view! { <blockquote class="header-quote">{q.text.clone()}</blockquote> }
-    });
+    let quote = persona
+        .quotes
+        .first()
+        .map(|q| super::quote_view(q, "header-quote"));
     let actions = persona
         .actions
         .iter()

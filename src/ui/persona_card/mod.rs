@@ -73,7 +73,7 @@ pub fn PersonaCard(
         .quotes
         .iter()
         .skip(1)
-        .map(|q| view! { <blockquote>{q.text.clone()}</blockquote> })
+        .map(|q| quote_view(q, ""))
         .collect_view();
     let has_more_quotes = persona.quotes.len() > 1;
     let actions = persona
@@ -167,5 +167,18 @@ pub fn note_item(n: &Note) -> impl IntoView {
             <span class="note-date">{format!("{}{by}: ", n.date)}</span>
             {n.text.clone()}
         </li>
+    }
+}
+
+/// A quote as the card shows it, with where it comes from when it is not a survey answer.
+pub(super) fn quote_view(quote: &crate::personas::Quote, class: &'static str) -> impl IntoView {
+    let source = quote
+        .attribution()
+        .map(|a| view! { <p class="quote-source">{a}</p> });
+    view! {
+        <figure class=class>
+            <blockquote>{quote.text.clone()}</blockquote>
+            {source}
+        </figure>
     }
 }

@@ -15,6 +15,7 @@ mod build;
 mod library;
 mod library_backup;
 mod library_file;
+mod library_interviews;
 mod library_plans;
 mod library_review;
 mod library_share;
