@@ -20,9 +20,14 @@ pub fn take_from_drop(event: &DragEvent) -> Option<File> {
 
 /// All bytes of a file.
 pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer())
+    read_blob(file)
         .await
-        .map_err(|_| format!("The browser could not read “{}”.", file.name()))?;
+        .map_err(|()| format!("The browser could not read “{}”.", file.name()))
+}
+
+/// A blob's bytes (a file, or what a worker handed back).
+pub async fn read_blob(blob: &web_sys::Blob) -> Result<Vec<u8>, ()> {
+    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| ())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

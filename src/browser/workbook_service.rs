@@ -29,10 +29,13 @@ pub fn serve() {
             let scope = scope.clone();
             spawn_local(async move {
                 let read = match (request, file) {
-                    (Some(request), Some(file)) => read_workbook(&scope, request, &file).await,
+                    (Some(request), Some(file)) if request.document => document_blob(&file),
+                    (Some(request), Some(file)) => read_workbook(&scope, request, &file)
+                        .await
+                        .and_then(|read| sheet_blob(&read)),
                     _ => Err(Failure::NoContents),
                 };
-                match read.and_then(|read| sheet_blob(&read)) {
+                match read {
                     Ok(blob) => post(&scope, &WorkbookReply::Read, Some(&blob)),
                     Err(failure) => post(&scope, &WorkbookReply::Failed { failure }, None),
                 }
@@ -64,6 +67,21 @@ async fn read_workbook(
         file_bytes: bytes.len(),
         sheet,
     })
+}
+
+/// A Word file's text (interview notes) as a plain-text `Blob`.
+fn document_blob(file: &Blob) -> Result<Blob, Failure> {
+    if file.size() > crate::interviews::MAX_NOTES_BYTES as f64 * 16.0 {
+        let max_kib = crate::interviews::MAX_NOTES_BYTES / 1024;
+        return Err(Failure::Notes(crate::interviews::NotesError::TooLarge {
+            max_kib,
+        }));
+    }
+    let text = crate::interviews::docx_text(&read(file)?).map_err(Failure::Notes)?;
+    let options = BlobPropertyBag::new();
+    options.set_type("text/plain");
+    let parts = Array::of1(&Uint8Array::from(text.as_bytes()));
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| Failure::NoContents)
 }
 
 /// The read workbook as JSON in a `Blob` of type [`WORKBOOK_TYPE`].

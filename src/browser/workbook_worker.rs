@@ -37,9 +37,21 @@ pub async fn is_workbook(file: &Blob) -> bool {
 /// worker: the read sheet, for the survey worker, or why it could not be read. A reader
 /// that crashes on a damaged file is [`Failure::ReaderStopped`].
 pub async fn read_workbook(file: &Blob, sheet: Option<usize>) -> Result<Blob, Failure> {
+    let document = false;
+    ask(file, WorkbookRequest { sheet, document }).await
+}
+
+/// A Word (.docx) file's text, read by a workbook worker of its own (the page links no
+/// zip reader), as a plain-text `Blob`.
+pub async fn read_document(file: &Blob) -> Result<Blob, Failure> {
+    let (sheet, document) = (None, true);
+    ask(file, WorkbookRequest { sheet, document }).await
+}
+
+/// Sends `file` to a fresh workbook worker with `request` and waits for what it reads.
+async fn ask(file: &Blob, request: WorkbookRequest) -> Result<Blob, Failure> {
     let (worker, source) = start_from_blob(WORKBOOK_SCRIPT, WORKBOOK_WASM)?;
-    let request =
-        serde_json::to_string(&WorkbookRequest { sheet }).map_err(|_| Failure::NoContents)?;
+    let request = serde_json::to_string(&request).map_err(|_| Failure::NoContents)?;
     let (answer_in, answer) = oneshot::channel::<Result<Blob, Failure>>();
     let answer_in = Rc::new(RefCell::new(Some(answer_in)));
     let finish = {

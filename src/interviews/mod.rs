@@ -3,7 +3,14 @@
 //! same scrubber as free-text answers and shown for review; a passage that still holds
 //! an identifier after scrubbing is held back. Staff attach a scrubbed excerpt to a
 //! persona as a quote "from an interview" with the interview's date and the
-//! interviewer's name; nothing else of the notes is ever stored or exported.
+//! interviewer's name; nothing else of the notes is ever stored or exported. A Word file
+//! is first made text by [`docx_text`] (in the browser, in the workbook worker).
+
+#[cfg(feature = "workbooks")]
+mod docx;
+
+#[cfg(feature = "workbooks")]
+pub use docx::docx_text;
 
 use std::fmt;
 

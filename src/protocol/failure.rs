@@ -19,6 +19,9 @@ pub enum Failure {
     /// The survey file could not be read.
     #[error("{0}")]
     Read(ReadError),
+    /// Interview notes could not be read.
+    #[error("{0}")]
+    Notes(crate::interviews::NotesError),
     /// The community profile could not be used.
     #[error("{0}")]
     Community(CommunityError),

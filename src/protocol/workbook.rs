@@ -19,6 +19,10 @@ pub const WORKBOOK_TYPE: &str = "application/vnd.persona-builder.read-workbook+j
 pub struct WorkbookRequest {
     /// The sheet to read; `None` takes the first with data.
     pub sheet: Option<usize>,
+    /// Read a Word (.docx) file's text instead (interview notes): it travels back as
+    /// a plain-text `Blob`.
+    #[serde(default)]
+    pub document: bool,
 }
 
 /// The workbook worker's messages (externally tagged, as [`super::Request`] is).

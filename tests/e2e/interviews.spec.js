@@ -1,6 +1,7 @@
 // Interview notes as evidence: scrubbed for review, an excerpt attached to a persona as
 // a quote from an interview; what was not attached is kept nowhere.
 import { test, expect } from "@playwright/test";
+import { strToU8, zipSync } from "fflate";
 import { CLINIC, exported, savedClinicLibrary, screenshots, storedValues } from "./helpers.js";
 
 const NOTES = [
@@ -50,4 +51,16 @@ test("notes that are not plain text are refused with what to do", async ({ page 
   await page.getByLabel("Add interview notes").setInputFiles({ name: "notes.docx", mimeType: "application/octet-stream", buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff, 0xfe]) });
   await expect(page.getByRole("alert")).toContainText("“notes.docx” was not read. The notes are not plain text.");
   await expect(page.getByRole("group", { name: "Passages for review" })).toHaveCount(0);
+});
+
+test("a Word file's paragraphs are read as notes, scrubbed", async ({ page }) => {
+  await savedClinicLibrary(page);
+  const xml = '<?xml version="1.0"?><w:document><w:body>' +
+    "<w:p><w:r><w:t>Parking costs too much &amp; the bus is late.</w:t></w:r></w:p>" +
+    "<w:p><w:r><w:t>Call 07700 900123 after six.</w:t></w:r></w:p></w:body></w:document>";
+  const docx = Buffer.from(zipSync({ "word/document.xml": strToU8(xml) }));
+  await page.getByLabel("Add interview notes").setInputFiles({ name: "interview.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: docx });
+  const passages = page.getByRole("group", { name: "Passages for review" });
+  await expect(passages.getByRole("textbox", { name: "Excerpt 1" })).toHaveValue("Parking costs too much & the bus is late.");
+  await expect(passages.getByRole("textbox", { name: "Excerpt 2" })).toHaveValue("Call [phone] after six.");
 });

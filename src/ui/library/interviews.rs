@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::editor::parse_date;
+use crate::browser::workbook_worker::read_document;
 use crate::browser::{clock, files};
 use crate::interviews::{read_notes, Notes, NotesError, MAX_EXCERPT_CHARS, MAX_NOTES_BYTES};
 use crate::personas::iso_date;
@@ -49,11 +50,23 @@ pub fn InterviewNotesPanel() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            match files::read_bytes(&file).await {
+            // A Word file is made text by a workbook worker, which links the zip reader.
+            let blob: web_sys::Blob = if name.to_lowercase().ends_with(".docx") {
+                match read_document(&file).await {
+                    Ok(blob) => blob,
+                    Err(failure) => {
+                        notices.fail(format!("“{name}” was not read. {failure}"));
+                        return;
+                    }
+                }
+            } else {
+                file.into()
+            };
+            match files::read_blob(&blob).await {
                 Ok(bytes) => {
                     take(&name, &bytes);
                 }
-                Err(e) => notices.fail(format!("“{name}” could not be read: {e}")),
+                Err(()) => notices.fail(format!("The browser could not read “{name}”.")),
             }
         });
     };
@@ -64,7 +77,7 @@ pub fn InterviewNotesPanel() -> impl IntoView {
                 "Notes from patient interviews are read here, scrubbed of names, phone numbers, emails, record numbers and dates, and shown for review. Attach an excerpt to a persona as a quote; nothing else of the notes is kept."
             </p>
             <label for="interview-notes-file">"Add interview notes"</label>
-            <input id="interview-notes-file" type="file" accept=".txt,.md,.markdown,.text,text/plain,text/markdown" on:change=add />
+            <input id="interview-notes-file" type="file" accept=".txt,.md,.markdown,.text,.docx,text/plain,text/markdown" on:change=add />
             <label for="interview-notes-pasted">"Or paste interview notes"</label>
             <textarea id="interview-notes-pasted" rows="4" prop:value=move || pasted.get()
                 on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
