@@ -57,6 +57,7 @@ pub fn persona(id: &str, name: &str) -> Persona {
             fit: None,
             records: None,
             community: None,
+            interviews: 0,
         },
     };
     crate::follow_up::start_timeline(&mut persona);

@@ -82,6 +82,15 @@ fn an_excerpt_becomes_a_quote_from_an_interview_only_when_it_identifies_no_one()
         interview_quote("Fine.", date!(2026 - 11 - 30), " "),
         Err(NotesError::NoInterviewer)
     );
+    let mut persona = crate::test_support::persona("p", "P");
+    persona.attach_interview_quote(interview_quote("One.", date!(2026 - 11 - 30), "Sam").unwrap());
+    persona.attach_interview_quote(interview_quote("Two.", date!(2026 - 11 - 30), "Sam").unwrap());
+    persona
+        .attach_interview_quote(interview_quote("Three.", date!(2026 - 12 - 01), "Sam").unwrap());
+    assert_eq!(
+        (persona.quotes.len(), persona.provenance.interviews),
+        (3, 2)
+    );
     let long = "word ".repeat(300);
     assert!(matches!(
         interview_quote(&long, date!(2026 - 11 - 30), "Sam"),

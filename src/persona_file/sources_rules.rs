@@ -20,6 +20,9 @@ pub(super) fn check_sources(p: &Persona, k: usize) -> Result<(), PersonaProblem>
             ));
         }
     }
+    if prov.interviews > super::validate::MAX_LIST * 10 {
+        return Err(Provenance("interviews is a count of at most 1,000"));
+    }
     if let Some(share) = p.segment.weighted_share {
         fraction("weighted share", share, 1)?;
         if prov.community.is_none() {

@@ -211,6 +211,21 @@ pub struct Quote {
     pub interview: Option<InterviewSource>,
 }
 
+impl Persona {
+    /// Attaches a quote from an interview and counts the interviews its quotes rest on.
+    pub fn attach_interview_quote(&mut self, quote: Quote) {
+        self.quotes.push(quote);
+        let mut held: Vec<&InterviewSource> = self
+            .quotes
+            .iter()
+            .filter_map(|q| q.interview.as_ref())
+            .collect();
+        held.sort_by(|a, b| (a.date, &a.interviewer).cmp(&(b.date, &b.interviewer)));
+        held.dedup();
+        self.provenance.interviews = self.provenance.interviews.max(held.len());
+    }
+}
+
 impl Quote {
     /// Where the quote comes from, as a card says it under the quote ("From an
     /// interview, 2026-11-30, Sam Lee"); `None` for a survey answer.
@@ -273,6 +288,14 @@ pub struct Provenance {
     /// The community profile respondents were weighted to, when they were (schema 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub community: Option<CommunitySource>,
+    /// How many interviews (by date and interviewer) its quotes come from (schema 5);
+    /// kept when an export leaves the quotes out.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub interviews: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Respondents weighted to a community profile: what the weighting cost.

@@ -249,6 +249,7 @@ pub fn personas_from_segments(
                 fit,
                 records: None,
                 community: None,
+                interviews: 0,
             },
             id,
             name,

@@ -37,6 +37,7 @@ test("an interview excerpt is scrubbed, attached to a persona and exported; the 
 
   const file = await exported(page, "Export all");
   expect(JSON.stringify(file)).not.toContain("UNATTACHED");
+  expect(file.personas.find((p) => p.name === CLINIC.ALONE).provenance.interviews).toBe(1);
   const stored = JSON.stringify(await storedValues(page)) + (await page.evaluate(() => JSON.stringify({ ...localStorage })));
   expect(stored).toContain("The bus takes an hour each way");
   for (const text of [stored, JSON.stringify(file)]) {

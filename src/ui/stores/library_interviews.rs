@@ -12,7 +12,7 @@ impl LibraryStore {
     /// interview held on `date`; says why when it cannot.
     pub fn attach_interview_quote(&self, id: &str, excerpt: &str, date: Date) {
         match interview_quote(excerpt, date, &self.who()) {
-            Ok(quote) => self.edit(id, |p| p.quotes.push(quote)),
+            Ok(quote) => self.edit(id, |p| p.attach_interview_quote(quote)),
             Err(e) => self
                 .notices
                 .fail(format!("The excerpt was not attached. {e}")),
