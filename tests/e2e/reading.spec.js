@@ -115,10 +115,18 @@ test("a large file shows a progress bar with rows read while the page stays usab
   for (let i = 0; i < rows; i++) {
     lines.push(`R${i},${lives[i % 4]},${travel[i % 5]},${18 + (i % 70)},"The bus was late again, number ${i % 50}"`);
   }
+  // Whether the progress line ever said how many rows were read: the reading stage may
+  // be shorter than an assertion's polling interval, so the page is watched instead.
+  await page.evaluate(() => {
+    window.__rowsRead = false;
+    new MutationObserver(() => {
+      if (document.querySelector(".busy")?.textContent.includes("rows read")) window.__rowsRead = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await page.getByLabel("Survey file").setInputFiles(tempFile("large.csv", lines.join("\n") + "\n"));
   const bar = page.getByRole("progressbar");
   await expect(bar).toBeVisible();
-  await expect(page.locator(".busy")).toContainText("rows read");
+  await page.waitForFunction(() => window.__rowsRead, null, { timeout: 60_000 });
   // The page answers while the worker reads: the library opens and the build view returns.
   await page.getByRole("link", { name: /Library/ }).click();
   await expect(page.getByRole("heading", { name: "Library", exact: true })).toBeVisible();
