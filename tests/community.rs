@@ -2,10 +2,13 @@
 //! compared with the catchment, weighted to it, personas with weighted shares that pass
 //! the persona file's rules, and profiles that cannot be used changing nothing.
 
+mod support;
+
 use persona_builder::community::{CommunityProfile, Shown};
 use persona_builder::persona_file::check_persona;
 use persona_builder::pipeline::{ColumnMapping, GroupBy, Recipe};
-use persona_builder::protocol::{Contents, Reply, Request, Session, SurveyView};
+use persona_builder::protocol::{Reply, Request, Session};
+use support::{ask, view};
 use time::macros::datetime;
 
 /// 300 respondents: the survey reached few older patients (30 aged 75 or more).
@@ -21,18 +24,6 @@ fn survey_csv() -> Vec<u8> {
 }
 
 const PROFILE: &str = "Category,Share\nUnder 45,45\n45-74,35\n75+,20\nFemale,51\nMale,49\n";
-
-fn ask(session: &mut Session, request: Request, files: Vec<Vec<u8>>) -> Reply {
-    let files = files.into_iter().map(Contents::file).collect();
-    session.handle(request, files, &mut |_| {})
-}
-
-fn view(reply: Reply) -> SurveyView {
-    match reply {
-        Reply::Survey { view } => *view,
-        other => panic!("expected a survey, got {other:?}"),
-    }
-}
 
 fn loaded() -> Session {
     let mut session = Session::default();

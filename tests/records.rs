@@ -3,10 +3,13 @@
 //! with the role "from the records", personas describing them, and refusals that leave
 //! the loaded survey as it was.
 
+mod support;
+
 use persona_builder::columns::Role;
 use persona_builder::pipeline::{ColumnMapping, GroupBy, Recipe};
-use persona_builder::protocol::{Contents, Reply, Request, Session, SurveyView};
+use persona_builder::protocol::{Reply, Request, Session};
 use persona_builder::records::{KeyChoice, Matched};
+use support::{ask, view};
 use time::macros::datetime;
 
 const TRAVEL: [&str; 3] = ["Bus", "Car", "On foot"];
@@ -46,18 +49,6 @@ fn open_with_extract() -> Request {
         mapping: ColumnMapping::default(),
         dictionary_file: None,
         extract_file: Some("appointments.csv".into()),
-    }
-}
-
-fn ask(session: &mut Session, request: Request, files: Vec<Vec<u8>>) -> Reply {
-    let files = files.into_iter().map(Contents::file).collect();
-    session.handle(request, files, &mut |_| {})
-}
-
-fn view(reply: Reply) -> SurveyView {
-    match reply {
-        Reply::Survey { view } => *view,
-        other => panic!("expected a survey, got {other:?}"),
     }
 }
 

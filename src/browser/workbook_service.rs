@@ -71,6 +71,7 @@ async fn read_workbook(
 
 /// A Word file's text (interview notes) as a plain-text `Blob`.
 fn document_blob(file: &Blob) -> Result<Blob, Failure> {
+    // A Word file is compressed: its size is capped loosely here, its text by docx_text.
     if file.size() > crate::interviews::MAX_NOTES_BYTES as f64 * 16.0 {
         let max_kib = crate::interviews::MAX_NOTES_BYTES / 1024;
         return Err(Failure::Notes(crate::interviews::NotesError::TooLarge {

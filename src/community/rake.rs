@@ -33,8 +33,6 @@ pub struct Weights {
     pub rounds: usize,
     /// Respondents whose weight sits at a cap.
     pub capped: usize,
-    /// The largest gap left between a weighted share and its target, in points.
-    pub largest_gap_points: f64,
 }
 
 /// Rakes `respondents` to the margins; refused when a category with a share has no
@@ -81,7 +79,6 @@ pub fn rake(margins: &[Margin], respondents: usize) -> Result<Weights, Community
         weights,
         rounds,
         capped,
-        largest_gap_points: 100.0 * gap,
     })
 }
 

@@ -70,13 +70,9 @@ fn an_excerpt_becomes_a_quote_from_an_interview_only_when_it_identifies_no_one()
     let typed = interview_quote("Ring 07700 900123", date!(2026 - 11 - 30), "Sam").unwrap();
     assert!(!typed.text.contains("07700"));
     assert_eq!(
-        interview_quote(
-            "See https://ehr.example/patient/9",
-            date!(2026 - 11 - 30),
-            "Sam"
-        )
-        .map(|q| q.text),
-        Ok("See [link]".to_string())
+        interview_quote("Write to sam@clinic.example", date!(2026 - 11 - 30), "Sam")
+            .map(|q| q.text),
+        Ok("Write to [email]".to_string())
     );
     assert_eq!(
         interview_quote("Fine.", date!(2026 - 11 - 30), " "),

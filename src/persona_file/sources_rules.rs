@@ -2,13 +2,23 @@
 //! fingerprint and a match count that leaves at least k respondents on each side; a
 //! weighted share only with the weighting it came from.
 
-use super::validate::{fraction, is_sha256, PersonaProblem};
+use super::validate::{
+    count, fraction, is_sha256, length, PersonaProblem, MAX_LIST, MAX_NAME, MAX_TEXT,
+};
 use crate::personas::{Persona, RecordsSource};
 use crate::records::Matched;
 
-/// The records extract and the community weighting a persona rests on.
+/// The records extract, the community weighting and the quotes (survey answers or
+/// interview excerpts) a persona rests on.
 pub(super) fn check_sources(p: &Persona, k: usize) -> Result<(), PersonaProblem> {
     use PersonaProblem::Provenance;
+    count("quotes", p.quotes.len(), MAX_LIST)?;
+    for q in &p.quotes {
+        length("quote", &q.text, MAX_TEXT)?;
+        if let Some(interview) = &q.interview {
+            length("interviewer", &interview.interviewer, MAX_NAME)?;
+        }
+    }
     let prov = &p.provenance;
     if let Some(records) = &prov.records {
         check_records(records, prov.rows, k)?;

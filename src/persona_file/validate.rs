@@ -205,13 +205,6 @@ pub fn check_persona(p: &Persona) -> Result<(), PersonaProblem> {
         length("number attribute", &number.attribute, MAX_TEXT)?;
     }
     check_numbers(p, k)?;
-    count("quotes", p.quotes.len(), MAX_LIST)?;
-    for q in &p.quotes {
-        length("quote", &q.text, MAX_TEXT)?;
-        if let Some(interview) = &q.interview {
-            length("interviewer", &interview.interviewer, MAX_NAME)?;
-        }
-    }
     count("actions", p.actions.len(), MAX_LIST)?;
     for a in &p.actions {
         length("action", &a.text, MAX_TEXT)?;

@@ -131,10 +131,13 @@ impl Session {
                 self.keep(next)
             }
             Request::Community { profile, weighted } => {
+                // In place: a profile that cannot be used leaves the survey untouched, and
+                // a copy of a national survey's columns would double the worker's memory.
                 let loaded = self.loaded.as_mut().ok_or(Failure::NothingLoaded)?;
-                let mut next = loaded.clone();
-                next.set_community(profile, weighted)?;
-                self.keep(next)
+                loaded.set_community(profile, weighted)?;
+                Ok(Reply::Survey {
+                    view: Box::new(loaded.view()),
+                })
             }
             Request::Settings { settings } => {
                 let settings = settings.checked()?;

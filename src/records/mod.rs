@@ -237,10 +237,5 @@ pub fn link(
     Ok((linked, report))
 }
 
-/// Whether a column (by its name) is a record field added by [`link`].
-pub fn is_record_field(name: &str) -> bool {
-    name.starts_with(RECORD_PREFIX)
-}
-
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@
 
 use persona_builder::columns::ColumnSummary;
 use persona_builder::pipeline::LoadedSurvey;
+use persona_builder::protocol::{Contents, Reply, Request, Session, SurveyView};
 
 /// The summary of the first column whose name starts with `question`.
 pub fn column<'a>(loaded: &'a LoadedSurvey, question: &str) -> &'a ColumnSummary {
@@ -22,4 +23,18 @@ pub fn dropped(loaded: &LoadedSurvey) -> Vec<&str> {
         .iter()
         .map(|d| d.name.as_str())
         .collect()
+}
+
+/// The session's reply to `request`, the files' bytes beside it (progress unheard).
+pub fn ask(session: &mut Session, request: Request, files: Vec<Vec<u8>>) -> Reply {
+    let files = files.into_iter().map(Contents::file).collect();
+    session.handle(request, files, &mut |_| {})
+}
+
+/// The survey a reply holds.
+pub fn view(reply: Reply) -> SurveyView {
+    match reply {
+        Reply::Survey { view } => *view,
+        other => panic!("expected a survey, got {other:?}"),
+    }
 }
