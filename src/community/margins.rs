@@ -148,13 +148,26 @@ fn same(a: &str, b: &str) -> bool {
     !a.trim().is_empty() && a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
-/// An age band's bounds, inclusive: "65–74", "65-74", "75+", "Under 18", or an age.
+/// An age band's bounds, inclusive: "65–74", "65-74", "75+", "Under 18", or an age;
+/// an open top band as survey tools write it ("> 60", "over 60", "60 and over", "60 or
+/// older") starts at its age, as "60+" does.
 fn band(text: &str) -> Option<(f64, f64)> {
     let text = text.trim();
     let lower = text.to_lowercase();
     if let Some(age) = lower.strip_prefix("under ") {
         let age: f64 = age.trim().parse().ok()?;
         return Some((0.0, age - 1.0));
+    }
+    let open_top = ["> ", ">", "over "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .or_else(|| {
+            [" and over", " or over", " or older", " and older"]
+                .iter()
+                .find_map(|s| lower.strip_suffix(s))
+        });
+    if let Some(age) = open_top.and_then(|a| a.trim().parse::<f64>().ok()) {
+        return Some((age, f64::INFINITY));
     }
     bounds(text).filter(|(low, high)| *low >= 0.0 && low <= high)
 }

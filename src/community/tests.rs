@@ -59,6 +59,18 @@ fn shares_are_read_as_reports_write_them() {
 }
 
 #[test]
+fn open_top_bands_as_survey_tools_write_them_match_a_plus_band() {
+    // SurveyMonkey's sample writes its oldest band "> 60".
+    let s = survey(&[
+        ("Female", "18-29", 20),
+        ("Male", "> 60", 20),
+        ("Female", "60 and over", 20),
+    ]);
+    let (margins, _) = profiled(&s, "18-59,70\n60+,30\n").unwrap();
+    assert_eq!(margins[0].counts(), [20, 40]);
+}
+
+#[test]
 fn age_bands_match_by_their_bounds_and_other_categories_by_the_answers() {
     let s = survey(&[
         ("Female", "18–24", 20),
