@@ -10,7 +10,7 @@ use crate::columns::numbers::{bin_edges, bin_of, parse_number, quantile, quantil
 use crate::columns::{ColumnKind, ColumnSummary, Role};
 use crate::privacy::disclosure::listable;
 use crate::segments::Segment;
-use crate::survey::Survey;
+use crate::survey::{Answers, Survey};
 
 /// The quartiles reported, as fractions.
 pub const QUARTILES: [f64; 3] = [0.25, 0.5, 0.75];
@@ -125,22 +125,14 @@ pub(super) fn number_traits(
         .filter(|s| s.kind == ColumnKind::Numeric && s.role.is_used())
         .filter(|s| !defining.contains(&s.index))
         .filter_map(|summary| {
-            let answers = &survey.columns()[summary.index].answers;
-            let values: Vec<(f64, bool)> = answers
-                .iter()
-                .zip(&member)
-                .filter_map(|(a, &m)| Some((parse_number(a)?, m)))
-                .collect();
-            let mut all: Vec<f64> = values.iter().map(|(v, _)| *v).collect();
-            let mut inside: Vec<f64> = values.iter().filter(|(_, m)| *m).map(|(v, _)| *v).collect();
+            let tally = Tally::of(&survey.columns()[summary.index].answers, &member);
+            let (all, inside) = (tally.expanded(|g| g.all), tally.expanded(|g| g.inside));
             if !describable(inside.len(), segment.size(), k) || !describable(all.len(), total, k) {
                 return None;
             }
-            all.sort_by(f64::total_cmp);
-            inside.sort_by(f64::total_cmp);
             let whole = all.iter().all(|v| v.fract() == 0.0);
             let edges = bin_edges(&all, k, whole);
-            let z = mann_whitney_z(&values);
+            let z = mann_whitney_z(&tally.groups);
             let item = NumberTrait {
                 attribute: summary.name.clone(),
                 role: Some(summary.role),
@@ -160,25 +152,75 @@ pub(super) fn number_traits(
     found.into_iter().map(|(t, _)| t).collect()
 }
 
-/// The Mann–Whitney U statistic of the members' values (`true`) against the others', as
-/// a z score (normal approximation, no tie correction, so ties make it cautious); 0 when
-/// either group is empty.
-fn mann_whitney_z(values: &[(f64, bool)]) -> f64 {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| values[a].0.total_cmp(&values[b].0));
+/// Respondents who gave one number: how many in all and how many of them are members.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Group {
+    value: f64,
+    all: usize,
+    inside: usize,
+}
+
+/// A number question's answers tallied by distinct answer (each parsed once), in
+/// ascending order of value: what sorting every respondent's number would give, at the
+/// cost of the distinct answers.
+struct Tally {
+    groups: Vec<Group>,
+}
+
+impl Tally {
+    fn of(answers: &Answers, member: &[bool]) -> Self {
+        let mut groups: Vec<Group> = answers
+            .distinct()
+            .iter()
+            .map(|a| Group {
+                value: parse_number(a).unwrap_or(f64::NAN),
+                all: 0,
+                inside: 0,
+            })
+            .collect();
+        for (&code, &m) in answers.codes().iter().zip(member) {
+            let group = &mut groups[code as usize];
+            group.all += 1;
+            group.inside += usize::from(m);
+        }
+        groups.retain(|g| g.all > 0 && !g.value.is_nan());
+        groups.sort_by(|a, b| a.value.total_cmp(&b.value));
+        Tally { groups }
+    }
+
+    /// Every value `count` says of each group, in ascending order.
+    fn expanded(&self, count: impl Fn(&Group) -> usize) -> Vec<f64> {
+        self.groups
+            .iter()
+            .flat_map(|g| std::iter::repeat_n(g.value, count(g)))
+            .collect()
+    }
+}
+
+/// The Mann–Whitney U statistic of the members' values against the others', as a z
+/// score (normal approximation, no tie correction, so ties make it cautious); 0 when
+/// either group is empty. `groups` are in ascending order of value.
+fn mann_whitney_z(groups: &[Group]) -> f64 {
     let mut member_ranks = 0.0;
+    let (mut position, mut members, mut everyone) = (0usize, 0usize, 0usize);
     let mut i = 0;
-    while i < order.len() {
+    while i < groups.len() {
+        // Tied values (equal numbers written differently too) share their mean rank.
+        let (mut all, mut inside) = (0, 0);
         let mut j = i;
-        while j + 1 < order.len() && values[order[j + 1]].0 == values[order[i]].0 {
+        while j < groups.len() && groups[j].value == groups[i].value {
+            all += groups[j].all;
+            inside += groups[j].inside;
             j += 1;
         }
-        let rank = (i + j) as f64 / 2.0 + 1.0; // tied values share their mean rank
-        member_ranks += rank * order[i..=j].iter().filter(|&&r| values[r].1).count() as f64;
-        i = j + 1;
+        let last = position + all - 1;
+        let rank = (position + last) as f64 / 2.0 + 1.0;
+        member_ranks += rank * inside as f64;
+        (position, members, everyone) = (position + all, members + inside, everyone + all);
+        i = j;
     }
-    let members = values.iter().filter(|(_, m)| *m).count() as f64;
-    let others = values.len() as f64 - members;
+    let members = members as f64;
+    let others = everyone as f64 - members;
     if members == 0.0 || others == 0.0 {
         return 0.0;
     }
@@ -256,10 +298,27 @@ mod tests {
 
     #[test]
     fn mann_whitney_is_signed_by_which_group_runs_higher() {
-        let values: Vec<(f64, bool)> = (0..40).map(|i| (f64::from(i), i >= 20)).collect();
-        assert!(mann_whitney_z(&values) > 3.0);
-        let flipped: Vec<(f64, bool)> = values.iter().map(|&(v, m)| (v, !m)).collect();
-        assert!(mann_whitney_z(&flipped) < -3.0);
-        assert_eq!(mann_whitney_z(&values[..5]), 0.0);
+        let texts: Vec<String> = (0..40).map(|i| i.to_string()).collect();
+        let answers: Answers = texts.iter().map(String::as_str).collect();
+        let higher: Vec<bool> = (0..40).map(|i| i >= 20).collect();
+        assert!(mann_whitney_z(&Tally::of(&answers, &higher).groups) > 3.0);
+        let lower: Vec<bool> = higher.iter().map(|m| !m).collect();
+        assert!(mann_whitney_z(&Tally::of(&answers, &lower).groups) < -3.0);
+        let few = Tally::of(&answers, &[false; 40]);
+        assert_eq!(mann_whitney_z(&few.groups[..5]), 0.0);
+    }
+
+    #[test]
+    fn a_tally_orders_and_ties_numbers_as_sorting_every_answer_would() {
+        let answers: Answers = ["3", "1", "", "3.0", "x", "2", "1"].into_iter().collect();
+        let member = [true, false, true, true, false, false, true];
+        let tally = Tally::of(&answers, &member);
+        assert_eq!(tally.expanded(|g| g.all), [1.0, 1.0, 2.0, 3.0, 3.0]);
+        assert_eq!(tally.expanded(|g| g.inside), [1.0, 3.0, 3.0]);
+        // "3" and "3.0" tie: ranks 4 and 5 share 4.5.
+        let ranks = 1.5 + 4.5 * 2.0;
+        let u = ranks - 3.0 * 4.0 / 2.0;
+        let z = (u - 3.0) / (3.0f64 * 2.0 * 6.0 / 12.0).sqrt();
+        assert_eq!(mann_whitney_z(&tally.groups), z);
     }
 }

@@ -14,7 +14,7 @@ use crate::columns::{ColumnKind, ColumnSummary, Role};
 use crate::privacy::patterns::contains_identifier;
 use crate::privacy::scrub::PLACEHOLDERS;
 use crate::segments::Segment;
-use crate::survey::Survey;
+use crate::survey::{Answers, Survey};
 
 /// At most this many quotes are suggested per persona.
 pub const QUOTES_SUGGESTED: usize = 3;
@@ -25,28 +25,73 @@ const MIN_WORD: usize = 4;
 /// Answers per segment whose sentences are scored (all count towards the word shares).
 const SCORED_ANSWERS: usize = 2_000;
 
-/// How often each content word appears in a free-text column's answers.
+/// A free-text column's content words, worked out once per distinct answer: each word
+/// numbered, each distinct answer's words as numbers. Counting a segment's words is then
+/// a tally of its members' answer codes, with no text looked at again.
 #[derive(Debug, Default)]
-struct WordCounts {
-    answers: usize,
-    words: FxHashMap<String, usize>,
+struct ColumnWords {
+    /// Each content word's number.
+    numbers: FxHashMap<String, u32>,
+    /// Distinct answer `code`'s word numbers: `words[starts[code]..starts[code + 1]]`.
+    starts: Vec<usize>,
+    words: Vec<u32>,
 }
 
-impl WordCounts {
-    fn of<'a>(answers: impl Iterator<Item = &'a str>) -> Self {
-        let mut counts = WordCounts::default();
-        for answer in answers.filter(|a| !a.trim().is_empty()) {
-            counts.answers += 1;
+impl ColumnWords {
+    fn of(answers: &Answers) -> Self {
+        let mut column = ColumnWords::default();
+        for answer in answers.distinct() {
+            column.starts.push(column.words.len());
             for word in content_words(answer) {
-                *counts.words.entry(word).or_default() += 1;
+                let next = column.numbers.len() as u32;
+                column
+                    .words
+                    .push(*column.numbers.entry(word).or_insert(next));
+            }
+        }
+        column.starts.push(column.words.len());
+        column
+    }
+
+    /// How many of `rows`' answers (each counted once) use each word, and how many are
+    /// not blank.
+    fn count(&self, answers: &Answers, rows: impl Iterator<Item = usize>) -> WordCounts {
+        let mut per_code = vec![0usize; answers.distinct().len()];
+        for row in rows {
+            per_code[answers.codes()[row] as usize] += 1;
+        }
+        let mut counts = WordCounts {
+            answers: 0,
+            words: vec![0; self.numbers.len()],
+        };
+        for (code, &given) in per_code.iter().enumerate().filter(|(_, n)| **n > 0) {
+            if answers.distinct()[code].trim().is_empty() {
+                continue;
+            }
+            counts.answers += given;
+            for &word in &self.words[self.starts[code]..self.starts[code + 1]] {
+                counts.words[word as usize] += given;
             }
         }
         counts
     }
 
-    fn share(&self, word: &str) -> f64 {
-        (self.words.get(word).copied().unwrap_or(0) as f64 + 1.0) / (self.answers as f64 + 1.0)
+    /// The share of `counts`' answers using `word`, each smoothed by one.
+    fn share(&self, counts: &WordCounts, word: &str) -> f64 {
+        let uses = self
+            .numbers
+            .get(word)
+            .map_or(0, |&n| counts.words[n as usize]);
+        (uses as f64 + 1.0) / (counts.answers as f64 + 1.0)
     }
+}
+
+/// How many answers use each content word (by its number in [`ColumnWords`]).
+#[derive(Debug)]
+struct WordCounts {
+    /// Answers that are not blank.
+    answers: usize,
+    words: Vec<usize>,
 }
 
 /// The distinct content words of a text, lower case.
@@ -75,7 +120,7 @@ fn offerable(sentence: &str) -> bool {
 /// Free-text questions whose answers may be quoted, with everyone's word counts: worked
 /// out once per build.
 pub struct QuoteSources<'a> {
-    columns: Vec<(&'a ColumnSummary, WordCounts)>,
+    columns: Vec<(&'a ColumnSummary, ColumnWords, WordCounts)>,
     /// Sentences already offered to a persona of this build.
     offered: FxHashSet<String>,
 }
@@ -87,7 +132,9 @@ impl<'a> QuoteSources<'a> {
             .filter(|s| s.kind == ColumnKind::FreeText && s.role == Role::Quotes)
             .map(|s| {
                 let answers = &survey.columns()[s.index].answers;
-                (s, WordCounts::of(answers.iter().map(|a| a.as_str())))
+                let words = ColumnWords::of(answers);
+                let everyone = words.count(answers, 0..answers.len());
+                (s, words, everyone)
             })
             .collect();
         QuoteSources {
@@ -104,16 +151,15 @@ impl<'a> QuoteSources<'a> {
         persona_id: &str,
     ) -> Vec<QuoteSuggestion> {
         let mut scored: Vec<(f64, &ColumnSummary, String)> = Vec::new();
-        for (summary, everyone) in &self.columns {
+        for (summary, column, everyone) in &self.columns {
             let answers = &survey.columns()[summary.index].answers;
-            let theirs: Vec<&str> = segment
+            let theirs = segment
                 .members
                 .iter()
                 .map(|&row| answers[row].trim())
-                .filter(|a| !a.is_empty())
-                .collect();
-            let segment_counts = WordCounts::of(theirs.iter().copied());
-            for answer in theirs.iter().take(SCORED_ANSWERS) {
+                .filter(|a| !a.is_empty());
+            let segment_counts = column.count(answers, segment.members.iter().copied());
+            for answer in theirs.take(SCORED_ANSWERS) {
                 for sentence in sentences(answer) {
                     let words = content_words(sentence);
                     if words.is_empty() || self.offered.contains(sentence) {
@@ -122,8 +168,8 @@ impl<'a> QuoteSources<'a> {
                     let lift: f64 = words
                         .iter()
                         .map(|w| {
-                            let p = segment_counts.share(w);
-                            p * (p / everyone.share(w)).ln()
+                            let p = column.share(&segment_counts, w);
+                            p * (p / column.share(everyone, w)).ln()
                         })
                         .sum::<f64>()
                         / words.len() as f64;
@@ -167,17 +213,25 @@ mod tests {
 
     #[test]
     fn words_common_in_the_segment_and_rare_elsewhere_score_highest() {
-        let everyone = WordCounts::of(
-            [
-                "The bus is always late",
-                "Parking costs too much",
-                "Parking is hard",
-                "Staff were kind",
-            ]
-            .into_iter(),
+        let answers: Answers = [
+            "The bus is always late",
+            "Parking costs too much",
+            "Parking is hard",
+            "Staff were kind",
+            "Another late bus",
+            "",
+        ]
+        .into_iter()
+        .collect();
+        let column = ColumnWords::of(&answers);
+        let everyone = column.count(&answers, 0..answers.len());
+        let theirs = column.count(&answers, [0, 4, 5].into_iter());
+        assert_eq!(
+            (everyone.answers, theirs.answers),
+            (5, 2),
+            "blanks not counted"
         );
-        let theirs = WordCounts::of(["The bus is always late", "Another late bus"].into_iter());
-        let lift = |w: &str| (theirs.share(w) / everyone.share(w)).ln();
+        let lift = |w: &str| (column.share(&theirs, w) / column.share(&everyone, w)).ln();
         assert!(lift("late") > 0.0);
         assert!(lift("parking") < 0.0);
     }
