@@ -206,13 +206,14 @@ fn scrub_free_text(
     if !free_text {
         return None;
     }
-    // Progress in rows, though the work is per distinct answer: about as many.
-    let rows_per_answer = answers.len() / answers.distinct().len().max(1);
+    // Progress in rows, though the work is per distinct answer: each stands for its
+    // share of the rows.
+    let (rows, distinct) = (answers.len(), answers.distinct().len().max(1));
     let mut scrubbed = 0;
     Some(answers.rewrite(|answer| {
         scrubbed += 1;
         if scrubbed % ROWS_PER_REPORT == 0 {
-            progress(scrubbed * rows_per_answer);
+            progress(scrubbed * rows / distinct);
         }
         if answer.trim().is_empty() || is_number(answer) {
             return None;

@@ -18,7 +18,15 @@ pub(super) fn read_delimited(
     unclosed: UnclosedQuotes,
     progress: ProgressSink,
 ) -> Result<(Vec<Column>, Vec<String>), ReadError> {
-    let (text, literal) = quotes::checked(text, delimiter, unclosed)?;
+    let total = text.len();
+    let (text, literal) = quotes::checked(text, delimiter, unclosed, &mut |done| {
+        progress(Progress {
+            stage: Stage::Decoding,
+            rows: 0,
+            done,
+            total,
+        })
+    })?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -177,19 +177,30 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, ReadE
         return Err(ReadError::Empty);
     }
     let bom = Encoding::for_bom(bytes);
+    // The text, when telling the encoding has already found it valid UTF-8 (a file is
+    // gone through once for that, not twice).
+    let mut checked_utf8 = None;
     let encoding = match (choice.encoding(), bom) {
         (Some(chosen), _) => chosen,
         (None, Some((from_bom, _))) => from_bom,
         (None, None) if let Some(utf16) = utf16_by_pattern(bytes) => utf16,
-        (None, None) if std::str::from_utf8(bytes).is_ok() => UTF_8,
-        (None, None) => WINDOWS_1252,
+        (None, None) => match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                checked_utf8 = Some(text);
+                UTF_8
+            }
+            Err(_) => WINDOWS_1252,
+        },
     };
     let is_utf16 = encoding == UTF_16LE || encoding == UTF_16BE;
     let sniff = &bytes[..bytes.len().min(8192)];
     if !is_utf16 && (sniff.contains(&0) || mostly_control_bytes(sniff)) {
         return Err(ReadError::Binary);
     }
-    let (text, malformed) = encoding.decode_with_bom_removal(bytes);
+    let (text, malformed) = match checked_utf8 {
+        Some(text) => (Cow::Borrowed(text), false),
+        None => encoding.decode_with_bom_removal(bytes),
+    };
     if malformed {
         let offset = if encoding == UTF_8 {
             let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

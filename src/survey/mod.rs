@@ -233,6 +233,12 @@ fn read_columns(
         #[cfg(not(feature = "workbooks"))]
         return Err(ReadError::WorkbookElsewhere);
     }
+    progress(Progress {
+        stage: Stage::Decoding,
+        rows: 0,
+        done: 0,
+        total: bytes.len(),
+    });
     let decoded = decode::decode(bytes, options.encoding)?;
     let text = decoded.text.as_ref();
     if text.trim_start().starts_with('[') {

@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+use memchr::memchr3;
 use serde::{Deserialize, Serialize};
 
 use super::error::QuoteRun;
@@ -50,14 +51,15 @@ enum State {
 
 /// The text ready for the csv reader: as it is, or (with [`UnclosedQuotes::Literal`])
 /// with each unclosed quote's field rewritten as a quoted field that holds it. The
-/// warning says which quotes were taken literally.
-pub(super) fn checked(
-    text: &str,
+/// warning says which quotes were taken literally; `progress` hears the bytes scanned.
+pub(super) fn checked<'a>(
+    text: &'a str,
     delimiter: u8,
     unclosed: UnclosedQuotes,
-) -> Result<(Cow<'_, str>, Option<String>), ReadError> {
+    progress: &mut dyn FnMut(usize),
+) -> Result<(Cow<'a, str>, Option<String>), ReadError> {
     let literal = unclosed == UnclosedQuotes::Literal;
-    let found = find_unclosed(text.as_bytes(), delimiter, literal);
+    let found = find_unclosed(text.as_bytes(), delimiter, literal, progress);
     let Some(first) = found.first() else {
         return Ok((text.into(), None));
     };
@@ -78,15 +80,39 @@ pub(super) fn checked(
     ))
 }
 
-/// Every unclosed quote (`all`), or the first. Each byte is looked at most twice: after
-/// an unclosed quote the scan resumes just past it, and the bytes it had run over hold
-/// only doubled quotes, which open no long field.
-fn find_unclosed(bytes: &[u8], delimiter: u8, all: bool) -> Vec<Unclosed> {
+/// Bytes scanned between two progress reports.
+const BYTES_PER_REPORT: usize = 4 << 20;
+
+/// Every unclosed quote (`all`), or the first; `progress` hears how many bytes have been
+/// scanned. Each byte is looked at most twice: after an unclosed quote the scan resumes
+/// just past it, and the bytes it had run over hold only doubled quotes, which open no
+/// long field. Inside a field the scan jumps (memchr) to the next byte that can change
+/// its state: a delimiter or line break outside quotes, a quote or line break inside.
+fn find_unclosed(
+    bytes: &[u8],
+    delimiter: u8,
+    all: bool,
+    progress: &mut dyn FnMut(usize),
+) -> Vec<Unclosed> {
     let mut found = Vec::new();
     let (mut i, mut line, mut state) = (0usize, 1u64, State::StartField);
     let mut open = (0usize, 1u64, 0usize); // offset, line, line breaks inside
+    let mut next_report = BYTES_PER_REPORT;
     loop {
         while i < bytes.len() {
+            if i >= next_report {
+                progress(i);
+                next_report = i + BYTES_PER_REPORT;
+            }
+            let ahead = match state {
+                State::InField => memchr3(delimiter, b'\n', b'\r', &bytes[i..]),
+                State::Quoted => memchr3(b'"', b'\n', b'\r', &bytes[i..]),
+                State::StartField | State::QuoteInQuoted => Some(0),
+            };
+            let Some(ahead) = ahead else {
+                break; // the rest is inside this field
+            };
+            i += ahead;
             let byte = bytes[i];
             let line_break = byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
             let ends_field = byte == delimiter || byte == b'\n' || byte == b'\r';
@@ -163,7 +189,7 @@ mod tests {
     use super::*;
 
     fn first(text: &str) -> Option<(u64, QuoteRun)> {
-        find_unclosed(text.as_bytes(), b',', false)
+        find_unclosed(text.as_bytes(), b',', false, &mut |_| {})
             .first()
             .map(|u| (u.line, u.runs))
     }
@@ -198,10 +224,10 @@ mod tests {
     #[test]
     fn literal_reading_rewrites_only_the_unclosed_quotes() {
         let text = "a,b\n\"fine\",1\n\"5 tall,2\n3,4\n";
-        let (read, warning) = checked(text, b',', UnclosedQuotes::Literal).unwrap();
+        let (read, warning) = checked(text, b',', UnclosedQuotes::Literal, &mut |_| {}).unwrap();
         assert_eq!(read, "a,b\n\"fine\",1\n\"\"\"5 tall\",2\n3,4\n");
         assert!(warning.unwrap().starts_with("1 quote(s)"));
-        let error = checked(text, b',', UnclosedQuotes::Refuse).unwrap_err();
+        let error = checked(text, b',', UnclosedQuotes::Refuse, &mut |_| {}).unwrap_err();
         assert_eq!(
             error,
             ReadError::UnclosedQuote {
@@ -212,7 +238,7 @@ mod tests {
         // A quote over too many lines, then (once it is literal) one to the end.
         let rows: String = (0..150).map(|i| format!("{i},x\n")).collect();
         let text = format!("a,b\n\"open,1\n{rows}\"late,2\n");
-        let found = find_unclosed(text.as_bytes(), b',', true);
+        let found = find_unclosed(text.as_bytes(), b',', true, &mut |_| {});
         let lines: Vec<_> = found.iter().map(|u| (u.line, u.runs)).collect();
         assert_eq!(
             lines,
@@ -221,8 +247,89 @@ mod tests {
                 (153, QuoteRun::ToTheEnd)
             ]
         );
-        let (read, _) = checked(&text, b',', UnclosedQuotes::Literal).unwrap();
+        let (read, _) = checked(&text, b',', UnclosedQuotes::Literal, &mut |_| {}).unwrap();
         assert!(read.starts_with("a,b\n\"\"\"open\",1\n0,x\n"), "{read:.40}");
         assert!(read.ends_with("149,x\n\"\"\"late\",2\n"));
+    }
+
+    /// The scan as first written, a byte at a time: what the jumps must agree with.
+    fn bytewise(bytes: &[u8], delimiter: u8, all: bool) -> Vec<Unclosed> {
+        let mut found = Vec::new();
+        let (mut i, mut line, mut state) = (0usize, 1u64, State::StartField);
+        let mut open = (0usize, 1u64, 0usize); // offset, line, line breaks inside
+        loop {
+            while i < bytes.len() {
+                let byte = bytes[i];
+                let line_break =
+                    byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+                let ends_field = byte == delimiter || byte == b'\n' || byte == b'\r';
+                state = match state {
+                    State::StartField if byte == b'"' => {
+                        open = (i, line, 0);
+                        State::Quoted
+                    }
+                    State::StartField | State::InField if ends_field => State::StartField,
+                    State::StartField | State::InField => State::InField,
+                    State::Quoted if byte == b'"' => State::QuoteInQuoted,
+                    State::Quoted if line_break && open.2 == MAX_QUOTED_LINES => {
+                        found.push(Unclosed {
+                            offset: open.0,
+                            line: open.1,
+                            runs: QuoteRun::Over(MAX_QUOTED_LINES),
+                        });
+                        if !all {
+                            return found;
+                        }
+                        (i, line) = (open.0 + 1, open.1);
+                        state = State::InField;
+                        continue;
+                    }
+                    State::Quoted => {
+                        open.2 += usize::from(line_break);
+                        State::Quoted
+                    }
+                    State::QuoteInQuoted if byte == b'"' => State::Quoted,
+                    State::QuoteInQuoted if ends_field => State::StartField,
+                    State::QuoteInQuoted => State::InField,
+                };
+                line += u64::from(line_break);
+                i += 1;
+            }
+            if state != State::Quoted {
+                return found;
+            }
+            found.push(Unclosed {
+                offset: open.0,
+                line: open.1,
+                runs: QuoteRun::ToTheEnd,
+            });
+            if !all {
+                return found;
+            }
+            (i, line, state) = (open.0 + 1, open.1, State::InField);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn jumping_finds_what_a_byte_at_a_time_scan_finds(
+            text in "[a\",;\n\r]{0,400}",
+            all: bool,
+        ) {
+            let bytes = text.as_bytes();
+            let jumped = find_unclosed(bytes, b',', all, &mut |_| {});
+            proptest::prop_assert_eq!(jumped, bytewise(bytes, b',', all));
+        }
+    }
+
+    #[test]
+    fn a_long_scan_reports_its_progress() {
+        let text = "a,\"b\"\n".repeat(3 << 20);
+        let mut seen = Vec::new();
+        assert!(
+            find_unclosed(text.as_bytes(), b',', false, &mut |done| seen.push(done)).is_empty()
+        );
+        assert_eq!(seen.len(), text.len() / BYTES_PER_REPORT);
+        assert!(seen.windows(2).all(|w| w[0] < w[1]));
     }
 }

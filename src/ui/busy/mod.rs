@@ -26,7 +26,7 @@ pub fn BusyBar(
                 .map(|p| format!("{} rows read", ShownCount::of(p.rows)));
             let bar = match busy.progress {
                 Some(p) => view! {
-                    <progress id=id max="100" value=p.percent().to_string()>
+                    <progress id=id max="1000" value=p.per_mille().to_string()>
                         {format!("{}%", p.percent())}
                     </progress>
                 }
