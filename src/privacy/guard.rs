@@ -207,13 +207,13 @@ fn scrub_free_text(
         return None;
     }
     // Progress in rows, though the work is per distinct answer: each stands for its
-    // share of the rows.
-    let (rows, distinct) = (answers.len(), answers.distinct().len().max(1));
+    // share of the rows (in floating point: usize is 32 bits in wasm).
+    let rows_per_answer = answers.len() as f64 / answers.distinct().len().max(1) as f64;
     let mut scrubbed = 0;
     Some(answers.rewrite(|answer| {
         scrubbed += 1;
         if scrubbed % ROWS_PER_REPORT == 0 {
-            progress(scrubbed * rows / distinct);
+            progress((scrubbed as f64 * rows_per_answer) as usize);
         }
         if answer.trim().is_empty() || is_number(answer) {
             return None;
