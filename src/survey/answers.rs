@@ -8,7 +8,7 @@ use std::hash::BuildHasher;
 use std::ops::Index;
 
 use hashbrown::hash_table::{Entry, HashTable};
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxBuildHasher;
 
 use super::Answer;
 
@@ -92,7 +92,7 @@ impl Answers {
             .map(|(_, n)| n)
             .sum();
         let old = std::mem::take(&mut self.values);
-        let mut position: FxHashMap<Answer, u32> = FxHashMap::default();
+        let mut position = HashTable::with_capacity(old.len());
         let mut recode = Vec::with_capacity(old.len());
         for ((value, new), n) in old.into_iter().zip(replaced).zip(counts) {
             let value = new.unwrap_or(value);
@@ -101,11 +101,7 @@ impl Answers {
                 recode.push(0);
                 continue;
             }
-            let code = *position.entry(value.clone()).or_insert_with(|| {
-                self.values.push(value);
-                (self.values.len() - 1) as u32
-            });
-            recode.push(code);
+            recode.push(code_of(&mut position, &mut self.values, value, |v| v));
         }
         for c in &mut self.codes {
             *c = recode[*c as usize];
@@ -187,6 +183,31 @@ fn hash(text: &str) -> u64 {
     FxBuildHasher.hash_one(text)
 }
 
+/// The code of `answer` among `values`, looked up in `position` (a table of codes into
+/// `values`); a new answer is added, made by `owned`, with the next code.
+fn code_of<T: AsRef<str>>(
+    position: &mut HashTable<u32>,
+    values: &mut Vec<Answer>,
+    answer: T,
+    owned: impl FnOnce(T) -> Answer,
+) -> u32 {
+    let text = answer.as_ref();
+    let entry = position.entry(
+        hash(text),
+        |&code| values[code as usize] == text,
+        |&code| hash(&values[code as usize]),
+    );
+    match entry {
+        Entry::Occupied(found) => *found.get(),
+        Entry::Vacant(slot) => {
+            let code = values.len() as u32;
+            values.push(owned(answer));
+            slot.insert(code);
+            code
+        }
+    }
+}
+
 impl AnswersBuilder {
     /// Adds the next respondent's answer.
     pub fn push(&mut self, answer: Answer) {
@@ -199,21 +220,9 @@ impl AnswersBuilder {
     }
 
     fn push_with(&mut self, text: &str, owned: impl FnOnce() -> Answer) {
-        let values = &mut self.answers.values;
-        let entry = self.position.entry(
-            hash(text),
-            |&code| values[code as usize] == text,
-            |&code| hash(&values[code as usize]),
-        );
-        let code = match entry {
-            Entry::Occupied(found) => *found.get(),
-            Entry::Vacant(slot) => {
-                let code = values.len() as u32;
-                values.push(owned());
-                slot.insert(code);
-                code
-            }
-        };
+        let code = code_of(&mut self.position, &mut self.answers.values, text, |_| {
+            owned()
+        });
         self.answers.codes.push(code);
     }
 
