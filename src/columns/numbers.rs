@@ -75,12 +75,14 @@ pub fn quantile_rests_on_k(n: usize, p: f64, k: usize) -> bool {
 /// holds at least k answers and no edge is anyone's own answer. Returns the inner edges
 /// (bins are "below the first", "between neighbours", "from the last"); empty when the
 /// values are too few or too alike to draw more than one bar.
-pub fn bin_edges(sorted: &[f64], k: usize, whole: bool) -> Vec<f64> {
-    let n = sorted.len();
+///
+/// The `n` values are given by rank (`nth(0)` the smallest), so a caller holding them
+/// tallied by distinct value ([`nth_tallied`]) need not spell out every answer.
+pub fn bin_edges(n: usize, nth: impl Fn(usize) -> f64, k: usize, whole: bool) -> Vec<f64> {
     if k == 0 || n < 2 * k {
         return Vec::new();
     }
-    let (low, high) = (sorted[k - 1], sorted[n - k]);
+    let (low, high) = (nth(k - 1), nth(n - k));
     if high <= low {
         return Vec::new();
     }
@@ -94,6 +96,20 @@ pub fn bin_edges(sorted: &[f64], k: usize, whole: bool) -> Vec<f64> {
         edge += step;
     }
     edges
+}
+
+/// The value of rank `rank` (0 = the smallest) among numbers tallied by distinct value
+/// in ascending order, each with how many gave it: what indexing every answer, sorted,
+/// would give. The last value when `rank` is past the end.
+pub fn nth_tallied(sorted: &[(f64, usize)], rank: usize) -> f64 {
+    let mut below = 0;
+    for &(value, count) in sorted {
+        below += count;
+        if rank < below {
+            return value;
+        }
+    }
+    sorted.last().map_or(f64::NAN, |&(value, _)| value)
 }
 
 /// The smallest round step of at least `raw`: 1, 2, 2.5 or 5 times a power of ten
@@ -196,7 +212,7 @@ mod tests {
         // 0..=99 visits, one outlier at 400: the outlier's value names no edge.
         let mut values: Vec<f64> = (0..100).map(f64::from).collect();
         values.push(400.0);
-        let edges = bin_edges(&values, 11, true);
+        let edges = bin_edges(values.len(), |r| values[r], 11, true);
         assert!(!edges.is_empty() && edges.len() < MAX_BINS);
         assert!(edges.iter().all(|e| e % 5.0 == 0.0), "{edges:?}");
         assert!(*edges.last().unwrap() <= values[values.len() - 11]);
@@ -207,7 +223,30 @@ mod tests {
             .filter(|&&v| bin_of(v, &edges) == edges.len())
             .count();
         assert!(below_first >= 11 && top >= 11, "{below_first} {top}");
-        assert!(bin_edges(&values[..15], 11, true).is_empty());
+        assert!(bin_edges(15, |r| values[r], 11, true).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tallied_ranks_are_every_answer_sorted(
+            mut tallied in proptest::collection::vec((0u16..300, 1usize..40), 1..60),
+        ) {
+            tallied.sort_unstable();
+            tallied.dedup_by_key(|t| t.0);
+            let tallied: Vec<(f64, usize)> =
+                tallied.into_iter().map(|(v, n)| (f64::from(v) / 4.0, n)).collect();
+            let every: Vec<f64> = tallied
+                .iter()
+                .flat_map(|&(v, n)| std::iter::repeat_n(v, n))
+                .collect();
+            for (rank, &value) in every.iter().enumerate() {
+                proptest::prop_assert_eq!(nth_tallied(&tallied, rank), value);
+            }
+            proptest::prop_assert_eq!(
+                bin_edges(every.len(), |r| nth_tallied(&tallied, r), 11, false),
+                bin_edges(every.len(), |r| every[r], 11, false)
+            );
+        }
     }
 
     #[test]

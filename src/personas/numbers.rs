@@ -131,7 +131,7 @@ pub(super) fn number_traits(
                 return None;
             }
             let whole = all.iter().all(|v| v.fract() == 0.0);
-            let edges = bin_edges(&all, k, whole);
+            let edges = bin_edges(all.len(), |rank| all[rank], k, whole);
             let z = mann_whitney_z(&tally.groups);
             let item = NumberTrait {
                 attribute: summary.name.clone(),
