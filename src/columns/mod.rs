@@ -23,7 +23,7 @@ pub use numbers::{are_numbers, is_number, parse_number};
 pub use roles::{propose as propose_role, Role};
 pub use scales::scale_order;
 pub use shown::{histogram, shown_answers, Bar};
-pub use summarise::{suggest_grouping, summarise, summarise_column};
+pub use summarise::{suggest_grouping, summarise, summarise_column, summarise_column_reporting};
 pub use understand::{understand, Understanding};
 
 /// Columns with at most this many distinct answers are treated as choices.

@@ -29,6 +29,16 @@ pub fn summarise(survey: &Survey) -> Vec<ColumnSummary> {
 
 /// Summarises one column (the `index`-th), working out its kind from its answers.
 pub fn summarise_column(index: usize, column: &Column) -> ColumnSummary {
+    summarise_column_reporting(index, column, &mut |_| {})
+}
+
+/// [`summarise_column`], telling `progress` how many of the column's distinct answers
+/// are counted so far (a free-text column of a national survey holds most of a million).
+pub fn summarise_column_reporting(
+    index: usize,
+    column: &Column,
+    progress: &mut dyn FnMut(usize),
+) -> ColumnSummary {
     if is_multi_select(&column.answers) {
         return ColumnSummary {
             index,
@@ -47,7 +57,7 @@ pub fn summarise_column(index: usize, column: &Column) -> ColumnSummary {
             part: None,
         };
     }
-    let counts = count_answers(&column.answers);
+    let counts = count_answers(&column.answers, progress);
     let answered = counts.iter().map(|a| a.count).sum();
     let mut kind = classify(&counts, answered);
     let mut scale = None;
@@ -88,14 +98,36 @@ pub fn suggest_grouping(summaries: &[ColumnSummary], k: usize) -> Option<usize> 
         .map(|s| s.index)
 }
 
-/// Counted over the distinct answers, each with how many gave it.
-fn count_answers(answers: &Answers) -> Vec<AnswerCount> {
-    tally_weighted(
-        answers
-            .tallied()
-            .map(|(a, n)| (a.trim(), n))
-            .filter(|(a, _)| !a.is_empty()),
-    )
+/// Distinct answers between two progress reports while counting.
+const ANSWERS_PER_REPORT: usize = 1 << 15;
+
+/// Counted over the distinct answers, each with how many gave it. The store holds each
+/// answer once, so only answers that trimming changes need merging by value.
+fn count_answers(answers: &Answers, progress: &mut dyn FnMut(usize)) -> Vec<AnswerCount> {
+    let values = answers.tallied().enumerate().map(|(i, (a, n))| {
+        if i % ANSWERS_PER_REPORT == 0 {
+            progress(i);
+        }
+        (a.as_str(), n)
+    });
+    let trimmed = answers
+        .tallied()
+        .all(|(a, _)| !a.is_empty() && a.trim().len() == a.len());
+    if !trimmed {
+        return tally_weighted(
+            values
+                .map(|(a, n)| (a.trim(), n))
+                .filter(|(a, _)| !a.is_empty()),
+        );
+    }
+    let mut counts: Vec<AnswerCount> = values
+        .map(|(value, count)| AnswerCount {
+            value: value.to_string(),
+            count,
+        })
+        .collect();
+    counts.sort_by_key(|a| std::cmp::Reverse(a.count));
+    counts
 }
 
 /// How many respondents chose each option of a multi-select.
@@ -150,7 +182,7 @@ fn classify(counts: &[AnswerCount], answered: usize) -> ColumnKind {
     let once = counts.iter().filter(|a| a.count == 1).count();
     let sentences = counts
         .iter()
-        .filter(|a| a.value.split_whitespace().count() >= SENTENCE_WORDS)
+        .filter(|a| a.value.split_whitespace().take(SENTENCE_WORDS).count() == SENTENCE_WORDS)
         .count();
     let one_off_sentences = once * 2 > distinct && sentences * 2 > distinct;
     if distinct <= MAX_CATEGORIES && distinct < answered && !one_off_sentences {
@@ -194,6 +226,21 @@ mod tests {
             }
         }
         csv
+    }
+
+    #[test]
+    fn a_long_column_reports_progress_inside_it() {
+        let mut csv = String::from("Comment\n");
+        for i in 0..70_000 {
+            csv.push_str(&format!("I waited {i} minutes at the desk\n"));
+        }
+        let survey = survey(&csv);
+        let mut reports = Vec::new();
+        let summary =
+            summarise_column_reporting(0, &survey.columns()[0], &mut |done| reports.push(done));
+        assert_eq!(reports, [0, ANSWERS_PER_REPORT, 2 * ANSWERS_PER_REPORT]);
+        assert_eq!(summary.kind, ColumnKind::FreeText);
+        assert_eq!(summary, summarise_column(0, &survey.columns()[0]));
     }
 
     #[test]

@@ -28,8 +28,8 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::columns::{
-    propose_role, suggest_grouping, summarise_as, summarise_column, understand, ColumnKind,
-    ColumnSummary, KindRefusal, Role, Understanding,
+    propose_role, suggest_grouping, summarise_as, summarise_column_reporting, understand,
+    ColumnKind, ColumnSummary, KindRefusal, Role, Understanding,
 };
 use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::records::{KeyChoice, LinkReport};
@@ -174,12 +174,20 @@ impl LoadedSurvey {
             recipe.settings.min_group_size,
             &mut |done, total| stage(Stage::Merging, done, total),
         );
-        let kept = survey.columns().len();
-        stage(Stage::Summarising, 0, kept);
-        let summaries: Vec<ColumnSummary> = (0..kept)
+        // Progress counts distinct answers: a free-text column holds most of them.
+        let distinct: Vec<usize> = (survey.columns().iter())
+            .map(|c| c.answers.distinct().len())
+            .collect();
+        let total = distinct.iter().sum();
+        let mut before = 0;
+        stage(Stage::Summarising, 0, total);
+        let summaries: Vec<ColumnSummary> = (0..distinct.len())
             .map(|index| {
-                let summary = detect(&survey, &report, &answers, index);
-                stage(Stage::Summarising, index + 1, kept);
+                let summary = detect(&survey, &report, &answers, index, &mut |done| {
+                    stage(Stage::Summarising, before + done, total)
+                });
+                before += distinct[index];
+                stage(Stage::Summarising, before, total);
                 summary
             })
             .collect();
@@ -273,7 +281,13 @@ impl LoadedSurvey {
                 mapping.kinds.get(&summary.name),
             );
             if was != now {
-                let detected = detect(&self.survey, &self.report, &self.answers, summary.index);
+                let detected = detect(
+                    &self.survey,
+                    &self.report,
+                    &self.answers,
+                    summary.index,
+                    &mut |_| {},
+                );
                 *summary = match now {
                     Some(&kind) if kind != detected.kind => summarise_as(&detected, kind)?,
                     _ => detected,
@@ -333,8 +347,9 @@ fn detect(
     report: &PrivacyReport,
     answers: &Understanding,
     index: usize,
+    progress: &mut dyn FnMut(usize),
 ) -> ColumnSummary {
-    let mut summary = summarise_column(index, &survey.columns()[index]);
+    let mut summary = summarise_column_reporting(index, &survey.columns()[index], progress);
     answers.refine(&mut summary);
     let scrubbed = report
         .scrubbed

@@ -18,7 +18,7 @@ pub enum Stage {
     /// Spellings of one answer merged, multi-select questions folded; `done`/`total`
     /// count columns.
     Merging,
-    /// Kinds and answer counts; `done`/`total` count columns.
+    /// Kinds and answer counts; `done`/`total` count distinct answers.
     Summarising,
 }
 
