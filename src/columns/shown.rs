@@ -59,8 +59,8 @@ pub fn histogram(summary: &ColumnSummary, respondents: usize, k: usize) -> Vec<B
     if summary.kind != ColumnKind::Numeric {
         return Vec::new();
     }
-    // Tallied by distinct value, never one number per respondent: the page draws this
-    // for a million respondents in the same time as for a hundred.
+    // Tallied by distinct value, never one number per respondent: the page's work grows
+    // with the distinct answers, not with the respondents.
     let mut tallied: Vec<(f64, usize)> = summary
         .counts
         .iter()

@@ -110,9 +110,8 @@ fn count_answers(answers: &Answers, progress: &mut dyn FnMut(usize)) -> Vec<Answ
         }
         (a.as_str(), n)
     });
-    let trimmed = answers
-        .tallied()
-        .all(|(a, _)| !a.is_empty() && a.trim().len() == a.len());
+    // Over the distinct answers alone: `tallied` counts every respondent's code again.
+    let trimmed = (answers.distinct().iter()).all(|a| !a.is_empty() && a.trim().len() == a.len());
     if !trimmed {
         return tally_weighted(
             values
@@ -120,14 +119,14 @@ fn count_answers(answers: &Answers, progress: &mut dyn FnMut(usize)) -> Vec<Answ
                 .filter(|(a, _)| !a.is_empty()),
         );
     }
-    let mut counts: Vec<AnswerCount> = values
-        .map(|(value, count)| AnswerCount {
-            value: value.to_string(),
-            count,
-        })
-        .collect();
-    counts.sort_by_key(|a| std::cmp::Reverse(a.count));
-    counts
+    most_frequent_first(
+        values
+            .map(|(value, count)| AnswerCount {
+                value: value.to_string(),
+                count,
+            })
+            .collect(),
+    )
 }
 
 /// How many respondents chose each option of a multi-select.
@@ -156,7 +155,12 @@ fn tally_weighted<'a>(values: impl Iterator<Item = (&'a str, usize)>) -> Vec<Ans
             }
         }
     }
-    // A stable sort keeps first-seen order among equal counts.
+    most_frequent_first(counts)
+}
+
+/// Counts sorted most frequent first; a stable sort keeps first-seen order among equal
+/// counts.
+fn most_frequent_first(mut counts: Vec<AnswerCount>) -> Vec<AnswerCount> {
     counts.sort_by_key(|a| std::cmp::Reverse(a.count));
     counts
 }

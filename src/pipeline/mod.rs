@@ -175,7 +175,9 @@ impl LoadedSurvey {
             &mut |done, total| stage(Stage::Merging, done, total),
         );
         // Progress counts distinct answers: a free-text column holds most of them.
-        let distinct: Vec<usize> = (survey.columns().iter())
+        let distinct: Vec<usize> = survey
+            .columns()
+            .iter()
             .map(|c| c.answers.distinct().len())
             .collect();
         let total = distinct.iter().sum();
