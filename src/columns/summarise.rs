@@ -111,7 +111,10 @@ fn count_answers(answers: &Answers, progress: &mut dyn FnMut(usize)) -> Vec<Answ
         (a.as_str(), n)
     });
     // Over the distinct answers alone: `tallied` counts every respondent's code again.
-    let trimmed = (answers.distinct().iter()).all(|a| !a.is_empty() && a.trim().len() == a.len());
+    let trimmed = answers
+        .distinct()
+        .iter()
+        .all(|a| !a.is_empty() && a.trim().len() == a.len());
     if !trimmed {
         return tally_weighted(
             values
