@@ -170,9 +170,17 @@ test("a save interrupted by closing the tab leaves the previous library whole", 
   await openApp(page);
   await openLibrary(page);
   await importFile(page, "one.json", many(1, 1), "1 added");
+  // The save can be over before a poll would see it under way: an observer, installed
+  // first, notes the moment it starts.
+  await page.evaluate(() => {
+    const root = document.documentElement;
+    new MutationObserver(() => {
+      if (root.getAttribute("data-library-saving") === "true") window.__saving = true;
+    }).observe(root, { attributes: true, attributeFilter: ["data-library-saving"] });
+  });
   await page.getByLabel("Import personas").setInputFiles(tempFile("more.json", personaFile(many(2, 300))));
-  await expect(page.locator("html")).toHaveAttribute("data-library-saving", "true");
-  await page.close(); // mid-save
+  await page.waitForFunction(() => window.__saving === true, null, { polling: 10 });
+  await page.close(); // mid-save, or just after: either way all of it or none
   const again = await context.newPage();
   await openApp(again, "./#library");
   // All of the change or none of it: never a part.
