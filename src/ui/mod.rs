@@ -12,6 +12,7 @@ mod compare;
 mod fold;
 mod library;
 mod notice;
+mod one_a_frame;
 mod persona_card;
 mod present;
 mod privacy_report;

@@ -83,10 +83,16 @@ export async function uploadSurvey(page, path) {
   await expect(page.getByRole("heading", { name: "2. Check the columns" })).toBeVisible();
 }
 
-/** Builds personas with the current grouping choice. */
+/** Builds personas with the current grouping choice and waits until every card is drawn. */
 export async function buildPersonas(page) {
   await page.getByRole("button", { name: "Build personas" }).click();
   await expect(page.getByRole("status")).toContainText("Built");
+  await cardsDrawn(page);
+}
+
+/** Waits until the persona grid has drawn all its cards (it draws one a frame). */
+export async function cardsDrawn(page) {
+  await expect(page.locator('.persona-grid[aria-busy="true"]')).toHaveCount(0);
 }
 
 /** Saves the built personas and waits for the confirmation. */

@@ -1,7 +1,7 @@
 // A persona card a care team recognises: its header block above the fold, the evidence
 // one click away, and one printed page per persona on A4 and on Letter.
 import { test, expect } from "@playwright/test";
-import { buildPersonas, openApp, openLibrary, saveToLibrary, seededRandom, tempFile, uploadSurvey } from "./helpers.js";
+import { buildPersonas, clinicSurveyCsv, openApp, openLibrary, saveToLibrary, seededRandom, tempFile, uploadSurvey } from "./helpers.js";
 
 /** A patient survey of 18 questions and three planted kinds of patient. */
 function eighteenQuestions() {
@@ -59,6 +59,37 @@ test("every card's header block is in view without scrolling the card, and the e
     await expect(card.getByRole("table")).toBeVisible();
     await expect(card.getByRole("button", { name: "Hide the evidence" })).toHaveAttribute("aria-expanded", "true");
   }
+});
+
+test("the cards are drawn one at a time, the grid busy until the last, and approving a quote keeps the rest", async ({ page }) => {
+  await openApp(page);
+  await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
+  await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (5 answers)" });
+  // Note how many cards the grid holds, and whether it is busy, at every change.
+  await page.evaluate(() => {
+    window.__drawn = [];
+    new MutationObserver(() => {
+      const grid = document.querySelector(".persona-grid");
+      if (!grid) return;
+      const state = `${grid.querySelectorAll("article").length}:${grid.getAttribute("aria-busy")}`;
+      if (window.__drawn.at(-1) !== state) window.__drawn.push(state);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await buildPersonas(page);
+  const cards = page.getByRole("article");
+  await expect(cards).toHaveCount(3);
+  expect(await page.evaluate(() => window.__drawn)).toEqual(["0:true", "1:true", "2:true", "3:false"]);
+  await expect(cards.first()).toBeFocused();
+
+  // Approving a quote redraws that card only: the grid is never short of a card.
+  await page.evaluate(() => (window.__drawn = []));
+  const last = cards.nth(2);
+  const heading = await last.getByRole("heading", { level: 3 }).textContent();
+  await last.getByRole("button", { name: "Approve quote" }).first().click();
+  await expect(cards.nth(2).locator(".header-quote, .persona-quotes blockquote").first()).toBeVisible();
+  await expect(cards.nth(2).getByRole("heading", { level: 3 })).toHaveText(heading);
+  expect(await page.evaluate(() => window.__drawn.every((s) => s === "3:false"))).toBe(true);
+  await expect(cards.first()).not.toBeFocused();
 });
 
 test("printing gives exactly one page per persona on A4 and on Letter", async ({ page }) => {

@@ -46,7 +46,8 @@ function watch() {
       if (found && bench.seen[name] === undefined) bench.seen[name] = now;
     };
     seen("survey", document.getElementById("overview-heading"));
-    seen("personas", document.querySelector("article"));
+    // Every card drawn (the grid draws one a frame and is busy until the last).
+    seen("personas", document.querySelector('.persona-grid[aria-busy="false"] article'));
     seen("alert", document.querySelector("[role=alert]")?.textContent.trim());
   };
   new MutationObserver(look).observe(document.body, {

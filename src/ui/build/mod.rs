@@ -7,6 +7,7 @@ use super::choice_select::ChoiceSelect;
 mod chart;
 
 use super::compare::CompareTable;
+use super::one_a_frame::OneAFrame;
 use super::persona_card::PersonaCard;
 use super::rule_builder::RuleBuilder;
 use super::stores::{BuildStore, LibraryStore, SurveyStore};
@@ -31,26 +32,17 @@ pub fn BuildPanel() -> impl IntoView {
     let results_heading = NodeRef::<html::H2>::new();
     let compare = RwSignal::new(false);
 
-    // Personas that arrive are brought into view, the focus on the first card (or on
-    // the results' heading while it is not drawn yet).
+    // The cards are drawn one a frame; the first, once drawn, is brought into view with
+    // the focus on it.
+    let drawing = OneAFrame::new(move || {
+        build
+            .built
+            .with(|b| b.personas.iter().map(|p| p.id.clone()).collect())
+    });
     Effect::new(move |_| {
-        if build.built.with(|b| !b.personas.is_empty()) {
-            let first = document()
-                .query_selector(".results .persona-grid .persona-card")
-                .ok()
-                .flatten()
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-            match first {
-                Some(card) => {
-                    card.scroll_into_view();
-                    let _ = card.focus();
-                }
-                None => {
-                    if let Some(heading) = results_heading.get_untracked() {
-                        let _ = heading.focus();
-                    }
-                }
-            }
+        drawing.keys.track();
+        if drawing.shown.get() == 1 {
+            focus_first_card(results_heading);
         }
     });
     let save = move |_| {
@@ -185,9 +177,12 @@ pub fn BuildPanel() -> impl IntoView {
                         (compare.get() && personas.len() >= 2)
                             .then(|| view! { <CompareTable personas=personas /> })
                     }}
-                    <div class="persona-grid">
+                    <div class="persona-grid" aria-busy=move || drawing.busy().to_string()>
                         <For
-                            each=move || build.built.with(|b| b.personas.clone())
+                            each=move || {
+                                let shown = drawing.shown.get();
+                                build.built.with(|b| b.personas.iter().take(shown).cloned().collect::<Vec<_>>())
+                            }
                             key=|p| (p.id.clone(), p.traits.len(), p.quotes.len())
                             children=move |persona| {
                                 let id = persona.id.clone();
@@ -202,6 +197,27 @@ pub fn BuildPanel() -> impl IntoView {
                 </Show>
             </section>
         </Show>
+    }
+}
+
+/// Brings the first persona card into view with the focus on it, or focuses the results'
+/// heading while no card is drawn.
+fn focus_first_card(results_heading: NodeRef<html::H2>) {
+    let first = document()
+        .query_selector(".results .persona-grid .persona-card")
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    match first {
+        Some(card) => {
+            card.scroll_into_view();
+            let _ = card.focus();
+        }
+        None => {
+            if let Some(heading) = results_heading.get_untracked() {
+                let _ = heading.focus();
+            }
+        }
     }
 }
 
