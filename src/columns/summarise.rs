@@ -7,7 +7,7 @@ use super::{
     chosen, is_multi_select, propose_role, scale_order, AnswerCount, ColumnKind, ColumnSummary,
     MAX_CATEGORIES, SUGGESTED_GROUPS,
 };
-use crate::survey::{Answers, Column, Survey};
+use crate::survey::{Answers, Column, Survey, ANSWERS_PER_REPORT};
 
 /// A list of choices longer than [`MAX_CATEGORIES`] (occupations, countries) is still a
 /// choice when it has at most this many answers, nearly all of them given repeatedly.
@@ -98,9 +98,6 @@ pub fn suggest_grouping(summaries: &[ColumnSummary], k: usize) -> Option<usize> 
         .map(|s| s.index)
 }
 
-/// Distinct answers between two progress reports while counting.
-const ANSWERS_PER_REPORT: usize = 1 << 15;
-
 /// Counted over the distinct answers, each with how many gave it. The store holds each
 /// answer once, so only answers that trimming changes need merging by value.
 fn count_answers(answers: &Answers, progress: &mut dyn FnMut(usize)) -> Vec<AnswerCount> {
@@ -187,12 +184,15 @@ fn classify(counts: &[AnswerCount], answered: usize) -> ColumnKind {
         };
     }
     let once = counts.iter().filter(|a| a.count == 1).count();
-    let sentences = counts
-        .iter()
-        .filter(|a| a.value.split_whitespace().take(SENTENCE_WORDS).count() == SENTENCE_WORDS)
-        .count();
-    let one_off_sentences = once * 2 > distinct && sentences * 2 > distinct;
-    if distinct <= MAX_CATEGORIES && distinct < answered && !one_off_sentences {
+    // Words are counted only for a column few enough answers to be categories.
+    let one_off_sentences = || {
+        let sentences = counts
+            .iter()
+            .filter(|a| a.value.split_whitespace().take(SENTENCE_WORDS).count() == SENTENCE_WORDS)
+            .count();
+        once * 2 > distinct && sentences * 2 > distinct
+    };
+    if distinct <= MAX_CATEGORIES && distinct < answered && !one_off_sentences() {
         return ColumnKind::Categorical;
     }
     if distinct <= MAX_CHOICES && (answered - once) as f64 >= REPEATED_SHARE * answered as f64 {

@@ -10,7 +10,7 @@
 //! survey text becomes persona text (names, traits, quotes), and persona text must not
 //! hold them (`persona_file::check_persona` refuses them), nor can a reader see them.
 
-use super::{Column, ReadError};
+use super::{Column, ReadError, ANSWERS_PER_REPORT};
 
 /// The most columns a survey file may have (checked on its header row, before the
 /// columns are named or read).
@@ -40,9 +40,14 @@ pub fn is_unsafe_char(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
+/// Whether the text holds an [`is_unsafe_char`] character.
+fn has_unsafe_chars(text: &str) -> bool {
+    may_hold_unsafe(text) && text.chars().any(is_unsafe_char)
+}
+
 /// The text without [`is_unsafe_char`] characters; borrowed when it has none.
 pub fn without_unsafe_chars(text: &str) -> std::borrow::Cow<'_, str> {
-    if may_hold_unsafe(text) && text.chars().any(is_unsafe_char) {
+    if has_unsafe_chars(text) {
         text.chars().filter(|&c| !is_unsafe_char(c)).collect()
     } else {
         text.into()
@@ -58,14 +63,23 @@ fn may_hold_unsafe(text: &str) -> bool {
 
 /// Checks every column name and answer against [`MAX_CELL_CHARS`] and removes unsafe
 /// characters from the answers (names lose theirs when they are made, before repeats
-/// are told apart); says how many answers changed.
-pub(super) fn tidy(columns: &mut [Column]) -> Result<Vec<String>, ReadError> {
+/// are told apart); says how many answers changed. Each distinct answer is looked at
+/// once, and a column is rewritten only when one of its answers needs cleaning;
+/// `progress` hears (done, total) in distinct answers.
+pub(super) fn tidy(
+    columns: &mut [Column],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<String>, ReadError> {
+    let total = columns.iter().map(|c| c.answers.distinct().len()).sum();
+    let mut done = 0;
+    progress(done, total);
     let mut cleaned = 0usize;
     for column in columns.iter_mut() {
         check_length(&column.name, 0, &column.name)?;
         // Distinct answers are in first-given order, so the first too long is the
         // first row's that is.
         let answers = &mut column.answers;
+        let mut unsafe_chars = false;
         for (code, answer) in answers.distinct().iter().enumerate() {
             if check_length(answer, 0, &column.name).is_err() {
                 let first = answers.codes().iter().position(|&c| c as usize == code);
@@ -73,12 +87,20 @@ pub(super) fn tidy(columns: &mut [Column]) -> Result<Vec<String>, ReadError> {
                     check_length(answer, row + 1, &column.name)?;
                 }
             }
+            unsafe_chars = unsafe_chars || has_unsafe_chars(answer);
+            done += 1;
+            if done % ANSWERS_PER_REPORT == 0 {
+                progress(done, total);
+            }
         }
-        cleaned += answers.rewrite(|answer| match without_unsafe_chars(answer) {
-            std::borrow::Cow::Owned(clean) => Some(clean.trim().into()),
-            std::borrow::Cow::Borrowed(_) => None,
-        });
+        if unsafe_chars {
+            cleaned += answers.rewrite(|answer| match without_unsafe_chars(answer) {
+                std::borrow::Cow::Owned(clean) => Some(clean.trim().into()),
+                std::borrow::Cow::Borrowed(_) => None,
+            });
+        }
     }
+    progress(done, total);
     Ok(if cleaned == 0 {
         Vec::new()
     } else {
@@ -109,6 +131,7 @@ fn check_length(text: &str, respondent: usize, column: &str) -> Result<(), ReadE
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::survey::Answer;
 
     #[test]
     fn unsafe_characters_are_controls_and_direction_marks() {
@@ -133,14 +156,14 @@ mod tests {
             name: "Comment".into(),
             answers: ["fine", " bad\u{0} \u{202E}"].into_iter().collect(),
         }];
-        let warnings = tidy(&mut columns).unwrap();
+        let warnings = tidy(&mut columns, &mut |_, _| {}).unwrap();
         assert_eq!(columns[0].answers, ["fine", "bad"]);
         assert!(warnings[0].starts_with("1 answer(s)"), "{warnings:?}");
 
         columns[0]
             .answers
             .set(1, "x".repeat(MAX_CELL_CHARS + 1).into());
-        let error = tidy(&mut columns).unwrap_err();
+        let error = tidy(&mut columns, &mut |_, _| {}).unwrap_err();
         assert!(
             error
                 .to_string()
@@ -150,6 +173,32 @@ mod tests {
         );
         // Many bytes, few characters: within the cap.
         columns[0].answers.set(1, "é".repeat(MAX_CELL_CHARS).into());
-        assert!(tidy(&mut columns).is_ok());
+        assert!(tidy(&mut columns, &mut |_, _| {}).is_ok());
+    }
+
+    #[test]
+    fn tidying_reports_its_progress_in_distinct_answers() {
+        let many = ANSWERS_PER_REPORT + 10;
+        let mut columns = vec![
+            Column {
+                name: "Comment".into(),
+                answers: (0..many)
+                    .map(|i| Answer::from(format!("Comment {i}")))
+                    .collect(),
+            },
+            Column {
+                name: "Travel".into(),
+                answers: ["Bus", "Car", "Bus"].into_iter().collect(),
+            },
+        ];
+        let mut reports = Vec::new();
+        let warnings = tidy(&mut columns, &mut |done, total| reports.push((done, total))).unwrap();
+        assert!(warnings.is_empty());
+        let total = many + 2;
+        assert_eq!(
+            reports,
+            [(0, total), (ANSWERS_PER_REPORT, total), (total, total)]
+        );
+        assert_eq!(columns[1].answers, ["Bus", "Car", "Bus"]);
     }
 }

@@ -27,7 +27,7 @@ pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
 pub use error::{grouped, QuoteRun, ReadError};
 pub use layout::{is_other_text, Layout};
 pub use longitudinal::{one_row_per_record, Event, Longitudinal, EVENT_COLUMN};
-pub use progress::{Progress, ProgressSink, Stage, ROWS_PER_REPORT};
+pub use progress::{Progress, ProgressSink, Stage, ANSWERS_PER_REPORT, ROWS_PER_REPORT};
 pub use quotes::{UnclosedQuotes, MAX_QUOTED_LINES};
 pub use redcap::{is_marked, Dictionary, DictionaryError, Field, MAX_DICTIONARY_BYTES};
 pub use sheet::{is_spreadsheet, ReadWorkbook, SheetRead, Source, MAGIC_BYTES};
@@ -155,7 +155,7 @@ pub fn read_survey_reporting(
 ) -> Result<Survey, ReadError> {
     let source_sha256 = sha256.unwrap_or_else(|| fingerprint(bytes, progress));
     let read = read_columns(bytes, options, progress)?;
-    shape(read, source_sha256, options)
+    shape(read, source_sha256, options, progress)
 }
 
 /// A survey read from `source`: [`read_survey_reporting`] for a file's bytes; a workbook
@@ -183,7 +183,12 @@ pub fn read_workbook_survey(
     read: &ReadWorkbook,
     options: ReadOptions,
 ) -> Result<Survey, ReadError> {
-    shape(sheet_columns(&read.sheet), read.sha256.clone(), options)
+    shape(
+        sheet_columns(&read.sheet),
+        read.sha256.clone(),
+        options,
+        &mut |_| {},
+    )
 }
 
 /// Columns as the file holds them, what the reader warned of and how it was read.
@@ -194,9 +199,18 @@ fn shape(
     read: ReadColumns,
     source_sha256: String,
     options: ReadOptions,
+    progress: ProgressSink,
 ) -> Result<Survey, ReadError> {
     let (mut columns, mut warnings, mut format) = read;
-    warnings.extend(cells::tidy(&mut columns)?);
+    let rows = columns.first().map_or(0, |c| c.answers.len());
+    warnings.extend(cells::tidy(&mut columns, &mut |done, total| {
+        progress(Progress {
+            stage: Stage::Tidying,
+            rows,
+            done,
+            total,
+        })
+    })?);
     let layout = options.layout.unwrap_or_else(|| layout::detect(&columns));
     let shaped = layout::shape(layout, columns);
     warnings.extend(shaped.warnings);

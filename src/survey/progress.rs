@@ -13,6 +13,9 @@ pub enum Stage {
     Decoding,
     /// Bytes → rows; `done`/`total` count bytes.
     Reading,
+    /// Answers checked for length and cleaned of unsafe characters; `done`/`total` count
+    /// distinct answers.
+    Tidying,
     /// The privacy guard; `done`/`total` count answers.
     Guarding,
     /// Spellings of one answer merged, multi-select questions folded; `done`/`total`
@@ -29,6 +32,7 @@ impl Stage {
             Stage::Checking => "Checking the file",
             Stage::Decoding => "Reading the text",
             Stage::Reading => "Reading rows",
+            Stage::Tidying => "Checking the answers",
             Stage::Guarding => "Removing identifiers",
             Stage::Merging => "Merging spellings",
             Stage::Summarising => "Understanding the columns",
@@ -61,7 +65,8 @@ impl Progress {
         let (start, width) = match self.stage {
             Stage::Checking => (0.0, 200.0),
             Stage::Decoding => (200.0, 50.0),
-            Stage::Reading => (250.0, 250.0),
+            Stage::Reading => (250.0, 225.0),
+            Stage::Tidying => (475.0, 25.0),
             Stage::Guarding => (500.0, 300.0),
             Stage::Merging => (800.0, 70.0),
             Stage::Summarising => (870.0, 130.0),
@@ -80,6 +85,10 @@ pub type ProgressSink<'a> = &'a mut dyn FnMut(Progress);
 
 /// Rows between two progress reports while reading text.
 pub const ROWS_PER_REPORT: usize = 2048;
+
+/// Distinct answers between two progress reports in the stages that go through them
+/// (a few microseconds each at most, so a report every few milliseconds).
+pub const ANSWERS_PER_REPORT: usize = 1 << 15;
 
 #[cfg(test)]
 mod tests {
@@ -104,6 +113,8 @@ mod tests {
             at(Stage::Reading, 0, 0),
             at(Stage::Reading, 50, 100),
             at(Stage::Reading, 100, 100),
+            at(Stage::Tidying, 0, 40),
+            at(Stage::Tidying, 40, 40),
             at(Stage::Guarding, 0, 18),
             at(Stage::Guarding, 18, 18),
             at(Stage::Merging, 18, 36),
@@ -113,11 +124,11 @@ mod tests {
         let tenths: Vec<u32> = steps.iter().map(Progress::per_mille).collect();
         assert_eq!(
             tenths,
-            [0, 200, 200, 225, 250, 375, 500, 500, 800, 835, 870, 1000]
+            [0, 200, 200, 225, 250, 363, 475, 475, 500, 500, 800, 835, 870, 1000]
         );
         assert_eq!(
             at(Stage::Reading, 500, 100).per_mille(),
-            500,
+            475,
             "never past its stage"
         );
         assert_eq!(at(Stage::Reading, 3, 1000).per_mille(), 251);
