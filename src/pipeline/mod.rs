@@ -149,7 +149,6 @@ impl LoadedSurvey {
                 .map(|(raw, link)| (raw, Some(link)))?,
             None => (raw, None),
         };
-        let columns = raw.columns().len();
         let rows = raw.respondents();
         let mut stage = |stage, done, total| {
             progress(Progress {
@@ -159,10 +158,8 @@ impl LoadedSurvey {
                 total,
             })
         };
-        let cells = rows * columns;
-        stage(Stage::Guarding, 0, cells);
-        let (mut guarded, report) = guard(raw, &recipe.guard_settings(), &mut |done| {
-            stage(Stage::Guarding, done, cells)
+        let (mut guarded, report) = guard(raw, &recipe.guard_settings(), &mut |done, total| {
+            stage(Stage::Guarding, done, total)
         });
         if let Some(dictionary) = &recipe.dictionary {
             guarded = dictionary.label(&guarded);

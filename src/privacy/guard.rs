@@ -13,7 +13,10 @@ use super::identifiers::{identifier_reason, DropReason, IdentifierField};
 use super::scrub::scrub;
 use super::{ShownCount, MIN_GROUP_SIZE};
 use crate::columns::{is_number, MAX_CATEGORIES};
-use crate::survey::{is_other_text, Answer, Answers, Column, Layout, Survey, ROWS_PER_REPORT};
+use crate::survey::{is_other_text, Answer, Answers, Column, Layout, Survey};
+
+/// Answers scrubbed between two progress reports (scrubbing takes microseconds each).
+const SCRUBBED_PER_REPORT: usize = 2048;
 
 /// The largest minimum group size a user may set.
 pub const MAX_MIN_GROUP_SIZE: usize = 1000;
@@ -103,20 +106,28 @@ impl ScrubbedColumn {
 }
 
 /// Applies the guard to a survey as read; the result is all the analysis may see.
-/// `progress` hears how many answers (rows × columns) have been through it.
+/// `progress` hears (done, total) in distinct answers, where the guard's work lies:
+/// scrubbing a free-text column's every distinct answer once; a choice column's few
+/// answers are soon through.
 pub fn guard(
     raw: Survey,
     settings: &PrivacySettings,
-    progress: &mut dyn FnMut(usize),
+    progress: &mut dyn FnMut(usize, usize),
 ) -> (Survey, PrivacyReport) {
-    let rows = raw.respondents();
+    let total = raw
+        .columns()
+        .iter()
+        .map(|c| c.answers.distinct().len())
+        .sum();
     let mut done = 0;
+    progress(done, total);
     let mut report = PrivacyReport::default();
     let tool = raw.format.as_ref().map_or(Layout::Generic, |f| f.layout);
     let metadata = raw.metadata.clone();
     let survey = raw.map_columns(|columns| {
         let mut kept = Vec::new();
         for column in columns {
+            let answers = column.answers.distinct().len();
             let reason = identifier_reason(&column, &settings.marked_identifiers).or_else(|| {
                 metadata
                     .contains(&column.name)
@@ -142,12 +153,12 @@ pub fn guard(
                     name: column.name,
                     reason,
                 }),
-                None => kept.push(generalised(column, &mut report, &mut |row| {
-                    progress(done + row)
+                None => kept.push(generalised(column, &mut report, &mut |scrubbed| {
+                    progress(done + scrubbed, total)
                 })),
             }
-            done += rows;
-            progress(done);
+            done += answers;
+            progress(done, total);
         }
         kept
     });
@@ -206,14 +217,11 @@ fn scrub_free_text(
     if !free_text {
         return None;
     }
-    // Progress in rows, though the work is per distinct answer: each stands for its
-    // share of the rows (in floating point: usize is 32 bits in wasm).
-    let rows_per_answer = answers.len() as f64 / answers.distinct().len().max(1) as f64;
     let mut scrubbed = 0;
     Some(answers.rewrite(|answer| {
         scrubbed += 1;
-        if scrubbed % ROWS_PER_REPORT == 0 {
-            progress((scrubbed as f64 * rows_per_answer) as usize);
+        if scrubbed % SCRUBBED_PER_REPORT == 0 {
+            progress(scrubbed);
         }
         if answer.trim().is_empty() || is_number(answer) {
             return None;
@@ -260,7 +268,7 @@ mod tests {
             ));
         }
         let raw = read_detected(csv.as_bytes()).unwrap();
-        let (safe, report) = guard(raw, &PrivacySettings::default(), &mut |_| {});
+        let (safe, report) = guard(raw, &PrivacySettings::default(), &mut |_, _| {});
 
         let names: Vec<_> = safe.columns().iter().map(|c| c.name.as_str()).collect();
         assert_eq!(
@@ -281,10 +289,38 @@ mod tests {
     }
 
     #[test]
+    fn progress_counts_distinct_answers_and_moves_inside_a_free_text_column() {
+        let many = 2 * SCRUBBED_PER_REPORT + 5;
+        let mut csv = String::from("Who do you live with?,Comments\n");
+        for i in 0..many {
+            let lives = ["Alone", "Partner"][i % 2];
+            csv.push_str(&format!("{lives},\"Comment {i} about the clinic\"\n"));
+        }
+        let raw = read_detected(csv.as_bytes()).unwrap();
+        let mut reports = Vec::new();
+        guard(raw, &PrivacySettings::default(), &mut |done, total| {
+            reports.push((done, total));
+        });
+        let total = many + 2;
+        assert!(reports.iter().all(|&(_, t)| t == total), "{reports:?}");
+        let done: Vec<usize> = reports.iter().map(|&(d, _)| d).collect();
+        assert_eq!(
+            done,
+            [
+                0,
+                2,
+                2 + SCRUBBED_PER_REPORT,
+                2 + 2 * SCRUBBED_PER_REPORT,
+                total
+            ]
+        );
+    }
+
+    #[test]
     fn drops_survey_tool_metadata_with_its_reason() {
         let csv = "StartDate,ResponseId,Progress,Finished,Q1\n2024-01-01,R_abc123def,100,1,Bus\n2024-01-02,R_xyz789ghi,100,1,Car\n";
         let raw = read_detected(csv.as_bytes()).unwrap();
-        let (safe, report) = guard(raw, &PrivacySettings::default(), &mut |_| {});
+        let (safe, report) = guard(raw, &PrivacySettings::default(), &mut |_, _| {});
         assert_eq!(
             safe.columns()
                 .iter()
@@ -312,7 +348,7 @@ mod tests {
             csv.push_str(&format!("\"85,{:08}\",{other}\n", 33_333_333 + i % 20));
         }
         let raw = read_detected(csv.as_bytes()).unwrap();
-        let (safe, report) = guard(raw, &PrivacySettings::default(), &mut |_| {});
+        let (safe, report) = guard(raw, &PrivacySettings::default(), &mut |_, _| {});
         assert_eq!(safe.columns()[0].answers[0], "85,33333333");
         assert!(safe.columns()[1].answers[0].contains("[name]"));
         let scrubbed: Vec<_> = report.scrubbed.iter().map(|s| s.name.as_str()).collect();
@@ -328,7 +364,7 @@ mod tests {
             keep_zip3: true,
             ..PrivacySettings::default()
         };
-        let (safe, report) = guard(raw, &settings, &mut |_| {});
+        let (safe, report) = guard(raw, &settings, &mut |_, _| {});
         assert_eq!(safe.columns()[0].answers, ["021", "000"]);
         assert_eq!(report.generalised[0].how, Generalisation::ZipToThreeDigits);
     }
