@@ -76,6 +76,25 @@ const MAX_MEAN_NAMES: usize = 4;
 /// The separator and each distinct answer's options, when `answers` are joined
 /// check-all answers; `kobo` allows KoboToolbox's space-joined option names.
 pub(super) fn detect(answers: &Answers, kobo: bool) -> Option<Joined> {
+    let separators = kobo
+        .then_some(Separator::Space)
+        .into_iter()
+        .chain(SEPARATORS);
+    // Free text splits into more pieces than a question has options at every
+    // separator, which a few of its answers show: no need to count them all.
+    let counts = answers.counts();
+    let given = || {
+        answers
+            .distinct()
+            .iter()
+            .zip(&counts)
+            .filter(|&(_, &n)| n > 0)
+            .map(|(a, _)| a.trim())
+            .filter(|a| !a.is_empty())
+    };
+    if !separators.into_iter().any(|s| few_pieces(given(), s)) {
+        return None;
+    }
     let mut cells: FxHashMap<&str, usize> = FxHashMap::default();
     for (answer, n) in answers.tallied() {
         let answer = answer.trim();
@@ -91,14 +110,38 @@ pub(super) fn detect(answers: &Answers, kobo: bool) -> Option<Joined> {
     if kobo && is_kobo_list(&cells, answered) {
         return evidence(Separator::Space, &cells, answered);
     }
-    [
-        Separator::Pipe,
-        Separator::Semicolon,
-        Separator::Newline,
-        Separator::Comma { space: true },
-    ]
-    .into_iter()
-    .find_map(|separator| evidence(separator, &cells, answered))
+    SEPARATORS
+        .into_iter()
+        .find_map(|separator| evidence(separator, &cells, answered))
+}
+
+/// The separators tried, in this order, in any tool's export.
+const SEPARATORS: [Separator; 4] = [
+    Separator::Pipe,
+    Separator::Semicolon,
+    Separator::Newline,
+    Separator::Comma { space: true },
+];
+
+/// Whether the answers split at `separator` give at most [`MAX_PIECES`] distinct
+/// pieces (what [`evidence`] asks first); prose soon gives more.
+fn few_pieces<'a>(answers: impl Iterator<Item = &'a str>, separator: Separator) -> bool {
+    let mut distinct: FxHashSet<&str> = FxHashSet::default();
+    for answer in answers {
+        distinct.extend(cell_pieces(answer, separator));
+        if distinct.len() > MAX_PIECES {
+            return false;
+        }
+    }
+    true
+}
+
+/// A cell's pieces at `separator`.
+fn cell_pieces(cell: &str, separator: Separator) -> Vec<&str> {
+    match separator {
+        Separator::Space => cell.split(' ').filter(|p| !p.is_empty()).collect(),
+        other => pieces(cell, other.char()),
+    }
 }
 
 /// Options found in a column's answers.
@@ -117,10 +160,7 @@ fn evidence(separator: Separator, cells: &[(&str, usize)], answered: usize) -> O
     let mut distinct: FxHashSet<&str> = FxHashSet::default();
     let mut split: Vec<Vec<&str>> = Vec::with_capacity(cells.len());
     for (cell, _) in cells {
-        let parts = match separator {
-            Separator::Space => cell.split(' ').filter(|p| !p.is_empty()).collect(),
-            other => pieces(cell, other.char()),
-        };
+        let parts = cell_pieces(cell, separator);
         distinct.extend(parts.iter().copied());
         if distinct.len() > MAX_PIECES {
             return None;
