@@ -53,6 +53,10 @@ pub(super) fn read_delimited(
             break;
         }
         read += 1;
+        if read == ROWS_PER_REPORT {
+            let rows = expected_rows(read, reader.position().byte() as usize, text.len(), width);
+            answers.iter_mut().for_each(|slot| slot.expect(rows));
+        }
         if read.is_multiple_of(ROWS_PER_REPORT) {
             progress(Progress {
                 stage: Stage::Reading,
@@ -98,6 +102,14 @@ pub(super) fn read_delimited(
         })
         .collect();
     Ok((columns, warnings))
+}
+
+/// How many rows a text of `total` bytes holds in all, judged from the first `read`
+/// rows' `bytes` (with a twentieth to spare), and never more than a row of `width`
+/// empty answers a line could give.
+fn expected_rows(read: usize, bytes: usize, total: usize, width: usize) -> usize {
+    let judged = read as f64 * total as f64 / bytes.max(1) as f64 * 1.05;
+    (judged as usize).min(total / width.max(1))
 }
 
 /// Trims header names (and drops characters no text keeps, see
