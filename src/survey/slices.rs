@@ -11,8 +11,9 @@ use sha2::{Digest, Sha256};
 use super::{hex, Progress, ProgressSink, ReadError, Stage};
 
 /// The bytes read at a time: large enough that a slice's fixed costs do not show, small
-/// enough that one slice beside the whole file is nothing.
-pub const SLICE_BYTES: usize = 8 << 20;
+/// enough that one slice beside the whole file is nothing and that the first slice (read
+/// and hashed before the browser has optimised the code) is soon reported.
+pub const SLICE_BYTES: usize = 4 << 20;
 
 /// A file that can be read, a slice at a time, as often as needed.
 pub trait FileSlices {
@@ -57,24 +58,26 @@ impl SlicedFile {
 
     /// The whole file, read a slice at a time into one buffer (its only copy), and its
     /// hex SHA-256 over the same slices — or `known`, when the fingerprint was worked
-    /// out before (a read again). `progress` hears of every slice.
+    /// out before (a read again). `progress` hears of every slice. The buffer is filled
+    /// slice by slice, not zeroed first (which would hold up the first report).
     pub fn read_whole(
         &self,
         known: Option<String>,
         progress: ProgressSink,
     ) -> Result<(Vec<u8>, String), ReadError> {
         let total = self.size();
-        let mut bytes = vec![0; total];
-        let mut hasher = known.is_none().then(Sha256::new);
-        let mut start = 0;
         progress(checked(0, total));
-        for slice in bytes.chunks_mut(SLICE_BYTES) {
-            self.0.read_at(start, slice)?;
+        let mut bytes = Vec::with_capacity(total);
+        let mut slice = vec![0; SLICE_BYTES.min(total)];
+        let mut hasher = known.is_none().then(Sha256::new);
+        while bytes.len() < total {
+            let slice = &mut slice[..SLICE_BYTES.min(total - bytes.len())];
+            self.0.read_at(bytes.len(), slice)?;
             if let Some(hasher) = &mut hasher {
                 hasher.update(&*slice);
             }
-            start += slice.len();
-            progress(checked(start, total));
+            bytes.extend_from_slice(slice);
+            progress(checked(bytes.len(), total));
         }
         let sha256 = match (known, hasher) {
             (Some(known), _) => known,
