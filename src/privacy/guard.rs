@@ -15,9 +15,6 @@ use super::{ShownCount, MIN_GROUP_SIZE};
 use crate::columns::{is_number, MAX_CATEGORIES};
 use crate::survey::{is_other_text, Answer, Answers, Column, Layout, Survey};
 
-/// Answers scrubbed between two progress reports (scrubbing takes microseconds each).
-const SCRUBBED_PER_REPORT: usize = 2048;
-
 /// The largest minimum group size a user may set.
 pub const MAX_MIN_GROUP_SIZE: usize = 1000;
 
@@ -217,17 +214,16 @@ fn scrub_free_text(
     if !free_text {
         return None;
     }
-    let mut scrubbed = 0;
-    Some(answers.rewrite(|answer| {
-        scrubbed += 1;
-        if scrubbed % SCRUBBED_PER_REPORT == 0 {
-            progress(scrubbed);
-        }
-        if answer.trim().is_empty() || is_number(answer) {
-            return None;
-        }
-        Some(scrub(answer).into())
-    }))
+    // Each distinct answer is scrubbed, then held once again: two steps an answer.
+    Some(answers.rewrite_reporting(
+        |answer| {
+            if answer.trim().is_empty() || is_number(answer) {
+                return None;
+            }
+            Some(scrub(answer).into())
+        },
+        &mut |steps| progress(steps / 2),
+    ))
 }
 
 /// The column with ZIP codes cut to three digits, each distinct answer once; `None`
@@ -252,7 +248,7 @@ fn zip3_column(column: &Column) -> Option<Column> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::read_detected;
+    use crate::survey::{read_detected, CHANGES_PER_REPORT};
 
     #[test]
     fn drops_identifiers_generalises_and_scrubs() {
@@ -290,11 +286,11 @@ mod tests {
 
     #[test]
     fn progress_counts_distinct_answers_and_moves_inside_a_free_text_column() {
-        let many = 2 * SCRUBBED_PER_REPORT + 5;
+        let many = 4 * CHANGES_PER_REPORT;
         let mut csv = String::from("Who do you live with?,Comments\n");
         for i in 0..many {
             let lives = ["Alone", "Partner"][i % 2];
-            csv.push_str(&format!("{lives},\"Comment {i} about the clinic\"\n"));
+            csv.push_str(&format!("{lives},\"Comment {i}, call 0161 496 {i:04}\"\n"));
         }
         let raw = read_detected(csv.as_bytes()).unwrap();
         let mut reports = Vec::new();
@@ -304,16 +300,11 @@ mod tests {
         let total = many + 2;
         assert!(reports.iter().all(|&(_, t)| t == total), "{reports:?}");
         let done: Vec<usize> = reports.iter().map(|&(d, _)| d).collect();
-        assert_eq!(
-            done,
-            [
-                0,
-                2,
-                2 + SCRUBBED_PER_REPORT,
-                2 + 2 * SCRUBBED_PER_REPORT,
-                total
-            ]
-        );
+        assert_eq!((done[0], done[1], done[done.len() - 1]), (0, 2, total));
+        assert!(done.windows(2).all(|w| w[0] <= w[1]), "{done:?}");
+        // Scrubbing, then holding the answers once again, each report as it goes.
+        let inside = done.iter().filter(|&&d| d > 2 && d < total).count();
+        assert_eq!(inside, 2 * many / CHANGES_PER_REPORT - 1, "{done:?}");
     }
 
     #[test]

@@ -75,11 +75,32 @@ impl Answers {
     /// Rewrites answers by their distinct values: `change` is asked once per distinct
     /// answer and gives its replacement (`None` keeps it). Answers that become the same
     /// are held once again. Returns how many respondents' answers changed.
-    pub fn rewrite(&mut self, mut change: impl FnMut(&Answer) -> Option<Answer>) -> usize {
+    pub fn rewrite(&mut self, change: impl FnMut(&Answer) -> Option<Answer>) -> usize {
+        self.rewrite_reporting(change, &mut |_| {})
+    }
+
+    /// [`Answers::rewrite`], telling `progress` every [`CHANGES_PER_REPORT`] steps how
+    /// far it is, out of twice the distinct answers: each is first changed, then held
+    /// once again.
+    pub fn rewrite_reporting(
+        &mut self,
+        mut change: impl FnMut(&Answer) -> Option<Answer>,
+        progress: &mut dyn FnMut(usize),
+    ) -> usize {
+        let mut step = 0;
+        let mut report = |step: &mut usize| {
+            *step += 1;
+            if step.is_multiple_of(CHANGES_PER_REPORT) {
+                progress(*step);
+            }
+        };
         let replaced: Vec<Option<Answer>> = self
             .values
             .iter()
-            .map(|v| change(v).filter(|new| new != v))
+            .map(|v| {
+                report(&mut step);
+                change(v).filter(|new| new != v)
+            })
             .collect();
         if replaced.iter().all(Option::is_none) {
             return 0;
@@ -95,6 +116,7 @@ impl Answers {
         let mut position = HashTable::with_capacity(old.len());
         let mut recode = Vec::with_capacity(old.len());
         for ((value, new), n) in old.into_iter().zip(replaced).zip(counts) {
+            report(&mut step);
             let value = new.unwrap_or(value);
             if n == 0 {
                 // Given by no one: not kept, and no code points at it.
@@ -163,6 +185,9 @@ impl PartialEq<[&str]> for Answers {
         self.len() == other.len() && self.iter().zip(other).all(|(a, b)| a == b)
     }
 }
+
+/// Steps of [`Answers::rewrite_reporting`] between two progress reports.
+pub const CHANGES_PER_REPORT: usize = 2048;
 
 /// Builds [`Answers`] one respondent at a time, as readers go through a file. Its look-up
 /// table holds only codes (the answers themselves are held once, in the store), so a

@@ -89,7 +89,7 @@ pub(super) fn tidy(
             }
             unsafe_chars = unsafe_chars || has_unsafe_chars(answer);
             done += 1;
-            if done % ANSWERS_PER_REPORT == 0 {
+            if done.is_multiple_of(ANSWERS_PER_REPORT) {
                 progress(done, total);
             }
         }

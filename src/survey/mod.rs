@@ -20,7 +20,7 @@ mod slices;
 #[cfg(feature = "workbooks")]
 mod spreadsheet;
 
-pub use answers::{Answers, AnswersBuilder};
+pub use answers::{Answers, AnswersBuilder, CHANGES_PER_REPORT};
 pub use cells::{check_width, is_unsafe_char, without_unsafe_chars, MAX_CELL_CHARS, MAX_COLUMNS};
 pub use decode::{decode_by_bom, EncodingChoice};
 pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
