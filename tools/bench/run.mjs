@@ -101,19 +101,19 @@ say(`# Persona Builder benchmark, ${results.date}`);
 say();
 say(`Headless Chromium (release build, through the UI; median of ${RUNS} runs up to 100,000 rows) beside Papa Parse and the native core (median of 3).`);
 say();
-say("| rows | MB | app parse (worker) | app read (file → columns on screen) | Papa Parse File / text | read ÷ Papa | native read | read ÷ native | app build (Auto k) | native build | pipeline | pipeline ÷ native | peak tab memory | peak ÷ file | longest main-thread task | progress moves / longest gap | segments vs planted (ARI) |");
+say("| rows | MB | app parse (worker) | app read (file → columns on screen) | Papa Parse File / text | read ÷ Papa | native read | read ÷ native | app build (Auto k) | native build | pipeline | pipeline ÷ native | peak tab memory | peak above the empty tab ÷ file | longest main-thread task | progress moves / longest gap | segments vs planted (ARI) |");
 say("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const s of results.surveys) {
   const { app, papa, native: n } = s;
   const mb = (s.bytes / MB).toFixed(1);
   if (app.refused) {
-    say(`| ${s.rows} | ${mb} | refused in ${fmt(app.refusedAfterMs)}: ${app.refused} | | | | ${fmt(n.read_ms)} | | | ${fmt(n.build_ms)} | | | ${mbOf(app.memory.peak)} | ${ratio(app.memory.peak * 1024, s.bytes)} | | | ${n.adjusted_rand.toFixed(2)} |`);
+    say(`| ${s.rows} | ${mb} | refused in ${fmt(app.refusedAfterMs)}: ${app.refused} | | | | ${fmt(n.read_ms)} | | | ${fmt(n.build_ms)} | | | ${mbOf(app.memory.peak)} | ${ratio((app.memory.peak - app.memory.before) * 1024, s.bytes)} | | | ${n.adjusted_rand.toFixed(2)} |`);
     continue;
   }
   const pipeline = app.readMs + app.buildMs;
   const papaBest = Math.min(papa.fromFile.ms, papa.fromText.ms);
   say(
-    `| ${s.rows} | ${mb} | ${fmt(app.worker?.parseMs)} | ${fmt(app.readMs)} | ${fmt(papa.fromFile.ms)} / ${fmt(papa.fromText.ms)} | ${ratio(app.readMs, papaBest)} | ${fmt(n.read_ms)} | ${ratio(app.readMs, n.read_ms)} | ${fmt(app.buildMs)} | ${fmt(n.build_ms)} | ${fmt(pipeline)} | ${ratio(pipeline, n.pipeline_ms)} | ${mbOf(app.memory.peak)} (empty tab ${mbOf(app.memory.before)}) | ${ratio(app.memory.peak * 1024, s.bytes)} | ${fmt(Math.max(app.longestTaskMs.read, app.longestTaskMs.build))} | ${app.progress.moves} / ${fmt(app.progress.longestGapMs)} | ${n.adjusted_rand.toFixed(2)} |`,
+    `| ${s.rows} | ${mb} | ${fmt(app.worker?.parseMs)} | ${fmt(app.readMs)} | ${fmt(papa.fromFile.ms)} / ${fmt(papa.fromText.ms)} | ${ratio(app.readMs, papaBest)} | ${fmt(n.read_ms)} | ${ratio(app.readMs, n.read_ms)} | ${fmt(app.buildMs)} | ${fmt(n.build_ms)} | ${fmt(pipeline)} | ${ratio(pipeline, n.pipeline_ms)} | ${mbOf(app.memory.peak)} (empty tab ${mbOf(app.memory.before)}) | ${ratio((app.memory.peak - app.memory.before) * 1024, s.bytes)} | ${fmt(Math.max(app.longestTaskMs.read, app.longestTaskMs.build))} | ${app.progress.moves} / ${fmt(app.progress.longestGapMs)} | ${n.adjusted_rand.toFixed(2)} |`,
   );
 }
 say();
