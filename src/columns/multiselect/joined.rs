@@ -7,60 +7,9 @@ use std::collections::HashSet;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::separator::{Separator, SEPARATORS};
 use crate::columns::numbers::are_numbers;
 use crate::survey::Answers;
-
-/// How the options of one answer are joined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Separator {
-    /// `,` — `comma_space` when the tool writes `, ` (Google Forms) rather than `,`
-    /// (Qualtrics choice text).
-    Comma {
-        space: bool,
-    },
-    Semicolon,
-    Pipe,
-    Newline,
-    /// KoboToolbox: option names joined by single spaces.
-    Space,
-}
-
-impl Separator {
-    /// The character that splits options.
-    fn char(self) -> char {
-        match self {
-            Separator::Comma { .. } => ',',
-            Separator::Semicolon => ';',
-            Separator::Pipe => '|',
-            Separator::Newline => '\n',
-            Separator::Space => ' ',
-        }
-    }
-
-    /// How options are joined again ([`super::Fold::unfold`]).
-    pub fn joiner(self) -> &'static str {
-        match self {
-            Separator::Comma { space: true } => ", ",
-            Separator::Comma { space: false } => ",",
-            Separator::Semicolon => ";",
-            Separator::Pipe => "|",
-            Separator::Newline => "\n",
-            Separator::Space => " ",
-        }
-    }
-
-    /// The separator as the page names it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Separator::Comma { .. } => "commas",
-            Separator::Semicolon => "semicolons",
-            Separator::Pipe => "“|”",
-            Separator::Newline => "line breaks",
-            Separator::Space => "spaces",
-        }
-    }
-}
 
 /// A joined list with more distinct options than this is not one question.
 const MAX_OPTIONS: usize = 40;
@@ -115,33 +64,17 @@ pub(super) fn detect(answers: &Answers, kobo: bool) -> Option<Joined> {
         .find_map(|separator| evidence(separator, &cells, answered))
 }
 
-/// The separators tried, in this order, in any tool's export.
-const SEPARATORS: [Separator; 4] = [
-    Separator::Pipe,
-    Separator::Semicolon,
-    Separator::Newline,
-    Separator::Comma { space: true },
-];
-
 /// Whether the answers split at `separator` give at most [`MAX_PIECES`] distinct
 /// pieces (what [`evidence`] asks first); prose soon gives more.
 fn few_pieces<'a>(answers: impl Iterator<Item = &'a str>, separator: Separator) -> bool {
     let mut distinct: FxHashSet<&str> = FxHashSet::default();
     for answer in answers {
-        distinct.extend(cell_pieces(answer, separator));
+        distinct.extend(separator.pieces(answer));
         if distinct.len() > MAX_PIECES {
             return false;
         }
     }
     true
-}
-
-/// A cell's pieces at `separator`.
-fn cell_pieces(cell: &str, separator: Separator) -> Vec<&str> {
-    match separator {
-        Separator::Space => cell.split(' ').filter(|p| !p.is_empty()).collect(),
-        other => pieces(cell, other.char()),
-    }
 }
 
 /// Options found in a column's answers.
@@ -160,7 +93,7 @@ fn evidence(separator: Separator, cells: &[(&str, usize)], answered: usize) -> O
     let mut distinct: FxHashSet<&str> = FxHashSet::default();
     let mut split: Vec<Vec<&str>> = Vec::with_capacity(cells.len());
     for (cell, _) in cells {
-        let parts = cell_pieces(cell, separator);
+        let parts = separator.pieces(cell);
         distinct.extend(parts.iter().copied());
         if distinct.len() > MAX_PIECES {
             return None;
@@ -231,35 +164,6 @@ fn evidence(separator: Separator, cells: &[(&str, usize)], answered: usize) -> O
             .zip(options)
             .collect(),
     })
-}
-
-/// The pieces of a cell between separators outside brackets, trimmed, empty ones
-/// dropped (Microsoft Forms ends every list with `;`). A comma between digits
-/// (`$50,000`) is part of a number, not a separator.
-pub(super) fn pieces(cell: &str, separator: char) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let (mut depth, mut start) = (0i32, 0);
-    let bytes = cell.as_bytes();
-    let in_number = |i: usize| {
-        separator == ','
-            && i > 0
-            && bytes[i - 1].is_ascii_digit()
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-    };
-    for (i, c) in cell.char_indices() {
-        match c {
-            '(' | '[' | '{' => depth += 1,
-            ')' | ']' | '}' => depth = (depth - 1).max(0),
-            c if c == separator && depth == 0 && !in_number(i) => {
-                pieces.push(cell[start..i].trim());
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    pieces.push(cell[start..].trim());
-    pieces.retain(|p| !p.is_empty());
-    pieces
 }
 
 /// Where each piece of the column is found: what comes before and after it.

@@ -5,9 +5,10 @@
 //! one column whose answers hold the chosen options joined by [`OPTION_SEPARATOR`].
 
 mod joined;
+mod separator;
 mod spread;
 
-pub use joined::Separator;
+pub use separator::Separator;
 
 use std::collections::BTreeSet;
 
