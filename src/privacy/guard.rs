@@ -13,7 +13,7 @@ use super::identifiers::{identifier_reason, DropReason, IdentifierField};
 use super::scrub::scrub;
 use super::{ShownCount, MIN_GROUP_SIZE};
 use crate::columns::{is_number, MAX_CATEGORIES};
-use crate::survey::{is_other_text, Answer, Answers, Column, Layout, Survey};
+use crate::survey::{distinct_answers, is_other_text, Answer, Answers, Column, Layout, Survey};
 
 /// The largest minimum group size a user may set.
 pub const MAX_MIN_GROUP_SIZE: usize = 1000;
@@ -111,11 +111,7 @@ pub fn guard(
     settings: &PrivacySettings,
     progress: &mut dyn FnMut(usize, usize),
 ) -> (Survey, PrivacyReport) {
-    let total = raw
-        .columns()
-        .iter()
-        .map(|c| c.answers.distinct().len())
-        .sum();
+    let total = distinct_answers(raw.columns());
     let mut done = 0;
     progress(done, total);
     let mut report = PrivacyReport::default();

@@ -10,7 +10,7 @@
 //! survey text becomes persona text (names, traits, quotes), and persona text must not
 //! hold them (`persona_file::check_persona` refuses them), nor can a reader see them.
 
-use super::{Column, ReadError, ANSWERS_PER_REPORT};
+use super::{distinct_answers, Column, ReadError, ANSWERS_PER_REPORT};
 
 /// The most columns a survey file may have (checked on its header row, before the
 /// columns are named or read).
@@ -70,7 +70,7 @@ pub(super) fn tidy(
     columns: &mut [Column],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<String>, ReadError> {
-    let total = columns.iter().map(|c| c.answers.distinct().len()).sum();
+    let total = distinct_answers(columns);
     let mut done = 0;
     progress(done, total);
     let mut cleaned = 0usize;

@@ -292,6 +292,12 @@ pub struct Column {
     pub answers: Answers,
 }
 
+/// How many distinct answers the columns hold in all: the work of the stages that go
+/// through each distinct answer once, and the unit of their progress.
+pub fn distinct_answers(columns: &[Column]) -> usize {
+    columns.iter().map(|c| c.answers.distinct().len()).sum()
+}
+
 /// A survey held column by column, one answer per respondent in every column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Survey {
