@@ -14,29 +14,31 @@ pub struct OneAFrame {
     pub shown: Memo<usize>,
     /// How many items the list has.
     pub total: Memo<usize>,
-    /// The list's keys, changing only when the list does.
-    pub keys: Memo<Vec<String>>,
 }
 
 impl OneAFrame {
     /// Draws the list whose item keys `keys` gives, raising the count one a frame.
     pub fn new(keys: impl Fn() -> Vec<String> + Send + Sync + 'static) -> Self {
         let keys = Memo::new(move |_| keys());
-        // The keys the count was raised for, and the count.
-        let progress = RwSignal::new((Vec::<String>::new(), 0usize));
-        Effect::new(move |_| {
-            let current = keys.get();
-            progress.set((current.clone(), 0));
-            raise_next_frame(keys, progress, current);
-        });
-        let shown = Memo::new(move |_| {
-            keys.with(|k| {
-                let raised = progress.with(|(raised_for, n)| (raised_for == k).then_some(*n));
-                raised.unwrap_or(0).min(k.len())
-            })
+        // Which list this is: one more each time the keys change.
+        let list = Memo::new(move |previous: Option<&u64>| {
+            keys.track();
+            previous.map_or(0, |n| n + 1)
         });
         let total = Memo::new(move |_| keys.with(Vec::len));
-        Self { shown, total, keys }
+        // The list the count was raised for, and the count.
+        let progress = RwSignal::new((None::<u64>, 0usize));
+        Effect::new(move |_| {
+            let current = list.get();
+            progress.set((Some(current), 0));
+            raise_next_frame(list, total, progress, current);
+        });
+        let shown = Memo::new(move |_| {
+            let (raised_for, n) = progress.get();
+            let n = if raised_for == Some(list.get()) { n } else { 0 };
+            n.min(total.get())
+        });
+        Self { shown, total }
     }
 
     /// Whether items are still to be drawn (for `aria-busy`).
@@ -45,21 +47,21 @@ impl OneAFrame {
     }
 }
 
-/// Raises the count by one at the next frame while the list is still `drawing` and has
-/// items left; stops once a newer list has taken over or the view is gone.
+/// Raises the count by one at the next frame while `drawing` is still the list shown and
+/// has items left; stops once a newer list has taken over or the view is gone.
 fn raise_next_frame(
-    keys: Memo<Vec<String>>,
-    progress: RwSignal<(Vec<String>, usize)>,
-    drawing: Vec<String>,
+    list: Memo<u64>,
+    total: Memo<usize>,
+    progress: RwSignal<(Option<u64>, usize)>,
+    drawing: u64,
 ) {
     request_animation_frame(move || {
-        let still_current = keys.try_with_untracked(|k| *k == drawing) == Some(true);
-        let drawn = progress
-            .try_with_untracked(|(_, n)| *n)
-            .unwrap_or(usize::MAX);
-        if still_current && drawn < drawing.len() {
+        let still_current = list.try_get_untracked() == Some(drawing);
+        let left = total.try_get_untracked().unwrap_or(0);
+        let drawn = progress.try_with_untracked(|(_, n)| *n).unwrap_or(left);
+        if still_current && drawn < left {
             progress.update(|(_, n)| *n += 1);
-            raise_next_frame(keys, progress, drawing);
+            raise_next_frame(list, total, progress, drawing);
         }
     });
 }

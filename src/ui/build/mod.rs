@@ -40,9 +40,9 @@ pub fn BuildPanel() -> impl IntoView {
             .with(|b| b.personas.iter().map(|p| p.id.clone()).collect())
     });
     Effect::new(move |_| {
-        drawing.keys.track();
         if drawing.shown.get() == 1 {
-            focus_first_card(results_heading);
+            // At the next frame: the card's own render effect may not have run yet.
+            request_animation_frame(move || focus_first_card(results_heading));
         }
     });
     let save = move |_| {
