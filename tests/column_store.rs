@@ -11,7 +11,7 @@ use persona_builder::columns::{chosen, ColumnKind};
 use persona_builder::pipeline::{build, GroupBy, LoadedSurvey, Recipe};
 use persona_builder::privacy::MIN_GROUP_SIZE;
 use persona_builder::segments::group_by;
-use persona_builder::survey::{read_detected, Answers};
+use persona_builder::survey::{read_detected, Answers, Fingerprint};
 use proptest::prelude::*;
 use time::macros::datetime;
 
@@ -102,7 +102,7 @@ proptest! {
         let loaded = LoadedSurvey::open(
             "generated.csv",
             Rc::new(text.into_bytes().into()),
-            None,
+            Fingerprint::Hash,
             Recipe::default(),
             &mut |_| {},
         )

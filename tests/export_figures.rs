@@ -6,7 +6,7 @@ use persona_builder::persona_file::{check_persona, export, ExportOptions, Person
 use persona_builder::personas::{Note, Persona};
 use persona_builder::pipeline::{build, GroupBy, LoadedSurvey, Recipe};
 use persona_builder::segments::{Method, DEFAULT_SEED};
-use persona_builder::survey::sample as synthetic;
+use persona_builder::survey::{sample as synthetic, Fingerprint};
 use std::rc::Rc;
 use time::macros::datetime;
 use time::OffsetDateTime;
@@ -17,7 +17,7 @@ fn open(name: &str, csv: Vec<u8>) -> LoadedSurvey {
     LoadedSurvey::open(
         name,
         Rc::new(csv.into()),
-        None,
+        Fingerprint::Hash,
         Recipe::default(),
         &mut |_| {},
     )

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use persona_builder::columns::{chosen, ColumnKind, Part};
 use persona_builder::pipeline::{LoadedSurvey, Recipe};
-use persona_builder::survey::{Dictionary, Layout};
+use persona_builder::survey::{Dictionary, Fingerprint, Layout};
 
 mod support;
 use support::{column, dropped};
@@ -30,7 +30,7 @@ fn load(name: &str, dictionary: Option<Dictionary>) -> LoadedSurvey {
     LoadedSurvey::open(
         name,
         Rc::new(sample(name).into()),
-        None,
+        Fingerprint::Hash,
         recipe,
         &mut |_| {},
     )

@@ -1,14 +1,18 @@
 //! A survey read a slice at a time from where it lies, as the worker reads the user's
 //! `File`: the same survey as from bytes in memory, its fingerprint worked out over the
 //! slices, and read again (not kept) when the privacy settings change. A file that can
-//! no longer be read is refused with a reason and the survey already loaded stays.
+//! no longer be read is refused with a reason and the survey already loaded stays. A
+//! large file's fingerprint is worked out beside the read, by a helper session, and
+//! handed to the survey's.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use persona_builder::pipeline::{ColumnMapping, GroupBy, Recipe};
 use persona_builder::privacy::PrivacySettings;
-use persona_builder::protocol::{Contents, Failure, Reply, Request, Session, SurveyView};
+use persona_builder::protocol::{
+    Contents, Failure, Reply, Request, Session, SurveyView, FINGERPRINT_BESIDE_FROM,
+};
 use persona_builder::survey::{sha256_hex, FileSlices, ReadError, SlicedFile, Stage, SLICE_BYTES};
 
 /// A file on disk, as the browser holds it: read a slice at a time, counted, and
@@ -35,9 +39,15 @@ impl FileSlices for OnDisk {
 
 /// A survey of 600 respondents (one slice: `survey::slices` tests the slicing itself).
 fn survey_csv() -> Vec<u8> {
+    let csv = survey_of(600);
+    assert!(csv.len() < SLICE_BYTES);
+    csv
+}
+
+fn survey_of(respondents: usize) -> Vec<u8> {
     let mut csv = String::from("Respondent ID,How do you travel?,Age,Comments\n");
     let travel = ["Bus", "Car", "On foot"];
-    for i in 0..600 {
+    for i in 0..respondents {
         let comment = "The clinic is far from the bus stop and the wait is long";
         csv.push_str(&format!(
             "R{i},{},{},{comment}\n",
@@ -45,8 +55,18 @@ fn survey_csv() -> Vec<u8> {
             20 + i % 60
         ));
     }
-    assert!(csv.len() < SLICE_BYTES);
     csv.into_bytes()
+}
+
+/// A file on disk that counts its slices read.
+fn on_disk(bytes: &[u8]) -> (SlicedFile, Rc<Cell<usize>>) {
+    let slices_read = Rc::new(Cell::new(0));
+    let file = SlicedFile::new(OnDisk {
+        bytes: bytes.to_vec(),
+        slices_read: slices_read.clone(),
+        gone: Rc::default(),
+    });
+    (file, slices_read)
 }
 
 fn open_request() -> Request {
@@ -160,4 +180,86 @@ fn a_file_read_in_slices_gives_the_same_survey_and_is_read_again_for_new_setting
         &mut |_| {},
     ));
     assert_eq!(kept.respondents, again.respondents);
+}
+
+#[test]
+fn a_large_file_is_fingerprinted_beside_its_read_and_the_fingerprint_handed_over() {
+    let bytes = survey_of(150_000);
+    assert!(bytes.len() >= FINGERPRINT_BESIDE_FROM);
+    let slices = bytes.len().div_ceil(SLICE_BYTES);
+
+    // The helper: the file's fingerprint, and nothing loaded.
+    let (file, helper_read) = on_disk(&bytes);
+    let reply = Session::default().handle(
+        Request::Fingerprint,
+        vec![Contents::Sliced(file.clone())],
+        &mut |_| {},
+    );
+    assert_eq!(
+        reply,
+        Reply::Fingerprint {
+            sha256: sha256_hex(&bytes)
+        }
+    );
+    assert_eq!(helper_read.get(), slices);
+
+    // The survey's session reads the same file without hashing it, takes the fingerprint
+    // handed over, and its personas carry it: it read the file once, for the survey.
+    let (file, survey_read) = on_disk(&bytes);
+    let mut session = Session::default();
+    let opened = view(session.handle(open_request(), vec![Contents::Sliced(file)], &mut |_| {}));
+    let handed = Request::Fingerprinted {
+        sha256: sha256_hex(&bytes),
+    };
+    let reply = session.handle(handed, vec![], &mut |_| {});
+    assert_eq!(
+        reply,
+        Reply::Fingerprint {
+            sha256: sha256_hex(&bytes)
+        }
+    );
+    assert_eq!(
+        fingerprint_of_personas(&mut session, &opened),
+        sha256_hex(&bytes)
+    );
+    assert_eq!(survey_read.get(), slices, "read once, for the survey");
+
+    // With no helper (it never started), the build works the fingerprint out itself, and
+    // one handed over after that, or one that is no fingerprint, changes nothing.
+    let (file, survey_read) = on_disk(&bytes);
+    let mut session = Session::default();
+    let opened = view(session.handle(open_request(), vec![Contents::Sliced(file)], &mut |_| {}));
+    assert_eq!(
+        fingerprint_of_personas(&mut session, &opened),
+        sha256_hex(&bytes)
+    );
+    assert_eq!(
+        survey_read.get(),
+        2 * slices,
+        "read again for its fingerprint"
+    );
+    for late in [sha256_hex(b"another file"), "not a fingerprint".to_string()] {
+        let reply = session.handle(Request::Fingerprinted { sha256: late }, vec![], &mut |_| {});
+        assert_eq!(
+            reply,
+            Reply::Fingerprint {
+                sha256: sha256_hex(&bytes)
+            }
+        );
+    }
+
+    // Handed to a session with nothing loaded: refused.
+    let reply = Session::default().handle(
+        Request::Fingerprinted {
+            sha256: sha256_hex(&bytes),
+        },
+        vec![],
+        &mut |_| {},
+    );
+    assert_eq!(
+        reply,
+        Reply::Failed {
+            failure: Failure::NothingLoaded
+        }
+    );
 }

@@ -14,7 +14,7 @@ use std::time::Instant;
 use persona_builder::pipeline::{build, GroupBy, LoadedSurvey, Recipe};
 use persona_builder::segments::latent::latent_classes;
 use persona_builder::segments::{Method, SegmentSettings, DEFAULT_SEED};
-use persona_builder::survey::{Progress, Stage, MAX_SURVEY_BYTES};
+use persona_builder::survey::{Fingerprint, Progress, Stage, MAX_SURVEY_BYTES};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -105,7 +105,13 @@ fn wide_refusal(out: &std::path::Path) {
     std::fs::write(out.join("wide.csv"), &csv).expect("wide.csv can be written");
     let bytes = std::rc::Rc::new(csv.into_bytes().into());
     let started = Instant::now();
-    let refused = LoadedSurvey::open("wide.csv", bytes, None, Recipe::default(), &mut |_| {});
+    let refused = LoadedSurvey::open(
+        "wide.csv",
+        bytes,
+        Fingerprint::Hash,
+        Recipe::default(),
+        &mut |_| {},
+    );
     let refused_ms = ms(started);
     assert!(refused.is_err(), "the wide file is refused");
     eprintln!(
@@ -130,7 +136,7 @@ fn measure(generated: &synthetic::Generated, runs: usize) -> Figures {
         let loaded = LoadedSurvey::open(
             "survey.csv",
             std::rc::Rc::new(generated.csv.clone().into()),
-            None,
+            Fingerprint::Hash,
             Recipe::default(),
             &mut progress,
         )

@@ -3,8 +3,9 @@
 //! every 100 ms.
 //!
 //! The survey file is read a slice at a time from the `File` itself, its SHA-256 (its
-//! provenance) computed over the same slices, and read again — not kept — when the user
-//! changes how it is read. A workbook arrives already read by the workbook worker
+//! provenance) computed over the same slices — or, for a large file, by a helper worker
+//! beside the read (`Request::Fingerprint`), which the page hands on — and read again,
+//! not kept, when the user changes how it is read. A workbook arrives already read by the workbook worker
 //! (`browser/workbook_service.rs`): this worker links no spreadsheet reader.
 //!
 //! Each request leaves User Timing marks in the worker (`persona-builder:<seq>:start`,

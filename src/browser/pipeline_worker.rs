@@ -32,7 +32,7 @@ use web_sys::{
 use wasm_bindgen_futures::spawn_local;
 
 use super::workbook_worker::{is_workbook, read_workbook};
-use crate::protocol::{Envelope, Failure, Reply, Request};
+use crate::protocol::{Envelope, Failure, Reply, Request, FINGERPRINT_BESIDE_FROM, WORKBOOK_TYPE};
 use crate::survey::Progress;
 
 /// The worker's script and wasm, written by Trunk beside `index.html` (named after the
@@ -203,6 +203,7 @@ impl PipelineWorker {
             },
         );
         drop(state);
+        let survey = files.first().cloned();
         let files: Vec<Blob> = files.iter().map(|f| f.clone().into()).collect();
         let Request::Open { recipe, .. } = request else {
             self.inner.send(message, &files);
@@ -211,14 +212,40 @@ impl PipelineWorker {
         let (sheet, inner) = (recipe.read_options.sheet, Rc::downgrade(&self.inner));
         spawn_local(async move {
             let files = with_workbooks_read(files, sheet).await;
-            if let Some(inner) = inner.upgrade() {
-                match files {
-                    Ok(files) => inner.send(message, &files),
-                    Err(failure) => inner.fail(seq, failure),
-                }
+            let Some(strong) = inner.upgrade() else {
+                return;
+            };
+            let files = match files {
+                Ok(files) => files,
+                Err(failure) => return strong.fail(seq, failure),
+            };
+            strong.send(message, &files);
+            drop(strong);
+            // A large text file (a workbook's worker has fingerprinted it already).
+            let text = survey.filter(|file| {
+                file.size() as usize >= FINGERPRINT_BESIDE_FROM
+                    && files.first().is_some_and(|f| f.type_() != WORKBOOK_TYPE)
+            });
+            if let Some(file) = text {
+                fingerprint_beside(file, inner).await;
             }
         });
         Pending { progress, reply }
+    }
+}
+
+/// Works out a large survey file's fingerprint in a helper worker of its own, on another
+/// core while the survey worker parses the file, and hands it to the survey worker
+/// (which works it out itself when personas are first built if none came). The helper
+/// stops once it has answered.
+async fn fingerprint_beside(file: File, survey_worker: Weak<Inner>) {
+    let Ok(helper) = PipelineWorker::start() else {
+        return;
+    };
+    let reply = helper.ask(&Request::Fingerprint, &[file]).reply().await;
+    if let (Ok(Reply::Fingerprint { sha256 }), Some(inner)) = (reply, survey_worker.upgrade()) {
+        // Its answer only says which fingerprint the survey now carries.
+        drop(PipelineWorker { inner }.ask(&Request::Fingerprinted { sha256 }, &[]));
     }
 }
 

@@ -2,11 +2,10 @@
 //! fingerprint and a match count that leaves at least k respondents on each side; a
 //! weighted share only with the weighting it came from.
 
-use super::validate::{
-    count, fraction, is_sha256, length, PersonaProblem, MAX_LIST, MAX_NAME, MAX_TEXT,
-};
+use super::validate::{count, fraction, length, PersonaProblem, MAX_LIST, MAX_NAME, MAX_TEXT};
 use crate::personas::{Persona, RecordsSource};
 use crate::records::Matched;
+use crate::survey::is_sha256;
 
 /// The records extract, the community weighting and the quotes (survey answers or
 /// interview excerpts) a persona rests on.

@@ -13,7 +13,7 @@ use crate::privacy::patterns::{contains_identifier, identifier_kind, IdentifierK
 use crate::privacy::MIN_GROUP_SIZE;
 use crate::segments::latent::ItemProfile;
 use crate::segments::rules::Test;
-use crate::survey::is_unsafe_char;
+use crate::survey::{is_sha256, is_unsafe_char};
 
 /// The most personas one file or library may hold.
 pub const MAX_PERSONAS: usize = 500;
@@ -361,13 +361,6 @@ fn shared_texts(p: &Persona) -> Vec<(&'static str, &str)> {
         }
     }
     texts
-}
-
-pub(super) fn is_sha256(text: &str) -> bool {
-    text.len() == 64
-        && text
-            .chars()
-            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
 }
 
 pub(super) fn length(field: &'static str, text: &str, max: usize) -> Result<(), PersonaProblem> {

@@ -3,7 +3,9 @@
 //! linked again on every read of the survey, so the key is never in what analysis sees.
 
 use crate::records::{self, LinkReport};
-use crate::survey::{read_source_reporting, ProgressSink, ReadError, ReadOptions, Source, Survey};
+use crate::survey::{
+    read_source_reporting, Fingerprint, ProgressSink, ReadError, ReadOptions, Source, Survey,
+};
 
 use super::{LoadedSurvey, Recipe};
 
@@ -23,7 +25,8 @@ impl Extract {
         source: &Source,
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
-        let table = read_source_reporting(source, None, ReadOptions::default(), progress)?;
+        let table =
+            read_source_reporting(source, Fingerprint::Hash, ReadOptions::default(), progress)?;
         Ok(Extract {
             file_name: file_name.to_string(),
             table,

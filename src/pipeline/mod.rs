@@ -9,6 +9,7 @@
 mod build;
 mod community;
 mod coverage;
+mod fingerprint;
 mod found;
 mod link;
 mod mapping;
@@ -35,8 +36,8 @@ use crate::privacy::{guard, PrivacyReport, PrivacySettings};
 use crate::records::{KeyChoice, LinkReport};
 use crate::segments::can_shape_segments;
 use crate::survey::{
-    one_row_per_record, read_source_reporting, sha256_hex, Dictionary, Longitudinal, Progress,
-    ProgressSink, ReadError, ReadOptions, Source, Stage, Survey,
+    one_row_per_record, read_source_reporting, sha256_hex, Dictionary, Fingerprint, Longitudinal,
+    Progress, ProgressSink, ReadError, ReadOptions, Source, Stage, Survey,
 };
 
 /// Everything the user chose about turning the file into the analysed survey.
@@ -113,20 +114,28 @@ impl LoadedSurvey {
             ..Recipe::default()
         };
         let source = Rc::new(Source::File(bytes.into()));
-        Self::open(file_name, source, None, recipe, &mut |_| {})
+        Self::open(file_name, source, Fingerprint::Hash, recipe, &mut |_| {})
     }
 
     /// Reads, guards and summarises a file as the recipe says, reporting progress;
-    /// `sha256` is the file's when already known.
+    /// `fingerprint` says whether the file's is worked out as it is read, known or to come.
     pub fn open(
         file_name: &str,
         source: Rc<Source>,
-        sha256: Option<String>,
+        fingerprint: Fingerprint,
         recipe: Recipe,
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
         let none = ColumnMapping::default();
-        Self::open_with(file_name, source, sha256, None, recipe, &none, progress)
+        Self::open_with(
+            file_name,
+            source,
+            fingerprint,
+            None,
+            recipe,
+            &none,
+            progress,
+        )
     }
 
     /// [`Self::open`] with a records extract to link, if any, and the user's column
@@ -135,13 +144,13 @@ impl LoadedSurvey {
     pub fn open_with(
         file_name: &str,
         source: Rc<Source>,
-        sha256: Option<String>,
+        fingerprint: Fingerprint,
         extract: Option<Rc<Extract>>,
         recipe: Recipe,
         mapping: &ColumnMapping,
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
-        let raw = read_source_reporting(&source, sha256, recipe.read_options, progress)?;
+        let raw = read_source_reporting(&source, fingerprint, recipe.read_options, progress)?;
         let (raw, longitudinal) = one_row_per_record(raw, recipe.event.as_deref());
         let (raw, link) = match &extract {
             Some(extract) => extract
@@ -227,11 +236,10 @@ impl LoadedSurvey {
         recipe: Recipe,
         progress: ProgressSink,
     ) -> Result<Self, ReadError> {
-        let sha256 = Some(self.survey.source_sha256.clone());
         let mut next = Self::open_with(
             &self.file_name,
             self.source.clone(),
-            sha256,
+            self.known_fingerprint(),
             extract,
             recipe,
             &self.mapping,

@@ -3,9 +3,9 @@
 
 use std::rc::Rc;
 
-use super::{Beside, Failure, Reply, Request};
+use super::{Beside, Failure, Reply, Request, FINGERPRINT_BESIDE_FROM};
 use crate::pipeline::{build, refresh, Extract, LoadedSurvey, Recipe};
-use crate::survey::{Dictionary, ProgressSink, ReadWorkbook, SlicedFile, Source};
+use crate::survey::{Dictionary, Fingerprint, ProgressSink, ReadWorkbook, SlicedFile, Source};
 
 /// A file's contents as they reach the session.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,16 +35,23 @@ impl Contents {
 }
 
 impl Contents {
-    /// The source to read, and its fingerprint when it came known, after a check of its
-    /// size for its place beside the request.
-    fn into_source(self, role: Beside) -> Result<(Source, Option<String>), Failure> {
-        let (source, sha256) = match self {
-            Contents::File { bytes, sha256 } => (Source::File(bytes), sha256),
-            Contents::Sliced(file) => (Source::Sliced(file), None),
-            Contents::Workbook(read) => (Source::Workbook(read), None),
+    /// The source to read, and what the read is to do about its fingerprint (a large
+    /// file's comes from beside the read, see [`FINGERPRINT_BESIDE_FROM`]), after a check
+    /// of its size for its place beside the request.
+    fn into_source(self, role: Beside) -> Result<(Source, Fingerprint), Failure> {
+        let (source, fingerprint) = match self {
+            Contents::File { bytes, sha256 } => (
+                Source::File(bytes),
+                sha256.map_or(Fingerprint::Hash, Fingerprint::Known),
+            ),
+            Contents::Sliced(file) if file.size() >= FINGERPRINT_BESIDE_FROM => {
+                (Source::Sliced(file), Fingerprint::Later)
+            }
+            Contents::Sliced(file) => (Source::Sliced(file), Fingerprint::Hash),
+            Contents::Workbook(read) => (Source::Workbook(read), Fingerprint::Hash),
         };
         role.check_size(source.file_bytes())?;
-        Ok((source, sha256))
+        Ok((source, fingerprint))
     }
 }
 
@@ -52,7 +59,10 @@ impl Contents {
 fn dictionary(source: &Source) -> Result<Dictionary, Failure> {
     Ok(match source {
         Source::File(bytes) => Dictionary::parse(bytes)?,
-        Source::Sliced(file) => Dictionary::parse(&file.read_whole(None, &mut |_| {})?.0)?,
+        // A dictionary's fingerprint is not wanted (it is never worked out).
+        Source::Sliced(file) => {
+            Dictionary::parse(&file.read_whole(Fingerprint::Later, &mut |_| {})?.0)?
+        }
         Source::Workbook(read) => Dictionary::parse_workbook(read)?,
     })
 }
@@ -96,7 +106,7 @@ impl Session {
                 recipe.settings = recipe.settings.checked()?;
                 let mut files = files.into_iter();
                 let mut next = || files.next().ok_or(Failure::NoContents);
-                let (source, sha256) = next()?.into_source(Beside::Survey)?;
+                let (source, fingerprint) = next()?.into_source(Beside::Survey)?;
                 let mut extract = None;
                 for role in beside.into_iter().skip(1) {
                     let (file, _) = next()?.into_source(role)?;
@@ -114,7 +124,7 @@ impl Session {
                 let loaded = LoadedSurvey::open_with(
                     &file_name,
                     Rc::new(source),
-                    sha256,
+                    fingerprint,
                     extract,
                     *recipe,
                     &mapping,
@@ -159,16 +169,30 @@ impl Session {
                 Ok(())
             }),
             Request::Build { group_by, now } => {
-                let built = build(self.loaded()?, group_by, now)?;
+                let built = build(self.fingerprinted()?, group_by, now)?;
                 Ok(Reply::Built {
                     built: Box::new(built),
                 })
             }
             Request::Refresh { personas, now } => {
-                let refresh = refresh(self.loaded()?, &personas, now);
+                let refresh = refresh(self.fingerprinted()?, &personas, now);
                 Ok(Reply::Refreshed {
                     refresh: Box::new(refresh),
                 })
+            }
+            Request::Fingerprint => {
+                let file = files.into_iter().next().ok_or(Failure::NoContents)?;
+                let (source, _) = file.into_source(Beside::Survey)?;
+                let sha256 = source.fingerprint(progress)?;
+                Ok(Reply::Fingerprint { sha256 })
+            }
+            Request::Fingerprinted { sha256 } => {
+                self.loaded
+                    .as_mut()
+                    .ok_or(Failure::NothingLoaded)?
+                    .fingerprint_came(&sha256);
+                let sha256 = self.fingerprinted()?.survey.source_sha256.clone();
+                Ok(Reply::Fingerprint { sha256 })
             }
         }
     }
@@ -207,6 +231,14 @@ impl Session {
 
     fn loaded(&self) -> Result<&LoadedSurvey, Failure> {
         self.loaded.as_ref().ok_or(Failure::NothingLoaded)
+    }
+
+    /// The loaded survey with its file's fingerprint known: one still to come from beside
+    /// the read is worked out now.
+    fn fingerprinted(&mut self) -> Result<&LoadedSurvey, Failure> {
+        let loaded = self.loaded.as_mut().ok_or(Failure::NothingLoaded)?;
+        loaded.fingerprinted()?;
+        Ok(loaded)
     }
 
     /// Keeps a survey just read, unless its view is too large for the page (then

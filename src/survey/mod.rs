@@ -8,6 +8,7 @@ mod csv_text;
 mod decode;
 mod delimiter;
 mod error;
+mod fingerprint;
 mod json;
 mod layout;
 mod longitudinal;
@@ -25,6 +26,7 @@ pub use cells::{check_width, is_unsafe_char, without_unsafe_chars, MAX_CELL_CHAR
 pub use decode::{decode_by_bom, EncodingChoice};
 pub use delimiter::{name as delimiter_name, CANDIDATES as DELIMITERS};
 pub use error::{grouped, QuoteRun, ReadError};
+pub use fingerprint::{hex, is_sha256, sha256_hex, Fingerprint};
 pub use layout::{is_other_text, Layout};
 pub use longitudinal::{one_row_per_record, Event, Longitudinal, EVENT_COLUMN};
 pub use progress::{Progress, ProgressSink, Stage, ANSWERS_PER_REPORT, ROWS_PER_REPORT};
@@ -34,8 +36,6 @@ pub use sheet::{is_spreadsheet, ReadWorkbook, SheetRead, Source, MAGIC_BYTES};
 pub use slices::{FileSlices, SlicedFile, SLICE_BYTES};
 #[cfg(feature = "workbooks")]
 pub use spreadsheet::{read_spreadsheet, MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_RATIO};
-
-use sha2::{Digest, Sha256};
 
 /// Survey files larger than this are refused before they are read, from their size alone
 /// (400 MiB): what a browser tab holds while it reads — a national survey of 1,000,000
@@ -138,40 +138,44 @@ impl SourceFormat {
 /// Reads a survey export: decodes the text, then reads it as JSON (an array of flat
 /// objects) or as delimited text with a sniffed or chosen delimiter.
 pub fn read_survey(bytes: &[u8], options: ReadOptions) -> Result<Survey, ReadError> {
-    read_survey_reporting(bytes, None, options, &mut |_| {})
+    read_survey_reporting(bytes, Fingerprint::Hash, options, &mut |_| {})
 }
 
-/// [`read_survey`], telling `progress` how far it has got; `sha256` is the bytes' hex
-/// SHA-256 when the caller knows it already (it is worked out otherwise).
+/// [`read_survey`], telling `progress` how far it has got; `fingerprint` says whether the
+/// bytes' fingerprint is worked out here, known or to come.
 ///
 /// The size cap ([`check_size`]) is the browser tab's limit, applied where a file enters
 /// it (the page and the worker's `Session`); natively, the benchmark reads larger files
 /// to show how the core scales.
 pub fn read_survey_reporting(
     bytes: &[u8],
-    sha256: Option<String>,
+    fingerprint: Fingerprint,
     options: ReadOptions,
     progress: ProgressSink,
 ) -> Result<Survey, ReadError> {
-    let source_sha256 = sha256.unwrap_or_else(|| fingerprint(bytes, progress));
+    let source_sha256 = match fingerprint {
+        Fingerprint::Hash => fingerprint::hash_reporting(bytes, progress),
+        Fingerprint::Known(sha256) => sha256,
+        Fingerprint::Later => String::new(),
+    };
     let read = read_columns(bytes, options, progress)?;
     shape(read, source_sha256, options, progress)
 }
 
 /// A survey read from `source`: [`read_survey_reporting`] for a file's bytes; a workbook
-/// sheet already read goes straight on to its layout (`sha256` is then its own).
+/// sheet already read goes straight on to its layout (with its own fingerprint).
 pub fn read_source_reporting(
     source: &Source,
-    sha256: Option<String>,
+    fingerprint: Fingerprint,
     options: ReadOptions,
     progress: ProgressSink,
 ) -> Result<Survey, ReadError> {
     match source {
-        Source::File(bytes) => read_survey_reporting(bytes, sha256, options, progress),
+        Source::File(bytes) => read_survey_reporting(bytes, fingerprint, options, progress),
         Source::Sliced(file) => {
             // The file's only copy while it is read; gone once its columns are.
-            let (bytes, sha256) = file.read_whole(sha256, progress)?;
-            read_survey_reporting(&bytes, Some(sha256), options, progress)
+            let (bytes, fingerprint) = file.read_whole(fingerprint, progress)?;
+            read_survey_reporting(&bytes, fingerprint, options, progress)
         }
         Source::Workbook(read) => read_workbook_survey(read, options),
     }
@@ -373,29 +377,4 @@ impl Survey {
             })
             .collect()
     }
-}
-
-/// [`sha256_hex`] of a file, a mebibyte at a time, telling `progress`.
-fn fingerprint(bytes: &[u8], progress: ProgressSink) -> String {
-    let mut hasher = Sha256::new();
-    for (i, chunk) in bytes.chunks(1 << 20).enumerate() {
-        hasher.update(chunk);
-        progress(Progress {
-            stage: Stage::Checking,
-            rows: 0,
-            done: (i << 20) + chunk.len(),
-            total: bytes.len(),
-        });
-    }
-    hex(&hasher.finalize())
-}
-
-/// Bytes as lower-case hex, as SHA-256 fingerprints are written.
-pub fn hex(digest: &[u8]) -> String {
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Hex SHA-256 of a byte slice.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
 }

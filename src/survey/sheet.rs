@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Column, FileKind, SlicedFile};
+use super::{sha256_hex, Column, FileKind, ProgressSink, ReadError, SlicedFile};
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 pub(super) const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
@@ -78,6 +78,16 @@ impl Source {
             Source::Sliced(file) => file.size(),
             Source::Workbook(read) => read.file_bytes,
         }
+    }
+
+    /// The file's hex SHA-256 (a sliced file read again a slice at a time; a workbook's
+    /// as its worker worked it out).
+    pub fn fingerprint(&self, progress: ProgressSink) -> Result<String, ReadError> {
+        Ok(match self {
+            Source::File(bytes) => sha256_hex(bytes),
+            Source::Sliced(file) => file.fingerprint(progress)?,
+            Source::Workbook(read) => read.sha256.clone(),
+        })
     }
 }
 

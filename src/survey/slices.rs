@@ -1,14 +1,15 @@
 //! A survey file read a slice at a time, straight from where it lies: in the browser the
 //! `File` the user chose, read again (not kept in memory) when the survey is read under
 //! another recipe. Its SHA-256 fingerprint is computed over the same slices as they
-//! arrive, so the file is gone through once and never held twice.
+//! arrive, so the file is never held twice — or, for a large file in the browser, by a
+//! helper worker reading the same `File` beside the read ([`SlicedFile::fingerprint`]).
 
 use std::fmt;
 use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
 
-use super::{hex, Progress, ProgressSink, ReadError, Stage};
+use super::{hex, Fingerprint, Progress, ProgressSink, ReadError, Stage};
 
 /// The bytes read at a time: large enough that a slice's fixed costs do not show, small
 /// enough that one slice beside the whole file is nothing and that the first slice (read
@@ -56,35 +57,57 @@ impl SlicedFile {
         self.0.size()
     }
 
-    /// The whole file, read a slice at a time into one buffer (its only copy), and its
-    /// hex SHA-256 over the same slices — or `known`, when the fingerprint was worked
-    /// out before (a read again). `progress` hears of every slice. The buffer is filled
-    /// slice by slice, not zeroed first (which would hold up the first report).
+    /// The whole file, read a slice at a time into one buffer (its only copy), and what is
+    /// then known of its fingerprint: worked out over the same slices when `fingerprint`
+    /// says [`Fingerprint::Hash`], else as it was. `progress` hears of every slice. The
+    /// buffer is filled slice by slice, not zeroed first (which would hold up the first
+    /// report).
     pub fn read_whole(
         &self,
-        known: Option<String>,
+        fingerprint: Fingerprint,
         progress: ProgressSink,
-    ) -> Result<(Vec<u8>, String), ReadError> {
-        let total = self.size();
-        progress(checked(0, total));
-        let mut bytes = Vec::with_capacity(total);
-        let mut slice = vec![0; SLICE_BYTES.min(total)];
-        let mut hasher = known.is_none().then(Sha256::new);
-        while bytes.len() < total {
-            let slice = &mut slice[..SLICE_BYTES.min(total - bytes.len())];
-            self.0.read_at(bytes.len(), slice)?;
+    ) -> Result<(Vec<u8>, Fingerprint), ReadError> {
+        let mut bytes = Vec::with_capacity(self.size());
+        let mut hasher = (fingerprint == Fingerprint::Hash).then(Sha256::new);
+        self.each_slice(progress, |slice| {
             if let Some(hasher) = &mut hasher {
-                hasher.update(&*slice);
+                hasher.update(slice);
             }
             bytes.extend_from_slice(slice);
-            progress(checked(bytes.len(), total));
-        }
-        let sha256 = match (known, hasher) {
-            (Some(known), _) => known,
-            (None, Some(hasher)) => hex(&hasher.finalize()),
-            (None, None) => unreachable!("a hasher is made when no fingerprint is known"),
+        })?;
+        let fingerprint = match hasher {
+            Some(hasher) => Fingerprint::Known(hex(&hasher.finalize())),
+            None => fingerprint,
         };
-        Ok((bytes, sha256))
+        Ok((bytes, fingerprint))
+    }
+
+    /// The file's hex SHA-256, worked out a slice at a time; no slice is kept.
+    pub fn fingerprint(&self, progress: ProgressSink) -> Result<String, ReadError> {
+        let mut hasher = Sha256::new();
+        self.each_slice(progress, |slice| hasher.update(slice))?;
+        Ok(hex(&hasher.finalize()))
+    }
+
+    /// Reads the file a slice at a time into one reused buffer, handing each to `take`
+    /// and telling `progress` (the "Checking the file" stage).
+    fn each_slice(
+        &self,
+        progress: ProgressSink,
+        mut take: impl FnMut(&[u8]),
+    ) -> Result<(), ReadError> {
+        let total = self.size();
+        progress(checked(0, total));
+        let mut slice = vec![0; SLICE_BYTES.min(total)];
+        let mut done = 0;
+        while done < total {
+            let slice = &mut slice[..SLICE_BYTES.min(total - done)];
+            self.0.read_at(done, slice)?;
+            take(slice);
+            done += slice.len();
+            progress(checked(done, total));
+        }
+        Ok(())
     }
 }
 
@@ -144,15 +167,27 @@ mod tests {
             reads: reads.clone(),
         });
         let mut seen = Vec::new();
-        let (read, sha256) = file.read_whole(None, &mut |p| seen.push(p.done)).unwrap();
+        let (read, sha256) = file
+            .read_whole(Fingerprint::Hash, &mut |p| seen.push(p.done))
+            .unwrap();
         assert_eq!(read, bytes);
-        assert_eq!(sha256, sha256_hex(&bytes));
+        assert_eq!(sha256, Fingerprint::Known(sha256_hex(&bytes)));
         assert_eq!(reads.get(), 3, "three slices");
         assert_eq!(seen, [0, SLICE_BYTES, SLICE_BYTES * 2, bytes.len()]);
 
-        // Read again with the fingerprint known: the same bytes, the known fingerprint.
-        let (again, kept) = file.read_whole(Some("known".into()), &mut |_| {}).unwrap();
-        assert_eq!((again == bytes, kept.as_str()), (true, "known"));
+        // Read again with the fingerprint known, or to come: the same bytes, the
+        // fingerprint as it was.
+        for fingerprint in [Fingerprint::Known("known".into()), Fingerprint::Later] {
+            let (again, kept) = file.read_whole(fingerprint.clone(), &mut |_| {}).unwrap();
+            assert_eq!((again == bytes, kept), (true, fingerprint));
+        }
+        assert_eq!(reads.get(), 9, "three slices a read");
+
+        // Fingerprinted alone: the same fingerprint, every slice reported, none kept.
+        let mut seen = Vec::new();
+        let alone = file.fingerprint(&mut |p| seen.push(p.done)).unwrap();
+        assert_eq!(alone, sha256_hex(&bytes));
+        assert_eq!(seen, [0, SLICE_BYTES, SLICE_BYTES * 2, bytes.len()]);
         assert_eq!(file, file.clone());
     }
 
@@ -168,7 +203,7 @@ mod tests {
             }
         }
         let error = SlicedFile::new(Gone)
-            .read_whole(None, &mut |_| {})
+            .read_whole(Fingerprint::Hash, &mut |_| {})
             .unwrap_err();
         assert_eq!(error, ReadError::Unreadable);
         assert!(error.to_string().contains("Choose it again"));

@@ -1,7 +1,9 @@
 // National-survey sizes: a 100,000-row survey builds, saves and exports (its summaries
 // say "…of 100000 respondents", the app's own figure and no identifier), and a file just
-// over the size cap is refused from its size, before any of it is read.
+// over the size cap is refused from its size, before any of it is read. A large file is
+// fingerprinted beside its read by a helper worker, and the personas carry its SHA-256.
 import { test, expect } from "@playwright/test";
+import { createHash } from "node:crypto";
 import { closeSync, openSync, readFileSync, ftruncateSync } from "node:fs";
 import { join } from "node:path";
 import { buildPersonas, openApp, openLibrary, saveToLibrary, scratch, tempFile, uploadSurvey } from "./helpers.js";
@@ -39,6 +41,33 @@ test("a survey of 100,000 respondents builds, saves and exports", async ({ page 
   expect(exported.personas).toHaveLength(3);
   expect(exported.personas.map((p) => p.provenance.rows)).toEqual([100_000, 100_000, 100_000]);
   expect(exported.personas.every((p) => p.summary.includes("of 100000 respondents"))).toBe(true);
+});
+
+test("a large file is fingerprinted by a helper worker beside its read, and the personas carry its SHA-256", async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  // Over 8 MiB (`protocol::FINGERPRINT_BESIDE_FROM`): the survey worker reads it without
+  // hashing it, while a helper worker works the fingerprint out and stops.
+  const csv = nationalSurveyCsv(300_000);
+  expect(csv.length).toBeGreaterThan(8 * 1024 * 1024);
+  const started = [];
+  page.on("worker", (worker) => {
+    const seen = { closed: false };
+    worker.on("close", () => (seen.closed = true));
+    started.push(seen);
+  });
+  const before = started.length;
+  await uploadSurvey(page, tempFile("fingerprinted.csv", csv));
+  await expect.poll(() => started.slice(before).filter((w) => w.closed).length, { timeout: 30_000 }).toBe(1);
+  await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (3 answers)" });
+  await buildPersonas(page);
+  await saveToLibrary(page);
+  await openLibrary(page);
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export all" }).click();
+  const exported = JSON.parse(readFileSync(await (await downloadPromise).path(), "utf8"));
+  const sha256 = createHash("sha256").update(csv).digest("hex");
+  expect(exported.personas.map((p) => p.provenance.source_sha256)).toEqual([sha256, sha256, sha256]);
 });
 
 test("a file just over the size cap is refused before it is read, with the cap in the message", async ({ page }) => {
