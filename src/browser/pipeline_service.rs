@@ -125,8 +125,11 @@ fn contents(
     for (i, file) in files.iter().enumerate() {
         let role = beside.get(i).copied().unwrap_or(Beside::Dictionary);
         if file.type_() == WORKBOOK_TYPE {
+            // Read as text, as the requests are: `from_slice` would link a second copy of
+            // serde_json's reader into this worker.
+            let text = String::from_utf8(read(file)?).map_err(|_| Failure::FileUnreadable)?;
             let read: ReadWorkbook =
-                serde_json::from_slice(&read(file)?).map_err(|_| Failure::FileUnreadable)?;
+                serde_json::from_str(&text).map_err(|_| Failure::FileUnreadable)?;
             all.push(Contents::Workbook(Box::new(read)));
             continue;
         }
