@@ -22,7 +22,7 @@ pub use coverage::{Coverage, Unrepresented};
 pub use found::{build_found_personas, SegmentationReport};
 pub use link::Extract;
 pub use mapping::ColumnMapping;
-pub use refresh::{refresh, SPLIT_FACT_POINTS, SPLIT_SILHOUETTE, SPLIT_SMALLER_SHARE};
+pub use refresh::{compare, refresh, SPLIT_FACT_POINTS, SPLIT_SILHOUETTE, SPLIT_SMALLER_SHARE};
 
 use std::rc::Rc;
 

@@ -6,12 +6,11 @@ use time::OffsetDateTime;
 
 use super::found::build_found_personas_among;
 use super::LoadedSurvey;
-use crate::persona_file::fit_to_format;
 use crate::personas::{personas_from_segments, Basis, Persona, Wave};
 use crate::refresh::drift::giving;
 use crate::refresh::drift::{Direction, Sizes};
 use crate::refresh::vocabulary::in_wave_terms;
-use crate::refresh::{assign, fact_changes, judge, with_new_figures, PersonaRefresh, Refresh};
+use crate::refresh::{assign, fact_changes, judge, kept, KeptPersona, PersonaRefresh, Refresh};
 use crate::segments::clustering::segment_among;
 use crate::segments::latent::Verdict;
 use crate::segments::{Method, Segment, SegmentSettings, DEFAULT_SEED, STABLE};
@@ -24,8 +23,18 @@ pub const SPLIT_SMALLER_SHARE: f64 = 0.2;
 /// spread of ages or scores that k-medoids can always cut in two is not a split.
 pub const SPLIT_FACT_POINTS: f64 = 40.0;
 
-/// What the loaded wave says about `personas`.
+/// What the loaded wave says about `personas`, their new figures put into them: the
+/// whole refresh, as the worker ([`compare`]) and the page ([`Refresh::finish`]) do it
+/// between them.
 pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime) -> Refresh {
+    let mut report = compare(loaded, &kept(personas), now);
+    report.finish(personas);
+    report
+}
+
+/// What the loaded wave says about the kept personas, each persona still there
+/// recounted in it (`PersonaRefresh::recount`).
+pub fn compare(loaded: &LoadedSurvey, personas: &[KeptPersona], now: OffsetDateTime) -> Refresh {
     let survey = &loaded.survey;
     let summaries = &loaded.summaries;
     let k = loaded.recipe.settings.min_group_size;
@@ -36,12 +45,17 @@ pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime)
         date: now.date(),
     };
     let mut report = Refresh {
+        wave: wave.clone(),
+        personas: Vec::new(),
+        not_in_survey: Vec::new(),
         respondents: total,
-        ..Refresh::default()
+        fits_none: None,
+        proposals: Vec::new(),
+        notes: Vec::new(),
     };
     let mut fitted = vec![false; total];
     // Compared in the new wave's words, so a label it spells otherwise is not drift.
-    let personas: Vec<Persona> = personas
+    let personas: Vec<KeptPersona> = personas
         .iter()
         .map(|p| in_wave_terms(p, summaries, &loaded.answers.merges))
         .collect();
@@ -93,14 +107,8 @@ pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime)
                 0.0
             },
             facts,
-            refreshed: shown.then(|| {
-                let mut next = recounted(loaded, persona, members, wave.clone(), now);
-                // The label travels with the wave it was given at, for the next review.
-                if let Some(recorded) = next.waves.last_mut() {
-                    recorded.drift = Some(drift);
-                }
-                next
-            }),
+            recount: shown.then(|| recounted(loaded, persona, members, now)),
+            refreshed: None,
         });
     }
     let outside: Vec<usize> = (0..total).filter(|&row| !fitted[row]).collect();
@@ -117,7 +125,11 @@ pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime)
 /// How much the personas compared grew from their wave to this one, as the median of
 /// their members now over their size then; `None` with fewer than three of at least k
 /// members (too few to tell the wave's change from one persona's).
-fn median_growth(personas: &[Persona], assigned: &[Option<Vec<usize>>], k: usize) -> Option<f64> {
+fn median_growth(
+    personas: &[KeptPersona],
+    assigned: &[Option<Vec<usize>>],
+    k: usize,
+) -> Option<f64> {
     let mut ratios: Vec<f64> = personas
         .iter()
         .zip(assigned)
@@ -183,7 +195,7 @@ fn one_group(loaded: &LoadedSurvey, rows: &[usize], now: OffsetDateTime) -> Vec<
 
 /// Whether the members now form two distinct groups: two segments, well separated and
 /// stable, the smaller not a sliver, parting on one of the persona's typical answers.
-fn splits(loaded: &LoadedSurvey, persona: &Persona, members: &[usize], k: usize) -> bool {
+fn splits(loaded: &LoadedSurvey, persona: &KeptPersona, members: &[usize], k: usize) -> bool {
     let settings = SegmentSettings {
         count: Some(2),
         seed: DEFAULT_SEED,
@@ -221,12 +233,12 @@ fn splits(loaded: &LoadedSurvey, persona: &Persona, members: &[usize], k: usize)
         })
 }
 
-/// The persona with its figures recounted among `members` of the new wave.
+/// The persona's segment recounted among `members` of the new wave, as a persona of its
+/// own.
 fn recounted(
     loaded: &LoadedSurvey,
-    persona: &Persona,
+    persona: &KeptPersona,
     members: Vec<usize>,
-    wave: Wave,
     now: OffsetDateTime,
 ) -> Persona {
     let survey = &loaded.survey;
@@ -237,9 +249,9 @@ fn recounted(
             columns: rule.columns(survey).unwrap_or_default(),
         },
         None => Basis::Found {
-            method: persona.provenance.method.clone(),
-            seed: persona.provenance.seed,
-            fitted: persona.provenance.segment_count,
+            method: persona.build.method.clone(),
+            seed: persona.build.seed,
+            fitted: persona.build.segment_count,
             quality: Vec::new(),
             profiles: Vec::new(),
             fit: None,
@@ -250,10 +262,7 @@ fn recounted(
         members,
     }];
     let k = loaded.recipe.settings.min_group_size;
-    let fresh = personas_from_segments(survey, &loaded.summaries, &segment, &basis, k, now)
+    personas_from_segments(survey, &loaded.summaries, &segment, &basis, k, now)
         .personas
-        .remove(0);
-    let mut next = with_new_figures(persona, fresh, wave);
-    fit_to_format(&mut next);
-    next
+        .remove(0)
 }

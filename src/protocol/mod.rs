@@ -18,11 +18,10 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::community::CommunityProfile;
-use crate::personas::Persona;
 use crate::pipeline::{Built, ColumnMapping, GroupBy, Recipe};
 use crate::privacy::PrivacySettings;
 use crate::records::KeyChoice;
-use crate::refresh::Refresh;
+use crate::refresh::{KeptPersona, Refresh};
 use crate::survey::Progress;
 
 /// What the page asks of the pipeline.
@@ -77,9 +76,10 @@ pub enum Request {
         group_by: GroupBy,
         now: OffsetDateTime,
     },
-    /// Compare kept personas with the loaded survey, a later wave.
+    /// Compare kept personas (what a refresh compares of them) with the loaded survey, a
+    /// later wave.
     Refresh {
-        personas: Vec<Persona>,
+        personas: Vec<KeptPersona>,
         now: OffsetDateTime,
     },
     /// Work out the fingerprint of the file beside the request: the whole job of a helper

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::{Beside, Failure, Reply, Request, FINGERPRINT_BESIDE_FROM};
-use crate::pipeline::{build, refresh, Extract, LoadedSurvey, Recipe};
+use crate::pipeline::{build, compare, Extract, LoadedSurvey, Recipe};
 use crate::survey::{Dictionary, Fingerprint, ProgressSink, ReadWorkbook, SlicedFile, Source};
 
 /// A file's contents as they reach the session.
@@ -175,7 +175,7 @@ impl Session {
                 })
             }
             Request::Refresh { personas, now } => {
-                let refresh = refresh(self.fingerprinted()?, &personas, now);
+                let refresh = compare(self.fingerprinted()?, &personas, now);
                 Ok(Reply::Refreshed {
                     refresh: Box::new(refresh),
                 })

@@ -145,20 +145,31 @@ fn a_refresh_compares_kept_personas_with_the_loaded_wave() {
     };
     view(read(&mut session, survey_csv(90)).1);
     let request = Request::Refresh {
-        personas: built.personas.clone(),
+        personas: crate::refresh::kept(&built.personas),
         now,
     };
     // The request crosses the worker boundary as JSON.
     let json = serde_json::to_string(&request).unwrap();
     let request: Request = serde_json::from_str(&json).unwrap();
-    let Reply::Refreshed { refresh } = replies_of(&mut session, request, vec![]).1 else {
+    let Reply::Refreshed { mut refresh } = replies_of(&mut session, request, vec![]).1 else {
         panic!("expected a refresh");
     };
+    // The page puts the recounts into its own personas.
+    refresh.finish(&built.personas);
     assert_eq!(refresh.respondents, 90);
     assert_eq!(refresh.personas.len(), 3);
     for r in &refresh.personas {
         assert_eq!(r.size_after, Some(30));
         assert_eq!(r.drift, crate::refresh::Drift::Stable, "{:?}", r.reasons);
+        let next = r.refreshed.as_ref().expect("the kept persona, refreshed");
+        let kept = built.personas.iter().find(|p| p.id == r.id).unwrap();
+        assert_eq!(next.segment.size, 30);
+        assert_eq!(
+            next.created_at, kept.created_at,
+            "the kept persona, not the recount"
+        );
+        assert_eq!(next.waves.last().unwrap().drift, Some(r.drift));
+        assert!(r.recount.is_none(), "taken into the persona");
     }
     assert_eq!(refresh.fits_none, Some(0));
 }

@@ -12,8 +12,8 @@
 
 use std::collections::HashMap;
 
+use super::KeptPersona;
 use crate::columns::{chosen, ColumnKind, ColumnSummary};
-use crate::personas::Persona;
 use crate::segments::latent::ProfileModel;
 use crate::survey::Survey;
 
@@ -28,7 +28,7 @@ type BuildKey<'a> = (&'a str, &'a str, usize, u64);
 pub fn assign(
     survey: &Survey,
     summaries: &[ColumnSummary],
-    personas: &[Persona],
+    personas: &[KeptPersona],
 ) -> Vec<Option<Vec<usize>>> {
     let mut members: Vec<Option<Vec<usize>>> = vec![None; personas.len()];
     // Personas found together compete for respondents; keyed by the build they came from.
@@ -38,7 +38,7 @@ pub fn assign(
             Some(rule) => members[i] = rule.members(survey).ok(),
             None => {
                 if let Some(profile) = Profile::of(persona, survey, summaries) {
-                    let p = &persona.provenance;
+                    let p = &persona.build;
                     let key = (
                         p.source_sha256.as_str(),
                         p.method.as_str(),
@@ -81,7 +81,7 @@ pub fn assign(
 /// The latent class model of one build's personas, when every one kept its class
 /// profile and enough of their questions are in the wave.
 fn kept_model(
-    personas: &[Persona],
+    personas: &[KeptPersona],
     profiles: &[(usize, Profile)],
     summaries: &[ColumnSummary],
 ) -> Option<ProfileModel> {
@@ -92,7 +92,7 @@ fn kept_model(
             segment.class_profile.as_ref().map(|p| (p, segment.size))
         })
         .collect::<Option<_>>()?;
-    let k = personas[profiles[0].0].provenance.min_group_size;
+    let k = personas[profiles[0].0].build.min_group_size;
     ProfileModel::new(&classes, summaries, k)
 }
 
@@ -119,7 +119,7 @@ struct Question {
 
 impl Profile {
     /// `None` when fewer than half the persona's questions are in the survey.
-    fn of(persona: &Persona, survey: &Survey, summaries: &[ColumnSummary]) -> Option<Profile> {
+    fn of(persona: &KeptPersona, survey: &Survey, summaries: &[ColumnSummary]) -> Option<Profile> {
         let mut questions: Vec<Question> = Vec::new();
         let mut asked = 0;
         for t in &persona.traits {

@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::assign::gives;
+use super::KeptPersona;
 use crate::columns::{ColumnKind, ColumnSummary};
-use crate::personas::{Persona, Trait};
+use crate::personas::Trait;
 use crate::survey::Survey;
 
 /// A change in the persona's share of respondents of at least this many percentage
@@ -101,7 +102,7 @@ impl FactChange {
 
 /// The persona's answers, recounted among its members in the new wave.
 pub fn fact_changes(
-    persona: &Persona,
+    persona: &KeptPersona,
     survey: &Survey,
     summaries: &[ColumnSummary],
     members: &[usize],

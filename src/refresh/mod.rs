@@ -1,23 +1,30 @@
 //! Refreshing kept personas from a new survey wave: who in the new wave fits each
 //! persona (`assign`) once its answers are named as the new wave names them
 //! (`vocabulary`), what changed and the label for it (`drift`), and the persona
-//! with its figures brought up to date. `pipeline::refresh` strings them together.
+//! with its figures brought up to date. The worker compares only what `kept` gives of
+//! each persona; `pipeline::refresh` strings the steps together, and the page puts the
+//! new figures into its own copies with [`Refresh::finish`].
 
 pub mod assign;
 pub mod drift;
+pub mod kept;
 pub mod vocabulary;
 
 pub use assign::assign;
 pub use drift::{fact_changes, judge, Direction, Drift, FactChange};
+pub use kept::{kept, KeptBuild, KeptPersona};
 
 use serde::{Deserialize, Serialize};
 
 use crate::follow_up::record_wave;
+use crate::persona_file::fit_to_format;
 use crate::personas::{is_library_action, Persona, Wave};
 
 /// What a new wave says about the kept personas.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Refresh {
+    /// The wave compared: its file, respondents and the day of the comparison.
+    pub wave: Wave,
     /// One entry per persona whose questions are in the new wave.
     pub personas: Vec<PersonaRefresh>,
     /// Personas whose questions the new wave does not ask (left as they are).
@@ -48,8 +55,37 @@ pub struct PersonaRefresh {
     #[serde(default)]
     pub size_moved: Direction,
     pub facts: Vec<FactChange>,
-    /// The persona with its figures from the new wave, to accept; `None` when gone.
+    /// The segment recounted in the new wave on its own, as the worker sends it: the
+    /// figures [`Refresh::finish`] puts into the kept persona.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recount: Option<Persona>,
+    /// The kept persona with its figures from the new wave, to accept; `None` when gone
+    /// (and until [`Refresh::finish`]).
+    #[serde(skip)]
     pub refreshed: Option<Persona>,
+}
+
+impl Refresh {
+    /// Puts each recount's figures into the kept persona of the same id in `personas`
+    /// ([`with_new_figures`]), labelled with its drift for the next review, and shaped to
+    /// the persona format.
+    pub fn finish(&mut self, personas: &[Persona]) {
+        for r in &mut self.personas {
+            let kept = personas.iter().find(|p| p.id == r.id);
+            r.refreshed = match (kept, r.recount.take()) {
+                (Some(kept), Some(fresh)) => {
+                    let mut next = with_new_figures(kept, fresh, self.wave.clone());
+                    // The label travels with the wave it was given at, for the next review.
+                    if let Some(recorded) = next.waves.last_mut() {
+                        recorded.drift = Some(r.drift);
+                    }
+                    fit_to_format(&mut next);
+                    Some(next)
+                }
+                _ => None,
+            };
+        }
+    }
 }
 
 impl PersonaRefresh {

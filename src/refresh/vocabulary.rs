@@ -8,8 +8,8 @@
 //! answer the new wave does not give at all keeps its name (and is then rightly counted
 //! as given by nobody).
 
+use super::KeptPersona;
 use crate::columns::{category, spelling_key, AnswerSet, ColumnSummary, Merge, MergeReason};
-use crate::personas::Persona;
 use crate::segments::latent::ItemProfile;
 use crate::segments::rules::Test;
 
@@ -43,7 +43,11 @@ impl Words<'_> {
 }
 
 /// `persona` with every answer it names spoken as the new wave speaks it.
-pub fn in_wave_terms(persona: &Persona, summaries: &[ColumnSummary], merges: &[Merge]) -> Persona {
+pub fn in_wave_terms(
+    persona: &KeptPersona,
+    summaries: &[ColumnSummary],
+    merges: &[Merge],
+) -> KeptPersona {
     let words = |question: &str| {
         let summary = summaries.iter().find(|s| s.name == question)?;
         let set = merges.iter().find_map(|m| match m.reason {
@@ -148,7 +152,8 @@ mod tests {
                 test: Test::Is { value: "M".into() },
             }],
         });
-        let renamed = in_wave_terms(&persona, &[gender.clone(), stop.clone()], &merges);
+        let kept = KeptPersona::from(&persona);
+        let renamed = in_wave_terms(&kept, &[gender.clone(), stop.clone()], &merges);
         let rule = renamed.segment.definition.unwrap();
         assert_eq!(
             rule.conditions[0].test,

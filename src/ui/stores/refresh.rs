@@ -13,7 +13,7 @@ use crate::browser::pipeline_worker::PipelineWorker;
 use crate::personas::Persona;
 use crate::pipeline::{ColumnMapping, Recipe};
 use crate::protocol::{Failure, Reply, Request};
-use crate::refresh::{Drift, Refresh};
+use crate::refresh::{kept, Drift, Refresh};
 use crate::survey::check_size;
 
 /// A new wave's comparison with the saved personas, while it is reviewed.
@@ -102,14 +102,17 @@ impl RefreshStore {
             )
             .await?;
         }
-        let personas = self.library.with_untracked(|l| l.personas().to_vec());
         let request = Request::Refresh {
-            personas,
+            personas: self.library.with_untracked(|l| kept(l.personas())),
             now: clock::now(),
         };
         let what = "Comparing the saved personas with the new wave";
         match tracked(self.busy, what, worker.ask(&request, &[])).await? {
-            Reply::Refreshed { refresh } => Ok(*refresh),
+            Reply::Refreshed { mut refresh } => {
+                self.library
+                    .with_untracked(|l| refresh.finish(l.personas()));
+                Ok(*refresh)
+            }
             _ => Err(Failure::NothingLoaded),
         }
     }
