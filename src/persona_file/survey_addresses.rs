@@ -8,7 +8,6 @@
 
 use std::borrow::Cow;
 
-use regex_lite::Captures;
 use rustc_hash::FxHashSet;
 
 use crate::personas::Persona;
@@ -52,8 +51,7 @@ impl SurveyAddresses {
         if self.0.is_empty() {
             return Cow::Borrowed(text);
         }
-        URL.replace_all(text, |caps: &Captures| {
-            let found = &caps[0];
+        URL.replace_all(text, |found| {
             let address = trimmed(found);
             if self.0.contains(address) {
                 format!("web address{}", &found[address.len()..])

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use super::patterns::{may_hold_phone, phone_like, DATE, EMAIL, IP, PHONE, RECORD_NUMBER, URL};
+use super::patterns::{
+    is_space, may_hold_phone, phone_like, DATE, EMAIL, IP, PHONE, RECORD_NUMBER, URL,
+};
 
 /// Common given names, matched as capitalised words anywhere in the text.
 const GIVEN_NAMES: &[&str] = &[
@@ -172,11 +174,6 @@ fn may_introduce_name(text: &str) -> bool {
     })
 }
 
-/// White space as `\s` in the patterns sees it (ASCII, vertical tab included).
-fn is_space(b: u8) -> bool {
-    b.is_ascii_whitespace() || b == 0x0B
-}
-
 /// `text` with every word that is a listed given name replaced by "[name]"; a word is
 /// a run of ASCII letters, digits and underscores (as `\b` in the patterns sees it).
 fn replace_given_names(text: &str) -> String {
@@ -211,13 +208,13 @@ pub const PLACEHOLDERS: &[&str] = &[
 
 /// Free text with identifying details replaced by placeholders.
 pub fn scrub(text: &str) -> String {
-    let text = EMAIL.replace_all(text, "[email]");
-    let text = URL.replace_all(&text, "[link]");
-    let text = IP.replace_all(&text, "[number]");
-    let text = DATE.replace_all(&text, "[date]");
+    let placeholder = |word: &'static str| move |_: &str| word.to_string();
+    let text = EMAIL.replace_all(text, placeholder("[email]"));
+    let text = URL.replace_all(&text, placeholder("[link]"));
+    let text = IP.replace_all(&text, placeholder("[number]"));
+    let text = DATE.replace_all(&text, placeholder("[date]"));
     let text = if may_hold_phone(&text) {
-        PHONE.replace_all(&text, |caps: &regex_lite::Captures<'_>| {
-            let found = &caps[0];
+        PHONE.replace_all(&text, |found| {
             if phone_like(found) {
                 "[phone]".to_string()
             } else {
@@ -227,7 +224,7 @@ pub fn scrub(text: &str) -> String {
     } else {
         text
     };
-    let text = RECORD_NUMBER.replace_all(&text, "[number]");
+    let text = RECORD_NUMBER.replace_all(&text, placeholder("[number]"));
     let text = if may_introduce_name(&text) {
         INTRODUCED_NAME.replace_all(&text, |caps: &regex_lite::Captures<'_>| {
             let whole = &caps[0];
