@@ -59,9 +59,9 @@ impl SlicedFile {
 
     /// The whole file, read a slice at a time into one buffer (its only copy), and what is
     /// then known of its fingerprint: worked out over the same slices when `fingerprint`
-    /// says [`Fingerprint::Hash`], else as it was. `progress` hears of every slice. The
-    /// buffer is filled slice by slice, not zeroed first (which would hold up the first
-    /// report).
+    /// says [`Fingerprint::Hash`], else as it was. `progress` hears of every slice. Each
+    /// slice is read straight into its place in the buffer, which grows a slice at a time
+    /// (not zeroed whole first, which would hold up the first report).
     pub fn read_whole(
         &self,
         fingerprint: Fingerprint,
@@ -69,11 +69,10 @@ impl SlicedFile {
     ) -> Result<(Vec<u8>, Fingerprint), ReadError> {
         let mut bytes = Vec::with_capacity(self.size());
         let mut hasher = (fingerprint == Fingerprint::Hash).then(Sha256::new);
-        self.each_slice(progress, |slice| {
+        self.each_slice(progress, Keep::Whole(&mut bytes), |slice| {
             if let Some(hasher) = &mut hasher {
                 hasher.update(slice);
             }
-            bytes.extend_from_slice(slice);
         })?;
         let fingerprint = match hasher {
             Some(hasher) => Fingerprint::Known(hex(&hasher.finalize())),
@@ -85,30 +84,48 @@ impl SlicedFile {
     /// The file's hex SHA-256, worked out a slice at a time; no slice is kept.
     pub fn fingerprint(&self, progress: ProgressSink) -> Result<String, ReadError> {
         let mut hasher = Sha256::new();
-        self.each_slice(progress, |slice| hasher.update(slice))?;
+        let mut slice = Vec::new();
+        self.each_slice(progress, Keep::Last(&mut slice), |slice| {
+            hasher.update(slice)
+        })?;
         Ok(hex(&hasher.finalize()))
     }
 
-    /// Reads the file a slice at a time into one reused buffer, handing each to `take`
-    /// and telling `progress` (the "Checking the file" stage).
+    /// Reads the file a slice at a time into `keep`, handing each slice to `take` and
+    /// telling `progress` (the "Checking the file" stage).
     fn each_slice(
         &self,
         progress: ProgressSink,
+        keep: Keep<'_>,
         mut take: impl FnMut(&[u8]),
     ) -> Result<(), ReadError> {
         let total = self.size();
         progress(checked(0, total));
-        let mut slice = vec![0; SLICE_BYTES.min(total)];
+        let (buffer, whole) = match keep {
+            Keep::Whole(buffer) => (buffer, true),
+            Keep::Last(buffer) => (buffer, false),
+        };
         let mut done = 0;
         while done < total {
-            let slice = &mut slice[..SLICE_BYTES.min(total - done)];
+            let len = SLICE_BYTES.min(total - done);
+            let from = if whole { done } else { 0 };
+            buffer.resize(from + len, 0);
+            let slice = &mut buffer[from..];
             self.0.read_at(done, slice)?;
             take(slice);
-            done += slice.len();
+            done += len;
             progress(checked(done, total));
         }
         Ok(())
     }
+}
+
+/// Where [`SlicedFile::each_slice`] puts the slices it reads.
+enum Keep<'b> {
+    /// Each after the last: the whole file.
+    Whole(&'b mut Vec<u8>),
+    /// Each in the place of the last.
+    Last(&'b mut Vec<u8>),
 }
 
 fn checked(done: usize, total: usize) -> Progress {
