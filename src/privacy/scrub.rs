@@ -1,6 +1,7 @@
 //! Scrubbing free text before it can become a quote: emails, phone numbers, web
 //! addresses, record numbers, dates and personal names are replaced by placeholders.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -154,24 +155,58 @@ const INTRODUCTION_ENDS: &[&str] = &[
     "mrs", "mrs.", "ms", "ms.", "miss",
 ];
 
-/// Whether `text` could hold an introduced name: a capitalised word after white space
-/// that follows the end of an introduction. Most answers have none, and skip the
-/// (slow) expression.
-fn may_introduce_name(text: &str) -> bool {
+/// The longest introduction [`INTRODUCED_NAME`] knows ("my daughter is"), in bytes, with
+/// room to spare: a name's match starts no further back than this from the end of the
+/// text before the name's white space.
+const LONGEST_INTRODUCTION: usize = 16;
+
+/// Where a name could start after an introduction: a capitalised word after white space
+/// that follows the end of an introduction, each with where the text before that white
+/// space ends. Most answers have none, and skip the (slow) expression.
+fn name_candidates(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
-    (1..bytes.len().saturating_sub(1)).any(|p| {
+    (1..bytes.len().saturating_sub(1)).filter_map(move |p| {
         let capitalised = bytes[p].is_ascii_uppercase()
             && (bytes[p + 1].is_ascii_lowercase() || b"'-".contains(&bytes[p + 1]));
         if !capitalised || !is_space(bytes[p - 1]) {
-            return false;
+            return None;
         }
         let before = text[..p].trim_end_matches(|c: char| c.is_ascii() && is_space(c as u8));
         let tail = &before.as_bytes()[before.len().saturating_sub(7)..];
-        INTRODUCTION_ENDS.iter().any(|end| {
-            tail.len() >= end.len()
-                && tail[tail.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
-        })
+        INTRODUCTION_ENDS
+            .iter()
+            .any(|end| {
+                tail.len() >= end.len()
+                    && tail[tail.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+            })
+            .then_some((p, before.len()))
     })
+}
+
+/// `text` with each introduced name replaced by "[name]" (the introduction kept). The
+/// expression is run from just before each candidate ([`name_candidates`]) rather than
+/// over the whole answer: every match's name starts at a candidate, so none is missed.
+fn replace_introduced_names(text: &str) -> Cow<'_, str> {
+    let mut candidates = name_candidates(text);
+    let (mut out, mut copied) = (String::new(), 0);
+    while let Some((_, before)) = candidates.find(|&(p, _)| p >= copied) {
+        let mut start = before.saturating_sub(LONGEST_INTRODUCTION).max(copied);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let Some(caps) = INTRODUCED_NAME.captures_at(text, start) else {
+            break;
+        };
+        let name = caps.get(1).expect("the pattern captures the name");
+        out.push_str(&text[copied..name.start()]);
+        out.push_str("[name]");
+        copied = name.end();
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
 }
 
 /// `text` with every word that is a listed given name replaced by "[name]"; a word is
@@ -225,15 +260,7 @@ pub fn scrub(text: &str) -> String {
         text
     };
     let text = RECORD_NUMBER.replace_all(&text, placeholder("[number]"));
-    let text = if may_introduce_name(&text) {
-        INTRODUCED_NAME.replace_all(&text, |caps: &regex_lite::Captures<'_>| {
-            let whole = &caps[0];
-            let name = &caps[1];
-            format!("{}[name]", &whole[..whole.len() - name.len()])
-        })
-    } else {
-        text
-    };
+    let text = replace_introduced_names(&text);
     replace_given_names(&text)
 }
 
@@ -301,6 +328,7 @@ mod tests {
         #[test]
         fn shortcuts_change_nothing(words in proptest::collection::vec(proptest::sample::select(vec![
             "Sarah", "Sarahs", "_Anne", "Anne", "Olivia", "my name is", "I'm", "im", "Dr.", "mrs",
+            "my daughter is", "Mr", "My Name Is", "Dr Okafor",
             "nurse", "is", "This is", "Call me", "Okafor", "Smith-Jones", "O'Neil", "a@b.org",
             "@", "WWW.x.org", "HTTP://a.b", "://", "10.0.0.1", "dead:beef:cafe:1", "3/4/24",
             "2024-03-07", "0161 496 0000", "+44 7700 900001", "12345", "MRN-123456", "07700900123",
