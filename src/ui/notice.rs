@@ -1,5 +1,7 @@
 //! The message area: polite for news, assertive for errors. Both regions always exist
-//! so screen readers announce what appears in them.
+//! so screen readers announce what appears in them. It stays at the top of the window
+//! as the page scrolls; **Dismiss the message** takes it away, so that on a phone it
+//! does not sit over the card being read.
 
 use leptos::prelude::*;
 
@@ -15,10 +17,22 @@ pub fn NoticeArea() -> impl IntoView {
             _ => String::new(),
         })
     };
+    let shown = move || notices.notice.with(Option::is_some);
     view! {
         <div class="notices">
             <p class="notice notice-info" role="status">{move || text_of(false)}</p>
             <p class="notice notice-error" role="alert">{move || text_of(true)}</p>
+            <Show when=shown>
+                <button
+                    type="button"
+                    class="notice-dismiss"
+                    aria-label="Dismiss the message"
+                    title="Dismiss the message"
+                    on:click=move |_| notices.dismiss()
+                >
+                    "×"
+                </button>
+            </Show>
         </div>
     }
 }

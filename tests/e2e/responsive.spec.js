@@ -48,3 +48,23 @@ for (const [width, height] of [[1366, 900], [390, 844]]) {
     expect(spilling).toEqual([]);
   });
 }
+
+test("on a phone the message over the cards can be dismissed, and the next one shows again", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  await uploadSurvey(page, tempFile("clinic.csv", clinicSurveyCsv()));
+  await page.getByLabel("Group respondents by").selectOption({ label: "Who do you live with? (5 answers)" });
+  await buildPersonas(page);
+  await expect(page.getByRole("status")).toContainText("Built");
+  await page.getByRole("button", { name: "Dismiss the message" }).click();
+  // The region stays (for the next announcement), empty and out of sight.
+  await expect(page.locator(".notice-info")).toBeEmpty();
+  await expect(page.locator(".notice-info")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Dismiss the message" })).toHaveCount(0);
+  // Nothing sits over the first card now.
+  const card = await page.getByRole("article").first().boundingBox();
+  const noticesBottom = await page.locator(".notices").evaluate((n) => n.getBoundingClientRect().bottom);
+  expect(noticesBottom).toBeLessThanOrEqual(card.y + 1);
+  await saveToLibrary(page);
+  await expect(page.getByRole("button", { name: "Dismiss the message" })).toBeVisible();
+});

@@ -32,6 +32,11 @@ impl Notices {
         self.notice.set(Some(Notice::Error(text.into())));
     }
 
+    /// Takes the message away (the user read it).
+    pub fn dismiss(&self) {
+        self.notice.set(None);
+    }
+
     /// Reports an outcome: nothing when it went well, the error when not.
     pub fn report<T>(&self, outcome: Result<T, String>) -> Option<T> {
         outcome.map_err(|e| self.fail(e)).ok()
