@@ -40,14 +40,24 @@ struct ColumnWords {
 impl ColumnWords {
     fn of(answers: &Answers) -> Self {
         let mut column = ColumnWords::default();
+        let mut theirs: Vec<u32> = Vec::new();
         for answer in answers.distinct() {
             column.starts.push(column.words.len());
-            for word in content_words(answer) {
-                let next = column.numbers.len() as u32;
-                column
-                    .words
-                    .push(*column.numbers.entry(word).or_insert(next));
-            }
+            theirs.clear();
+            each_content_word(answer, |word| {
+                let number = match column.numbers.get(word) {
+                    Some(&n) => n,
+                    None => {
+                        let n = column.numbers.len() as u32;
+                        column.numbers.insert(word.to_string(), n);
+                        n
+                    }
+                };
+                theirs.push(number);
+            });
+            theirs.sort_unstable();
+            theirs.dedup();
+            column.words.extend_from_slice(&theirs);
         }
         column.starts.push(column.words.len());
         column
@@ -77,13 +87,33 @@ impl ColumnWords {
     }
 
     /// The share of `counts`' answers using `word`, each smoothed by one.
+    #[cfg(test)]
     fn share(&self, counts: &WordCounts, word: &str) -> f64 {
-        let uses = self
-            .numbers
-            .get(word)
-            .map_or(0, |&n| counts.words[n as usize]);
-        (uses as f64 + 1.0) / (counts.answers as f64 + 1.0)
+        share(counts, self.numbers.get(word).copied())
     }
+
+    /// The distinct content words of `text` by number; a word the column never used (none
+    /// of its answers' sentences has one) is `None`, once.
+    fn numbered(&self, text: &str) -> Vec<Option<u32>> {
+        let mut words: Vec<Option<u32>> = Vec::new();
+        let mut unknown: Vec<String> = Vec::new();
+        each_content_word(text, |word| match self.numbers.get(word) {
+            Some(&n) => words.push(Some(n)),
+            None if !unknown.iter().any(|u| u == word) => unknown.push(word.to_string()),
+            None => {}
+        });
+        words.sort_unstable();
+        words.dedup();
+        words.extend(unknown.iter().map(|_| None));
+        words
+    }
+}
+
+/// The share of `counts`' answers using the word numbered `word` (none for `None`), each
+/// smoothed by one.
+fn share(counts: &WordCounts, word: Option<u32>) -> f64 {
+    let uses = word.map_or(0, |n| counts.words[n as usize]);
+    (uses as f64 + 1.0) / (counts.answers as f64 + 1.0)
 }
 
 /// How many answers use each content word (by its number in [`ColumnWords`]).
@@ -94,12 +124,19 @@ struct WordCounts {
     words: Vec<usize>,
 }
 
-/// The distinct content words of a text, lower case.
-fn content_words(text: &str) -> FxHashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| w.chars().count() >= MIN_WORD && !w.chars().all(|c| c.is_numeric()))
-        .map(str::to_lowercase)
-        .collect()
+/// Each content word of a text, lower case, in order (a word may come more than once):
+/// lowered into a new string only when it has a letter that is not lower case.
+fn each_content_word(text: &str, mut visit: impl FnMut(&str)) {
+    let words = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| w.chars().count() >= MIN_WORD && !w.chars().all(|c| c.is_numeric()));
+    for word in words {
+        if word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
+            visit(word);
+        } else {
+            visit(&word.to_lowercase());
+        }
+    }
 }
 
 /// The sentences of an answer.
@@ -161,15 +198,15 @@ impl<'a> QuoteSources<'a> {
             let segment_counts = column.count(answers, segment.members.iter().copied());
             for answer in theirs.take(SCORED_ANSWERS) {
                 for sentence in sentences(answer) {
-                    let words = content_words(sentence);
+                    let words = column.numbered(sentence);
                     if words.is_empty() || self.offered.contains(sentence) {
                         continue;
                     }
                     let lift: f64 = words
                         .iter()
-                        .map(|w| {
-                            let p = column.share(&segment_counts, w);
-                            p * (p / column.share(everyone, w)).ln()
+                        .map(|&w| {
+                            let p = share(&segment_counts, w);
+                            p * (p / share(everyone, w)).ln()
                         })
                         .sum::<f64>()
                         / words.len() as f64;
