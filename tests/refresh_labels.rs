@@ -212,7 +212,16 @@ fn a_wave_that_spells_its_answers_otherwise_is_not_drift() {
             "{}",
             r.name
         );
+        // Its rule too, so the next wave is sorted in these words.
+        let segment = serde_json::to_string(&refreshed.segment).unwrap();
+        assert!(!segment.contains("Bus stop"), "{}: {segment}", r.name);
     }
+    let ruled = report
+        .personas
+        .iter()
+        .filter(|r| r.refreshed.as_ref().unwrap().segment.definition.is_some())
+        .count();
+    assert!(ruled > 0, "the kept rule persona keeps its rule");
 }
 
 #[test]

@@ -32,8 +32,9 @@ pub fn refresh(loaded: &LoadedSurvey, personas: &[Persona], now: OffsetDateTime)
     report
 }
 
-/// What the loaded wave says about the kept personas, each persona still there
-/// recounted in it (`PersonaRefresh::recount`).
+/// What the loaded wave says about the kept personas, each with at least k members in
+/// it recounted there (`PersonaRefresh::recount`, which also carries its rule and class
+/// profile in the wave's words).
 pub fn compare(loaded: &LoadedSurvey, personas: &[KeptPersona], now: OffsetDateTime) -> Refresh {
     let survey = &loaded.survey;
     let summaries = &loaded.summaries;
@@ -107,7 +108,13 @@ pub fn compare(loaded: &LoadedSurvey, personas: &[KeptPersona], now: OffsetDateT
                 0.0
             },
             facts,
-            recount: shown.then(|| recounted(loaded, persona, members, now)),
+            recount: shown.then(|| {
+                let mut fresh = recounted(loaded, persona, members, now);
+                // What defines it, in the new wave's words, for the accepted persona.
+                fresh.segment.definition = persona.segment.definition.clone();
+                fresh.segment.class_profile = persona.segment.class_profile.clone();
+                fresh
+            }),
             refreshed: None,
         });
     }

@@ -55,8 +55,9 @@ pub struct PersonaRefresh {
     #[serde(default)]
     pub size_moved: Direction,
     pub facts: Vec<FactChange>,
-    /// The segment recounted in the new wave on its own, as the worker sends it: the
-    /// figures [`Refresh::finish`] puts into the kept persona.
+    /// The segment recounted in the new wave on its own, as the worker sends it, with the
+    /// kept persona's rule and class profile in the wave's words: what
+    /// [`Refresh::finish`] puts into the kept persona.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recount: Option<Persona>,
     /// The kept persona with its figures from the new wave, to accept; `None` when gone
@@ -67,14 +68,26 @@ pub struct PersonaRefresh {
 
 impl Refresh {
     /// Puts each recount's figures into the kept persona of the same id in `personas`
-    /// ([`with_new_figures`]), labelled with its drift for the next review, and shaped to
-    /// the persona format.
+    /// ([`with_new_figures`]) with its rule (and the rule's wording) and class profile as
+    /// the wave words them, labelled with its drift for the next review, and shaped to the
+    /// persona format. A persona no longer among `personas` (removed while the wave was
+    /// compared) is left out of the report.
     pub fn finish(&mut self, personas: &[Persona]) {
+        self.personas
+            .retain(|r| personas.iter().any(|p| p.id == r.id));
         for r in &mut self.personas {
             let kept = personas.iter().find(|p| p.id == r.id);
             r.refreshed = match (kept, r.recount.take()) {
-                (Some(kept), Some(fresh)) => {
+                (Some(kept), Some(mut fresh)) => {
+                    let definition = fresh.segment.definition.take();
+                    let class_profile = fresh.segment.class_profile.take();
+                    let described = fresh.segment.rule.take();
                     let mut next = with_new_figures(kept, fresh, self.wave.clone());
+                    if definition.is_some() {
+                        next.segment.rule = described;
+                    }
+                    next.segment.definition = definition;
+                    next.segment.class_profile = class_profile;
                     // The label travels with the wave it was given at, for the next review.
                     if let Some(recorded) = next.waves.last_mut() {
                         recorded.drift = Some(r.drift);
