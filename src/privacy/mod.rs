@@ -3,6 +3,7 @@
 //! reported about fewer than [`MIN_GROUP_SIZE`] respondents, nor can such a count be
 //! worked out from the totals shown ([`disclosure`]).
 
+mod alphabet;
 pub mod disclosure;
 pub mod generalise;
 pub mod guard;

@@ -15,6 +15,8 @@ use std::sync::LazyLock;
 
 use regex_lite::{Match, Regex};
 
+use super::alphabet::{stretches, Alphabet};
+
 /// A regular expression and a necessary condition for it to match.
 pub struct Pattern {
     regex: LazyLock<Regex>,
@@ -34,7 +36,9 @@ impl Pattern {
         }
     }
 
-    /// A pattern searched only in stretches of `alphabet`'s bytes.
+    /// A pattern searched only in stretches of `alphabet`'s bytes. Its expression must
+    /// not match the empty text, nor be anchored to the text's end (`$`): each stretch is
+    /// searched with the text before it but only one character after.
     const fn made_of(
         regex: fn() -> Regex,
         may_match: fn(&str) -> bool,
@@ -113,59 +117,6 @@ impl Pattern {
     }
 }
 
-/// A set of ASCII bytes, as a table to look each byte up in.
-#[derive(Clone, Copy)]
-struct Alphabet([bool; 256]);
-
-impl Alphabet {
-    /// The bytes of `ranges` (inclusive), `\s`'s white space when `spaces`.
-    const fn of(ranges: &[(u8, u8)], spaces: bool) -> Alphabet {
-        let mut table = [false; 256];
-        let mut r = 0;
-        while r < ranges.len() {
-            let mut b = ranges[r].0;
-            while b <= ranges[r].1 {
-                table[b as usize] = true;
-                b += 1;
-            }
-            r += 1;
-        }
-        if spaces {
-            let white = b"\t\n\x0B\x0C\r ";
-            let mut i = 0;
-            while i < white.len() {
-                table[white[i] as usize] = true;
-                i += 1;
-            }
-        }
-        Alphabet(table)
-    }
-
-    fn has(&self, b: u8) -> bool {
-        self.0[usize::from(b)]
-    }
-}
-
-/// The maximal runs of bytes of `text` that `alphabet` takes, as byte ranges.
-fn stretches(text: &str, alphabet: Alphabet) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let start = at + bytes[at..].iter().position(|&b| alphabet.has(b))?;
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| !alphabet.has(b))
-            .map_or(bytes.len(), |n| start + n);
-        at = end;
-        Some((start, end))
-    })
-}
-
-/// White space as `\s` in the patterns sees it (ASCII, vertical tab included).
-pub fn is_space(b: u8) -> bool {
-    b.is_ascii_whitespace() || b == 0x0B
-}
-
 fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).expect("identifier patterns are valid")
 }
@@ -188,7 +139,7 @@ fn is_digit(b: u8) -> bool {
 
 /// Whether `text` has at least `n` ASCII digits (looking no further than the `n`th).
 fn has_digits(text: &str, n: usize) -> bool {
-    text.bytes().filter(u8::is_ascii_digit).nth(n - 1).is_some()
+    n == 0 || text.bytes().filter(u8::is_ascii_digit).nth(n - 1).is_some()
 }
 
 /// Whether `text` has a run of at least `n` digits.

@@ -7,9 +7,8 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use super::patterns::{
-    is_space, may_hold_phone, phone_like, DATE, EMAIL, IP, PHONE, RECORD_NUMBER, URL,
-};
+use super::alphabet::is_space;
+use super::patterns::{may_hold_phone, phone_like, DATE, EMAIL, IP, PHONE, RECORD_NUMBER, URL};
 
 /// Common given names, matched as capitalised words anywhere in the text.
 const GIVEN_NAMES: &[&str] = &[
@@ -185,7 +184,9 @@ fn name_candidates(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// `text` with each introduced name replaced by "[name]" (the introduction kept). The
 /// expression is run from just before each candidate ([`name_candidates`]) rather than
-/// over the whole answer: every match's name starts at a candidate, so none is missed.
+/// from the answer's start: every match's name starts at a candidate, so none is missed.
+/// It stops at the match (a candidate that is no name searches on to the next match or
+/// the end).
 fn replace_introduced_names(text: &str) -> Cow<'_, str> {
     let mut candidates = name_candidates(text);
     let (mut out, mut copied) = (String::new(), 0);
