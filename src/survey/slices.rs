@@ -85,7 +85,7 @@ impl SlicedFile {
     pub fn fingerprint(&self, progress: ProgressSink) -> Result<String, ReadError> {
         let mut hasher = Sha256::new();
         let mut slice = Vec::new();
-        self.each_slice(progress, Keep::Last(&mut slice), |slice| {
+        self.each_slice(progress, Keep::Reuse(&mut slice), |slice| {
             hasher.update(slice)
         })?;
         Ok(hex(&hasher.finalize()))
@@ -103,7 +103,7 @@ impl SlicedFile {
         progress(checked(0, total));
         let (buffer, whole) = match keep {
             Keep::Whole(buffer) => (buffer, true),
-            Keep::Last(buffer) => (buffer, false),
+            Keep::Reuse(buffer) => (buffer, false),
         };
         let mut done = 0;
         while done < total {
@@ -124,8 +124,8 @@ impl SlicedFile {
 enum Keep<'b> {
     /// Each after the last: the whole file.
     Whole(&'b mut Vec<u8>),
-    /// Each in the place of the last.
-    Last(&'b mut Vec<u8>),
+    /// Each in the place of the last, one buffer reused.
+    Reuse(&'b mut Vec<u8>),
 }
 
 fn checked(done: usize, total: usize) -> Progress {
