@@ -17,7 +17,23 @@ pub fn NoticeArea() -> impl IntoView {
             _ => String::new(),
         })
     };
-    let shown = move || notices.notice.with(Option::is_some);
+    let shown = move || {
+        notices.notice.with(|n| match n {
+            Some(Notice::Info(text) | Notice::Error(text)) => !text.is_empty(),
+            None => false,
+        })
+    };
+    // The button goes with the message: the focus moves to the page's content rather
+    // than being lost to the document.
+    let dismiss = move |_| {
+        notices.dismiss();
+        let main = document()
+            .get_element_by_id("main")
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(main) = main {
+            let _ = main.focus();
+        }
+    };
     view! {
         <div class="notices">
             <p class="notice notice-info" role="status">{move || text_of(false)}</p>
@@ -28,7 +44,7 @@ pub fn NoticeArea() -> impl IntoView {
                     class="notice-dismiss"
                     aria-label="Dismiss the message"
                     title="Dismiss the message"
-                    on:click=move |_| notices.dismiss()
+                    on:click=dismiss
                 >
                     "×"
                 </button>

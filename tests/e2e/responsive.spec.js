@@ -61,6 +61,7 @@ test("on a phone the message over the cards can be dismissed, and the next one s
   await expect(page.locator(".notice-info")).toBeEmpty();
   await expect(page.locator(".notice-info")).toBeHidden();
   await expect(page.getByRole("button", { name: "Dismiss the message" })).toHaveCount(0);
+  await expect(page.getByRole("main")).toBeFocused();
   // Nothing sits over the first card now.
   const card = await page.getByRole("article").first().boundingBox();
   const noticesBottom = await page.locator(".notices").evaluate((n) => n.getBoundingClientRect().bottom);
