@@ -281,8 +281,11 @@ impl LoadedSurvey {
             *self = next;
             return Ok(());
         }
-        let mut summaries = self.summaries.clone();
-        for summary in &mut summaries {
+        // Kinds are worked out first and put in place only when every one fits, so a
+        // refusal changes nothing; the summaries are not copied for it (a free-text
+        // column's summary can be large).
+        let mut redone = Vec::new();
+        for (position, summary) in self.summaries.iter().enumerate() {
             let (was, now) = (
                 self.mapping.kinds.get(&summary.name),
                 mapping.kinds.get(&summary.name),
@@ -295,13 +298,17 @@ impl LoadedSurvey {
                     summary.index,
                     &mut |_| {},
                 );
-                *summary = match now {
+                let summary = match now {
                     Some(&kind) if kind != detected.kind => summarise_as(&detected, kind)?,
                     _ => detected,
                 };
+                redone.push((position, summary));
             }
         }
-        for summary in &mut summaries {
+        for (position, summary) in redone {
+            self.summaries[position] = summary;
+        }
+        for summary in &mut self.summaries {
             let from_records = self
                 .link
                 .as_ref()
@@ -312,8 +319,8 @@ impl LoadedSurvey {
                 None => propose_role(&summary.name, summary.kind),
             };
         }
-        self.suggested_grouping = suggest_grouping(&summaries, self.recipe.settings.min_group_size);
-        self.summaries = summaries;
+        self.suggested_grouping =
+            suggest_grouping(&self.summaries, self.recipe.settings.min_group_size);
         self.mapping = mapping;
         Ok(())
     }
