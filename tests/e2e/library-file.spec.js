@@ -14,15 +14,18 @@ function opfsPickers() {
   window.showOpenFilePicker = async () => [await pick()];
 }
 
-/** The file's text as it stands; a read that races the app's own write is tried again. */
+/** The file's text as it stands; a read that races the app's own write is tried again
+ * (while Chromium moves a closed writable's swap file into place, the file is briefly
+ * unreadable or not found). */
 const fileText = (page) =>
   page.evaluate(async (name) => {
-    const handle = await (await navigator.storage.getDirectory()).getFileHandle(name, { create: true });
     for (let attempt = 0; ; attempt += 1) {
       try {
+        const handle = await (await navigator.storage.getDirectory()).getFileHandle(name, { create: true });
         return await (await handle.getFile()).text();
       } catch (error) {
-        if (error.name !== "NotReadableError" || attempt >= 40) throw error;
+        const racing = error.name === "NotReadableError" || error.name === "NotFoundError";
+        if (!racing || attempt >= 40) throw error;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
