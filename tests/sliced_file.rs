@@ -121,7 +121,8 @@ fn a_file_read_in_slices_gives_the_same_survey_and_is_read_again_for_new_setting
     let mut checking = Vec::new();
     let sliced = view(
         session.handle(open_request(), vec![Contents::Sliced(file)], &mut |p| {
-            if p.stage == Stage::Checking {
+            // The file's bytes: streamed as rows are read, or checked before.
+            if matches!(p.stage, Stage::Checking | Stage::Streaming) {
                 checking.push(p.done);
             }
         }),

@@ -1,6 +1,7 @@
 //! Delimited text exports (CSV and its cousins), from decoded text to columns.
 
 use std::collections::{HashMap, HashSet};
+use std::io;
 
 use super::cells::{check_width, without_unsafe_chars};
 use super::quotes::{self, UnclosedQuotes};
@@ -8,10 +9,8 @@ use super::{AnswersBuilder, Column, Progress, ProgressSink, ReadError, Stage, RO
 
 /// Reads delimited text whose first row names the columns.
 ///
-/// A quote that never closes is refused or read literally, as `unclosed` says; a header
-/// wider than [`super::MAX_COLUMNS`] is refused before anything else is read. Short rows
-/// are padded with blank answers (and a warning says so); rows with more answers than the
-/// header are refused, because their answers cannot be placed.
+/// A quote that never closes is refused or read literally, as `unclosed` says; the rows
+/// are then read as [`read_rows`] says.
 pub(super) fn read_delimited(
     text: &str,
     delimiter: u8,
@@ -27,19 +26,56 @@ pub(super) fn read_delimited(
             total,
         })
     })?;
-    let mut reader = csv::ReaderBuilder::new()
+    let reader = rows_reader(text.as_bytes(), delimiter);
+    let read = read_rows(reader, text.len(), Stage::Reading, literal, progress);
+    read.map_err(|error| match error {
+        RowsError::Csv(error) => malformed(error),
+        RowsError::Refused(error) => error,
+    })
+}
+
+/// A csv reader of delimited rows from `bytes`, the header read as a row like the rest.
+pub(super) fn rows_reader<R: io::Read>(bytes: R, delimiter: u8) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+        .from_reader(bytes)
+}
 
+/// Why [`read_rows`] stopped: the csv reader's error, kept whole so that a caller
+/// reading as the file arrives can tell an encoding or I/O error from a malformed row,
+/// or a refusal of ours.
+pub(super) enum RowsError {
+    Csv(csv::Error),
+    Refused(ReadError),
+}
+
+impl From<ReadError> for RowsError {
+    fn from(error: ReadError) -> Self {
+        RowsError::Refused(error)
+    }
+}
+
+/// The columns of the rows `reader` reads from text of `total` bytes, their progress
+/// told as `stage`. A header wider than [`super::MAX_COLUMNS`] is refused before
+/// anything else is read. Short rows are padded with blank answers (and a warning says
+/// so); rows with more answers than the header are refused, because their answers
+/// cannot be placed. `warning` (of how the text was read) goes after the header's.
+pub(super) fn read_rows<R: io::Read>(
+    mut reader: csv::Reader<R>,
+    total: usize,
+    stage: Stage,
+    warning: Option<String>,
+    progress: ProgressSink,
+) -> Result<(Vec<Column>, Vec<String>), RowsError> {
     let mut header = csv::StringRecord::new();
-    if !reader.read_record(&mut header).map_err(malformed)? {
-        return Err(ReadError::Empty);
+    if !reader.read_record(&mut header).map_err(RowsError::Csv)? {
+        return Err(ReadError::Empty.into());
     }
     check_width(header.len())?;
     let (names, mut warnings) = column_names(header.iter());
-    warnings.extend(literal);
+    warnings.extend(warning);
     let width = names.len();
     let mut answers: Vec<AnswersBuilder> = (0..width).map(|_| AnswersBuilder::default()).collect();
     let mut short_rows = Vec::new();
@@ -49,20 +85,21 @@ pub(super) fn read_delimited(
     let mut record = csv::StringRecord::new();
     let mut read = 0usize;
     for row in 2u64.. {
-        if !reader.read_record(&mut record).map_err(malformed)? {
+        if !reader.read_record(&mut record).map_err(RowsError::Csv)? {
             break;
         }
         read += 1;
+        let done = reader.position().byte() as usize;
         if read == ROWS_PER_REPORT {
-            let rows = expected_rows(read, reader.position().byte() as usize, text.len(), width);
+            let rows = expected_rows(read, done, total, width);
             answers.iter_mut().for_each(|slot| slot.expect(rows));
         }
         if read.is_multiple_of(ROWS_PER_REPORT) {
             progress(Progress {
-                stage: Stage::Reading,
+                stage,
                 rows: read,
-                done: reader.position().byte() as usize,
-                total: text.len(),
+                done,
+                total,
             });
         }
         if record.iter().all(|field| field.trim().is_empty()) {
@@ -73,7 +110,8 @@ pub(super) fn read_delimited(
                 row,
                 found: record.len(),
                 expected: width,
-            });
+            }
+            .into());
         }
         if record.len() < width {
             short_rows.push(row);
@@ -84,7 +122,7 @@ pub(super) fn read_delimited(
     }
 
     if answers.first().is_none_or(AnswersBuilder::is_empty) {
-        return Err(ReadError::HeaderOnly);
+        return Err(ReadError::HeaderOnly.into());
     }
     if let Some(first) = short_rows.first() {
         warnings.push(format!(
@@ -148,7 +186,8 @@ pub(super) fn column_names<'a>(raw: impl Iterator<Item = &'a str>) -> (Vec<Strin
     (names, warnings)
 }
 
-fn malformed(error: csv::Error) -> ReadError {
+/// A csv reader's error as the user is told of it: the row it stopped at.
+pub(super) fn malformed(error: csv::Error) -> ReadError {
     let row = error.position().map_or(0, |p| p.record() + 1);
     ReadError::Malformed {
         row,

@@ -193,8 +193,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, ReadE
         },
     };
     let is_utf16 = encoding == UTF_16LE || encoding == UTF_16BE;
-    let sniff = &bytes[..bytes.len().min(8192)];
-    if !is_utf16 && (sniff.contains(&0) || mostly_control_bytes(sniff)) {
+    if !is_utf16 && looks_binary(bytes) {
         return Err(ReadError::Binary);
     }
     let (text, malformed) = match checked_utf8 {
@@ -221,6 +220,48 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, ReadE
         text,
         encoding: encoding.name(),
     })
+}
+
+/// How a file whose first bytes are `first` can be read as UTF-8 while it streams in:
+/// the UTF-8 text after its byte-order mark, if it has one, when [`decode`] would read
+/// the file so from what its start shows (left to guess, no other mark, not UTF-16 by
+/// its pattern, not binary, not blank, valid UTF-8 so far — a character cut at the end
+/// of `first` goes on in the next bytes). Whether the rest is valid too is known only
+/// as it arrives; where it is not, the file is for [`decode`] after all (Windows-1252).
+pub(super) fn streams_as_utf8(first: &[u8], choice: EncodingChoice) -> Option<Streamed<'_>> {
+    let bom = match Encoding::for_bom(first) {
+        None if utf16_by_pattern(first).is_some() => return None,
+        None => 0,
+        Some((UTF_8, length)) => length,
+        Some(_) => return None,
+    };
+    let blank = first.iter().all(u8::is_ascii_whitespace);
+    if choice != EncodingChoice::Automatic || blank || looks_binary(first) {
+        return None;
+    }
+    let body = &first[bom..];
+    let valid = match std::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(error) if error.error_len().is_none() => {
+            std::str::from_utf8(&body[..error.valid_up_to()]).ok()?
+        }
+        Err(_) => return None,
+    };
+    Some(Streamed {
+        bom,
+        start: valid,
+        encoding: UTF_8.name(),
+    })
+}
+
+/// A file's start read as UTF-8 ([`streams_as_utf8`]).
+pub(super) struct Streamed<'a> {
+    /// The byte-order mark's length, 0 without one.
+    pub bom: usize,
+    /// The text after it, up to the last whole character.
+    pub start: &'a str,
+    /// The encoding's name.
+    pub encoding: &'static str,
 }
 
 /// The text of a file that is UTF-8 (a byte-order mark dropped) or UTF-16 with its
@@ -259,6 +300,13 @@ fn utf16_by_pattern(bytes: &[u8]) -> Option<Encoding> {
         .filter(|c| c.is_control() && !c.is_ascii_whitespace())
         .count();
     (!malformed && controls * 20 <= pairs).then_some(encoding)
+}
+
+/// Zero bytes, or many control bytes, in a file's first 8 KiB: binary, not text that is
+/// not UTF-16.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sniff = &bytes[..bytes.len().min(8192)];
+    sniff.contains(&0) || mostly_control_bytes(sniff)
 }
 
 /// Many control bytes (other than tab, CR, LF) point at a binary file, not at text.

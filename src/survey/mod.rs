@@ -17,6 +17,7 @@ mod quotes;
 mod redcap;
 pub mod sample;
 mod sheet;
+mod sliced_text;
 mod slices;
 #[cfg(feature = "workbooks")]
 mod spreadsheet;
@@ -162,7 +163,8 @@ pub fn read_survey_reporting(
     shape(read, source_sha256, options, progress)
 }
 
-/// A survey read from `source`: [`read_survey_reporting`] for a file's bytes; a workbook
+/// A survey read from `source`: [`read_survey_reporting`] for a file's bytes (a file
+/// read in slices is parsed as they arrive where it can be, `sliced_text.rs`); a workbook
 /// sheet already read goes straight on to its layout (with its own fingerprint).
 pub fn read_source_reporting(
     source: &Source,
@@ -172,11 +174,7 @@ pub fn read_source_reporting(
 ) -> Result<Survey, ReadError> {
     match source {
         Source::File(bytes) => read_survey_reporting(bytes, fingerprint, options, progress),
-        Source::Sliced(file) => {
-            // The file's only copy while it is read; gone once its columns are.
-            let (bytes, fingerprint) = file.read_whole(fingerprint, progress)?;
-            read_survey_reporting(&bytes, fingerprint, options, progress)
-        }
+        Source::Sliced(file) => sliced_text::read_sliced(file, fingerprint, options, progress),
         Source::Workbook(read) => read_workbook_survey(read, options),
     }
 }

@@ -13,6 +13,10 @@ pub enum Stage {
     Decoding,
     /// Bytes → rows; `done`/`total` count bytes.
     Reading,
+    /// The file read a slice at a time, its quotes watched and its rows read as each
+    /// slice arrives (the three stages above in one pass, `sliced_text.rs`);
+    /// `done`/`total` count bytes.
+    Streaming,
     /// Answers checked for length and cleaned of unsafe characters; `done`/`total` count
     /// distinct answers.
     Tidying,
@@ -31,7 +35,7 @@ impl Stage {
         match self {
             Stage::Checking => "Checking the file",
             Stage::Decoding => "Reading the text",
-            Stage::Reading => "Reading rows",
+            Stage::Reading | Stage::Streaming => "Reading rows",
             Stage::Tidying => "Checking the answers",
             Stage::Guarding => "Removing identifiers",
             Stage::Merging => "Merging spellings",
@@ -66,6 +70,7 @@ impl Progress {
             Stage::Checking => (0.0, 200.0),
             Stage::Decoding => (200.0, 50.0),
             Stage::Reading => (250.0, 225.0),
+            Stage::Streaming => (0.0, 475.0),
             Stage::Tidying => (475.0, 25.0),
             Stage::Guarding => (500.0, 300.0),
             Stage::Merging => (800.0, 70.0),
@@ -133,5 +138,8 @@ mod tests {
         );
         assert_eq!(at(Stage::Reading, 3, 1000).per_mille(), 251);
         assert_eq!(at(Stage::Reading, 3, 1000).percent(), 25);
+        // Read in one pass, the file's rows fill what its three stages would.
+        assert_eq!(at(Stage::Streaming, 50, 100).per_mille(), 238);
+        assert_eq!(at(Stage::Streaming, 100, 100).per_mille(), 475);
     }
 }

@@ -31,12 +31,22 @@ pub enum UnclosedQuotes {
 
 /// A quoted field that does not close in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Unclosed {
+pub(super) struct Unclosed {
     /// The opening quote's byte offset.
     offset: usize,
     /// Its line, from 1.
     line: u64,
     runs: QuoteRun,
+}
+
+impl Unclosed {
+    /// The file refused for this quote, naming its line.
+    pub(super) fn refused(self) -> ReadError {
+        ReadError::UnclosedQuote {
+            line: self.line,
+            runs: self.runs,
+        }
+    }
 }
 
 /// The reader's states (those of `csv_core`'s reader that matter for quotes).
@@ -64,10 +74,7 @@ pub(super) fn checked<'a>(
         return Ok((text.into(), None));
     };
     if !literal {
-        return Err(ReadError::UnclosedQuote {
-            line: first.line,
-            runs: first.runs,
-        });
+        return Err(first.refused());
     }
     let warning = format!(
         "{} quote(s) that never closed were read as part of their answers (first: line {}).",
@@ -117,66 +124,135 @@ fn scan(
     ahead: fn(State, u8, &[u8]) -> Option<usize>,
 ) -> Vec<Unclosed> {
     let mut found = Vec::new();
-    let (mut i, mut line, mut state) = (0usize, 1u64, State::StartField);
-    let mut open = (0usize, 1u64, 0usize); // offset, line, line breaks inside
-    let mut next_report = BYTES_PER_REPORT;
+    let mut watch = Watch {
+        ahead,
+        ..Watch::new(delimiter)
+    };
     loop {
+        let from = watch.at;
+        let Some(quote) = watch
+            .feed(&bytes[from..], progress)
+            .or_else(|| watch.at_end())
+        else {
+            return found;
+        };
+        found.push(quote);
+        if !all {
+            return found;
+        }
+        watch = watch.resumed_after(quote);
+    }
+}
+
+/// The scan's place in the text, carried from one stretch of bytes to the next, so that
+/// text read a slice at a time is scanned as it arrives (`sliced_text.rs`).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Watch {
+    delimiter: u8,
+    ahead: fn(State, u8, &[u8]) -> Option<usize>,
+    state: State,
+    /// The offset of the next byte to look at, and its line.
+    at: usize,
+    line: u64,
+    /// The quoted field open: its quote's offset and line, and the line breaks inside.
+    open: (usize, u64, usize),
+    /// Where the last carriage return was looked at: a line feed just after it ends the
+    /// same line.
+    carriage_return: Option<usize>,
+    next_report: usize,
+}
+
+impl Watch {
+    /// A watch at the start of text delimited by `delimiter`.
+    pub(super) fn new(delimiter: u8) -> Self {
+        Watch {
+            delimiter,
+            ahead: jump,
+            state: State::StartField,
+            at: 0,
+            line: 1,
+            open: (0, 1, 0),
+            carriage_return: None,
+            next_report: BYTES_PER_REPORT,
+        }
+    }
+
+    /// The watch going on just past an unclosed quote, taken as part of its field.
+    fn resumed_after(self, quote: Unclosed) -> Self {
+        Watch {
+            state: State::InField,
+            at: quote.offset + 1,
+            line: quote.line,
+            carriage_return: None,
+            ..self
+        }
+    }
+
+    /// Scans `bytes`, the text from where the watch stands on. A quoted field that runs
+    /// over [`MAX_QUOTED_LINES`] line breaks is returned as soon as it is found; `progress`
+    /// hears how many bytes of the text have been scanned.
+    pub(super) fn feed(
+        &mut self,
+        bytes: &[u8],
+        progress: &mut dyn FnMut(usize),
+    ) -> Option<Unclosed> {
+        let base = self.at;
+        let mut i = 0;
         while i < bytes.len() {
-            if i >= next_report {
-                progress(i);
-                next_report = i + BYTES_PER_REPORT;
+            if base + i >= self.next_report {
+                progress(base + i);
+                self.next_report = base + i + BYTES_PER_REPORT;
             }
-            let Some(ahead) = ahead(state, delimiter, &bytes[i..]) else {
+            let Some(ahead) = (self.ahead)(self.state, self.delimiter, &bytes[i..]) else {
                 break; // the rest is inside this field
             };
             i += ahead;
-            let byte = bytes[i];
-            let line_break = byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            let ends_field = byte == delimiter || byte == b'\n' || byte == b'\r';
-            state = match state {
+            let (byte, at) = (bytes[i], base + i);
+            // "\r\n" is one line break, counted at its "\r".
+            let line_break = byte == b'\r'
+                || (byte == b'\n' && self.carriage_return.is_none_or(|cr| cr + 1 != at));
+            if byte == b'\r' {
+                self.carriage_return = Some(at);
+            }
+            let ends_field = byte == self.delimiter || byte == b'\n' || byte == b'\r';
+            self.state = match self.state {
                 State::StartField if byte == b'"' => {
-                    open = (i, line, 0);
+                    self.open = (at, self.line, 0);
                     State::Quoted
                 }
                 State::StartField | State::InField if ends_field => State::StartField,
                 State::StartField | State::InField => State::InField,
                 State::Quoted if byte == b'"' => State::QuoteInQuoted,
-                State::Quoted if line_break && open.2 == MAX_QUOTED_LINES => {
-                    found.push(Unclosed {
-                        offset: open.0,
-                        line: open.1,
+                State::Quoted if line_break && self.open.2 == MAX_QUOTED_LINES => {
+                    self.at = at;
+                    return Some(Unclosed {
+                        offset: self.open.0,
+                        line: self.open.1,
                         runs: QuoteRun::Over(MAX_QUOTED_LINES),
                     });
-                    if !all {
-                        return found;
-                    }
-                    (i, line) = (open.0 + 1, open.1);
-                    state = State::InField;
-                    continue;
                 }
                 State::Quoted => {
-                    open.2 += usize::from(line_break);
+                    self.open.2 += usize::from(line_break);
                     State::Quoted
                 }
                 State::QuoteInQuoted if byte == b'"' => State::Quoted,
                 State::QuoteInQuoted if ends_field => State::StartField,
                 State::QuoteInQuoted => State::InField,
             };
-            line += u64::from(line_break);
+            self.line += u64::from(line_break);
             i += 1;
         }
-        if state != State::Quoted {
-            return found;
-        }
-        found.push(Unclosed {
-            offset: open.0,
-            line: open.1,
+        self.at = base + bytes.len();
+        None
+    }
+
+    /// At the end of the text: the quoted field still open, if one is.
+    pub(super) fn at_end(&self) -> Option<Unclosed> {
+        (self.state == State::Quoted).then_some(Unclosed {
+            offset: self.open.0,
+            line: self.open.1,
             runs: QuoteRun::ToTheEnd,
-        });
-        if !all {
-            return found;
-        }
-        (i, line, state) = (open.0 + 1, open.1, State::InField);
+        })
     }
 }
 

@@ -57,6 +57,12 @@ impl SlicedFile {
         self.0.size()
     }
 
+    /// Fills `into` with the file's bytes from `start`, for a reader of its own slices
+    /// (`sliced_text.rs`).
+    pub(super) fn read_at(&self, start: usize, into: &mut [u8]) -> Result<(), ReadError> {
+        self.0.read_at(start, into)
+    }
+
     /// The whole file, read a slice at a time into one buffer (its only copy), and what is
     /// then known of its fingerprint: worked out over the same slices when `fingerprint`
     /// says [`Fingerprint::Hash`], else as it was. `progress` hears of every slice. Each
