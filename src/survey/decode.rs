@@ -225,7 +225,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, ReadE
 /// How a file whose first bytes are `first` can be read as UTF-8 while it streams in:
 /// the UTF-8 text after its byte-order mark, if it has one, when [`decode`] would read
 /// the file so from what its start shows (left to guess, no other mark, not UTF-16 by
-/// its pattern, not binary, not blank, valid UTF-8 so far — a character cut at the end
+/// its pattern, not binary, valid UTF-8 so far — a character cut at the end
 /// of `first` goes on in the next bytes). Whether the rest is valid too is known only
 /// as it arrives; where it is not, the file is for [`decode`] after all (Windows-1252).
 pub(super) fn streams_as_utf8(first: &[u8], choice: EncodingChoice) -> Option<Streamed<'_>> {
@@ -235,8 +235,7 @@ pub(super) fn streams_as_utf8(first: &[u8], choice: EncodingChoice) -> Option<St
         Some((UTF_8, length)) => length,
         Some(_) => return None,
     };
-    let blank = first.iter().all(u8::is_ascii_whitespace);
-    if choice != EncodingChoice::Automatic || blank || looks_binary(first) {
+    if choice != EncodingChoice::Automatic || looks_binary(first) {
         return None;
     }
     let body = &first[bom..];
