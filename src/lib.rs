@@ -10,7 +10,8 @@
 //! [`follow_up`] holding what the team does with them (plans, the wave timeline,
 //! ratings, reviews). [`pipeline`]
 //! strings the stages together; [`protocol`] is how the page asks the worker that runs
-//! them. These modules are pure Rust and tested natively. The browser-only layers, [`ui`]
+//! them; [`wording`] words what they all count ("1 persona", "3 personas"). These
+//! modules are pure Rust and tested natively. The browser-only layers, [`ui`]
 //! (Leptos components) and [`browser`] (storage, files, downloads), exist only in the
 //! wasm build.
 
@@ -28,6 +29,7 @@ pub mod records;
 pub mod refresh;
 pub mod segments;
 pub mod survey;
+pub mod wording;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -9,6 +9,7 @@
 //! Pure: the browser edge (`browser/library_file.rs`) reads and writes the file and
 //! passes its bytes and stamp here.
 
+use crate::wording::counted;
 use thiserror::Error;
 
 use super::{merge_three_way, read_backup, BackupError, Library};
@@ -148,7 +149,7 @@ impl FileChanges {
             && self.conflicts.is_empty()
     }
 
-    /// What to tell the user ("2 persona(s) changed by a colleague: “A”, “B”."), or
+    /// What to tell the user ("2 personas changed by a colleague: “A”, “B”."), or
     /// nothing when nothing came from the file.
     pub fn describe(&self, file_name: &str) -> Option<String> {
         if self.is_empty() {
@@ -167,8 +168,8 @@ impl FileChanges {
         ] {
             if !names.is_empty() {
                 parts.push(format!(
-                    "{} persona(s) {what} {by}: {}.",
-                    names.len(),
+                    "{} {what} {by}: {}.",
+                    counted(names.len(), "persona"),
                     named(names)
                 ));
             }

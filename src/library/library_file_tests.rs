@@ -50,8 +50,8 @@ fn a_colleagues_changes_are_merged_by_id_and_named() {
     assert_eq!(r.changes.added, ["D"]);
     assert_eq!(
         r.changes.describe("team.json").unwrap(),
-        "2 persona(s) changed by a colleague in “team.json”: “B there”, “C there”. \
-         1 persona(s) added by a colleague in “team.json”: “D”."
+        "2 personas changed by a colleague in “team.json”: “B there”, “C there”. \
+         1 persona added by a colleague in “team.json”: “D”."
     );
 }
 
@@ -67,7 +67,7 @@ fn a_removal_there_and_a_conflict_are_said_and_an_unchanged_file_is_not_rewritte
     assert_eq!(r.changes.removed, ["B"]);
     assert!(r.changes.changed.is_empty(), "a conflict is named once");
     let said = r.changes.describe("f.json").unwrap();
-    assert!(said.contains("1 persona(s) removed by a colleague in “f.json”: “B”."));
+    assert!(said.contains("1 persona removed by a colleague in “f.json”: “B”."));
     assert!(said.contains("Changed here too, the newer version kept: “A here”."));
 
     let same = reconcile(Some(&theirs), &theirs, &file_of(&theirs)).unwrap();
@@ -85,7 +85,7 @@ fn a_file_chosen_for_the_first_time_adds_what_it_holds_and_removes_nothing() {
     assert!(r.changes.removed.is_empty() && r.changes.changed.is_empty());
     assert_eq!(
         r.changes.describe("team.json").unwrap(),
-        "1 persona(s) added from “team.json”: “C”."
+        "1 persona added from “team.json”: “C”."
     );
 }
 

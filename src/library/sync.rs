@@ -14,6 +14,7 @@
 //! A persona's history goes with the version taken.
 
 use super::Library;
+use crate::wording::counted;
 
 /// The revision of a saved library: 0 when nothing was ever saved, then one more per save.
 pub type Revision = u64;
@@ -42,8 +43,8 @@ impl SyncReport {
             return None;
         }
         let mut text = format!(
-            "Another tab or the library file changed the library: {} change(s) taken in.",
-            self.taken
+            "Another tab or the library file changed the library: {} taken in.",
+            counted(self.taken, "change")
         );
         if !self.conflicts.is_empty() {
             text.push_str(&format!(
@@ -152,7 +153,7 @@ mod tests {
         let (merged, report) = merge_three_way(&base, &ours, &theirs);
         assert_eq!(names(&merged), ["B", "C"]);
         assert_eq!(report.taken, 1);
-        assert!(report.describe().unwrap().contains("1 change(s)"));
+        assert!(report.describe().unwrap().contains("1 change taken in"));
     }
 
     #[test]

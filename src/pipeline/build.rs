@@ -1,5 +1,6 @@
 //! Building personas from a loaded survey: grouping, synthesis, and what the user is told.
 
+use crate::wording::counted;
 use thiserror::Error;
 use time::OffsetDateTime;
 
@@ -157,7 +158,9 @@ pub(super) fn finish(
     let withheld = synthesis.withheld.len();
     if withheld > 0 {
         notes.push(format!(
-            "{withheld} sensitive answer(s) shared by everyone in a persona are hidden; see the privacy report."
+            "{} shared by everyone in a persona {} hidden; see the privacy report.",
+            counted(withheld, "sensitive answer"),
+            if withheld == 1 { "is" } else { "are" }
         ));
     }
     Built {
@@ -214,8 +217,13 @@ pub fn build_by_answer(
     let mut notes = Vec::new();
     if grouping.small_groups > 0 {
         notes.push(format!(
-            "{} answer group(s) had fewer than {k} respondents and are not personas of their own.",
-            grouping.small_groups
+            "{} had fewer than {k} respondents and {}.",
+            counted(grouping.small_groups, "answer group"),
+            if grouping.small_groups == 1 {
+                "is not a persona of its own"
+            } else {
+                "are not personas of their own"
+            }
         ));
     }
     if let Some(label) = &grouping.merged_into {

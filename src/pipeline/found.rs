@@ -1,6 +1,7 @@
 //! Personas from segments found across the questions — latent classes or segments of
 //! similar answers — and the report the page explains them with (the BIC chart).
 
+use crate::wording::counted;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -266,8 +267,8 @@ fn from_similar(found: Segmentation, questions: Vec<String>, rows: usize, k: usi
     }
     if found.merged_small > 0 {
         notes.push(format!(
-            "{} segment(s) had fewer than {k} respondents; their members joined the nearest segment.",
-            found.merged_small
+            "{} had fewer than {k} respondents; their members joined the nearest segment.",
+            counted(found.merged_small, "segment")
         ));
     }
     let quality = found

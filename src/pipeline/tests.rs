@@ -43,7 +43,7 @@ fn guards_before_summarising_and_preselects() {
     assert_eq!(
         built.notes,
         [
-            "1 answer group(s) had fewer than 11 respondents and are not personas of their own.",
+            "1 answer group had fewer than 11 respondents and is not a persona of its own.",
             "12 respondents gave another answer to “lives_with” or none, and are in no persona."
         ]
     );

@@ -69,7 +69,7 @@ impl std::fmt::Display for Generalisation {
         match self {
             Generalisation::AgesCapped { changed } => write!(
                 f,
-                "ages of {AGE_CAP} and over are shown as “{AGE_CAP}+” ({} answer(s))",
+                "ages of {AGE_CAP} and over are shown as “{AGE_CAP}+” ({} answers)",
                 super::ShownCount::of(*changed)
             ),
             Generalisation::AgesBanded => {

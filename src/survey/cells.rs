@@ -11,6 +11,7 @@
 //! hold them (`persona_file::check_persona` refuses them), nor can a reader see them.
 
 use super::{distinct_answers, Column, ReadError, ANSWERS_PER_REPORT};
+use crate::wording::counted;
 
 /// The most columns a survey file may have (checked on its header row, before the
 /// columns are named or read).
@@ -105,8 +106,8 @@ pub(super) fn tidy(
         Vec::new()
     } else {
         vec![format!(
-            "{cleaned} answer(s) held control characters or text-direction marks; \
-             they were removed."
+            "{} held control characters or text-direction marks; they were removed.",
+            counted(cleaned, "answer")
         )]
     })
 }
@@ -158,7 +159,7 @@ mod tests {
         }];
         let warnings = tidy(&mut columns, &mut |_, _| {}).unwrap();
         assert_eq!(columns[0].answers, ["fine", "bad"]);
-        assert!(warnings[0].starts_with("1 answer(s)"), "{warnings:?}");
+        assert!(warnings[0].starts_with("1 answer held"), "{warnings:?}");
 
         columns[0]
             .answers

@@ -1,5 +1,6 @@
 //! Delimited text exports (CSV and its cousins), from decoded text to columns.
 
+use crate::wording::counted;
 use std::collections::{HashMap, HashSet};
 use std::io;
 
@@ -126,9 +127,9 @@ pub(super) fn read_rows<R: io::Read>(
     }
     if let Some(first) = short_rows.first() {
         warnings.push(format!(
-            "{} row(s) had fewer answers than there are columns (first: row {first}); \
+            "{} had fewer answers than there are columns (first: row {first}); \
              their missing answers count as unanswered.",
-            short_rows.len()
+            counted(short_rows.len(), "row")
         ));
     }
     let columns = names

@@ -5,6 +5,7 @@
 //! a question nobody answered at that event (a form filled in at another event, such as
 //! demographics at enrolment) takes the record's earliest answer.
 
+use crate::wording::counted;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -163,8 +164,8 @@ pub fn one_row_per_record(survey: Survey, event: Option<&str>) -> (Survey, Optio
             String::new()
         } else {
             format!(
-                "; {} question(s) not asked at that event keep each record's earliest answer",
-                carried.len()
+                "; {} not asked at that event keep each record's earliest answer",
+                counted(carried.len(), "question")
             )
         }
     ));

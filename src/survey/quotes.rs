@@ -6,6 +6,7 @@
 //! the end of the file, or over [`MAX_QUOTED_LINES`] line breaks, is reported with the
 //! line where it opens. The user may instead read it with such quotes taken literally.
 
+use crate::wording::counted;
 use std::borrow::Cow;
 
 use memchr::memchr3;
@@ -77,8 +78,9 @@ pub(super) fn checked<'a>(
         return Err(first.refused());
     }
     let warning = format!(
-        "{} quote(s) that never closed were read as part of their answers (first: line {}).",
-        found.len(),
+        "{} that never closed {} read as part of their answers (first: line {}).",
+        counted(found.len(), "quote"),
+        if found.len() == 1 { "was" } else { "were" },
         first.line
     );
     Ok((
@@ -319,7 +321,9 @@ mod tests {
         let text = "a,b\n\"fine\",1\n\"5 tall,2\n3,4\n";
         let (read, warning) = checked(text, b',', UnclosedQuotes::Literal, &mut |_| {}).unwrap();
         assert_eq!(read, "a,b\n\"fine\",1\n\"\"\"5 tall\",2\n3,4\n");
-        assert!(warning.unwrap().starts_with("1 quote(s)"));
+        assert!(warning
+            .unwrap()
+            .starts_with("1 quote that never closed was read"));
         let error = checked(text, b',', UnclosedQuotes::Refuse, &mut |_| {}).unwrap_err();
         assert_eq!(
             error,

@@ -14,7 +14,7 @@ test("one stored persona that breaks the rules is set aside; the others load, an
   await openLibrary(page);
   await expect(page.getByRole("link", { name: "Library (4)" })).toBeVisible();
   const setAside = page.getByRole("alert", { name: "Set-aside personas" });
-  await expect(setAside).toContainText("1 saved persona(s) could not be loaded");
+  await expect(setAside).toContainText("1 saved persona could not be loaded");
   await expect(setAside).toContainText("“Too small”");
   // The stored copy is untouched until the user chooses.
   // (moved into IndexedDB as it was: the migration copies the text verbatim).

@@ -84,8 +84,8 @@ test("the library kept in a file: every change written, a colleague's changes me
   await writeFile(page, JSON.stringify(theirs));
   await comeBack(page);
   const status = page.getByRole("status");
-  await expect(status).toContainText(`1 persona(s) changed by a colleague in “${FILE}”: “Renamed by a colleague”.`);
-  await expect(status).toContainText("1 persona(s) added by a colleague");
+  await expect(status).toContainText(`1 persona changed by a colleague in “${FILE}”: “Renamed by a colleague”.`);
+  await expect(status).toContainText("1 persona added by a colleague");
   await expect(page.getByRole("link", { name: "Library (4)" })).toBeVisible();
   await librarySaved(page);
   expect(JSON.parse(await storedLibraryText(page)).personas.map((p) => p.name)).toContain("Renamed by a colleague");
@@ -102,7 +102,7 @@ test("the library kept in a file: every change written, a colleague's changes me
   await expect(fileRegion(page)).toContainText(`On your last visit the library was kept in “${FILE}”`);
   await writeFile(page, JSON.stringify(later));
   await fileRegion(page).getByRole("button", { name: "Reconnect" }).click();
-  await expect(page.getByRole("status")).toContainText("1 persona(s) removed by a colleague in “library.json”: “Added by a colleague”.");
+  await expect(page.getByRole("status")).toContainText("1 persona removed by a colleague in “library.json”: “Added by a colleague”.");
   await expect(page.getByRole("link", { name: "Library (3)" })).toBeVisible();
   await expect(fileRegion(page)).toContainText(`Kept in step with “${FILE}”`);
 

@@ -47,7 +47,7 @@ test("600 personas, imported as two files of 300, save, reload within 2 s, searc
     await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
     return performance.now() - t0;
   });
-  await expect(page.getByText("Showing 1 of 600 persona(s)", { exact: false })).toBeVisible();
+  await expect(page.getByText("Showing 1 of 600 personas", { exact: false })).toBeVisible();
   console.log(`search over 600 personas answered in ${Math.round(took)} ms`);
   await expect(page.getByRole("article")).toHaveCount(1); // a short list opens its card
   await search.fill("");
@@ -109,7 +109,7 @@ test("back up everything, clear the site's data, restore: the same library; a da
 
   await fresh.getByLabel("Restore from a back-up").setInputFiles(path);
   const summary = fresh.getByRole("region", { name: "Restore summary" });
-  await expect(summary).toContainText("3 persona(s), 1 earlier version(s)");
+  await expect(summary).toContainText("3 personas, 1 earlier version");
   await summary.getByRole("button", { name: "Replace the library" }).click();
   await expect(fresh.getByRole("link", { name: "Library (3)" })).toBeVisible();
   await reloadWhenSaved(fresh);

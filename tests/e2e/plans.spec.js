@@ -38,7 +38,7 @@ function transportPlan(page) {
 /** Compares a new wave and accepts its figures for `name`, wherever the report puts it. */
 async function acceptWave(page, file, name) {
   await page.getByLabel("Survey wave", { exact: true }).setInputFiles(file);
-  await expect(page.getByRole("status")).toContainText("Compared 2 saved persona(s)");
+  await expect(page.getByRole("status")).toContainText("Compared 2 saved personas");
   const report = page.getByRole("region", { name: "Refresh from a new survey wave" });
   const accept = report.getByRole("button", { name: `Accept the new figures for “${name}”` });
   if (!(await accept.isVisible())) await report.getByText(/^Stable personas/).click();

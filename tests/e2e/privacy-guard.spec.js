@@ -122,7 +122,7 @@ test("a REDCap data dictionary marks more identifiers", async ({ page }) => {
   await openApp(page);
   await uploadSurvey(page, join(SAMPLES, "redcap-raw.csv"));
   await page.getByLabel("REDCap data dictionary (optional)").setInputFiles(join(SAMPLES, "redcap-data-dictionary.csv"));
-  await expect(page.getByRole("status")).toContainText("marks 5 field(s) as identifiers");
+  await expect(page.getByRole("status")).toContainText("marks 5 fields as identifiers");
   const dropped = page.getByRole("table", { name: /Dropped columns/ });
   for (const name of ["email", "first_name", "last_name", "address", "telephone_1"]) {
     await expect(dropped.getByRole("row", { name: new RegExp(`^${name} `) })).toContainText("REDCap data dictionary");

@@ -61,14 +61,14 @@ test("the same wave fed back leaves every persona stable; a wave where one segme
   const names = await keepPersonasOf(page, FIRST());
   const report = page.getByRole("region", { name: "Refresh from a new survey wave" });
   await page.getByLabel("Survey wave", { exact: true }).setInputFiles(tempFile("wave-1-again.csv", FIRST()));
-  await expect(page.getByRole("status")).toContainText("Compared 3 saved persona(s)");
+  await expect(page.getByRole("status")).toContainText("Compared 3 saved personas");
   expect(Object.values(await labelsOf(report))).toEqual(["stable", "stable", "stable"]);
   await report.getByRole("button", { name: "Close the comparison" }).click();
 
   await page.getByLabel("Survey wave", { exact: true }).setInputFiles(
     tempFile("wave-grown.csv", wave([[A, 350], [B, 175], [C, 125]], 4)),
   );
-  await expect(page.getByRole("status")).toContainText("Compared 3 saved persona(s)");
+  await expect(page.getByRole("status")).toContainText("Compared 3 saved personas");
   const labels = await labelsOf(report);
   expect(Object.values(labels).sort()).toEqual(["drifted", "stable", "stable"]);
   const grown = names.find((n) => labels[n] === "drifted");
@@ -86,7 +86,7 @@ test("a second wave labels saved personas grown, split and stable, and accepting
   await page.getByLabel("Survey wave", { exact: true }).setInputFiles(
     tempFile("wave-2.csv", wave([[A, 350], [B, 75], [B2, 75], [C, 160], [D, 80]], 2)),
   );
-  await expect(page.getByRole("status")).toContainText("Compared 3 saved persona(s)");
+  await expect(page.getByRole("status")).toContainText("Compared 3 saved personas");
   const report = page.getByRole("region", { name: "Refresh from a new survey wave" });
   const labels = await labelsOf(report);
   expect(Object.keys(labels).sort()).toEqual([...names].sort());

@@ -46,7 +46,7 @@ test("a quarterly review walks the two overdue personas, records both and prints
   await twoOverdue(page);
   await page.getByRole("button", { name: "Start the quarterly review", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Quarterly review", level: 2 })).toBeVisible();
-  await expect(page.getByText("2 persona(s) overdue for review")).toBeVisible();
+  await expect(page.getByText("2 personas overdue for review")).toBeVisible();
 
   // The first: what changed, its overdue plan, the note and the rating since.
   await expect(page.getByText("Persona 1 of 2")).toBeVisible();
@@ -78,7 +78,7 @@ test("a quarterly review walks the two overdue personas, records both and prints
   await page.getByLabel("Note", { exact: true }).fill("Still matches the families we see.");
   await page.getByRole("button", { name: "Record the review" }).click();
   await expect(page.getByRole("heading", { name: "Review finished" })).toBeFocused();
-  await expect(page.getByText("2 review(s) recorded, 0 skipped")).toBeVisible();
+  await expect(page.getByText("2 reviews recorded, 0 skipped")).toBeVisible();
 
   // The summary: both, with decisions, notes, next dates and open plans.
   const summary = region(page, "Review summary");
@@ -140,7 +140,7 @@ test("on a phone, Skip moves on without recording and a next date before today i
   await expect(page.getByRole("alert")).toContainText("The next review must come after today (2027-03-01).");
   await expect(page.getByText("Persona 2 of 2")).toBeVisible();
   await page.getByRole("button", { name: "Skip" }).click();
-  await expect(page.getByText("0 review(s) recorded, 2 skipped")).toBeVisible();
+  await expect(page.getByText("0 reviews recorded, 2 skipped")).toBeVisible();
   await expect(page.getByText("No review recorded in the last quarter yet.")).toBeVisible();
   // Nothing wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -32,7 +32,7 @@ test("a survey becomes personas that survive a reload, an export, a delete and a
 
   // One card per group of at least 11 (Carer 5 and Friends 7 are left out, said so).
   await expectPersonas(page, EXPECTED);
-  await expect(page.getByText("2 answer group(s) had fewer than 11 respondents")).toBeVisible();
+  await expect(page.getByText("2 answer groups had fewer than 11 respondents")).toBeVisible();
   await expect(page.getByText("12 respondents gave another answer")).toBeVisible();
   const alone = page.getByRole("article", { name: "Lives alone, prefers a phone call" });
   await expect(alone).toContainText("40 respondents · 28.2% of all respondents");

@@ -68,7 +68,7 @@ test("a rule-based persona for the respondents who meet every condition; too few
     "How would you like to hear from us? includes Phone Remove “How would you like to hear from us? includes Phone”",
   ]);
   await page.getByRole("button", { name: "Build persona from rule" }).click();
-  await expect(page.getByRole("status")).toContainText("Built 1 persona(s)");
+  await expect(page.getByRole("status")).toContainText("Built 1 persona.");
   const card = page.getByRole("article");
   await expect(card.getByRole("heading", { level: 3 })).toHaveText("Aged 65+, prefers a phone call");
   await expect(card).toContainText("60 respondents");

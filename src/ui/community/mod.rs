@@ -3,6 +3,7 @@
 //! first) and, with **Weight respondents to the community**, weighted to them by raking,
 //! with the effective sample size beside. docs/community.md.
 
+use crate::wording::counted;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -97,8 +98,8 @@ fn compared(survey: SurveyStore, text: RwSignal<String>, c: CommunityView) -> im
         view! {
             <p class="weighting">
                 {format!(
-                    "Weighted by raking in {} round(s): the weighted respondents are worth {} unweighted ones (the effective sample size).{capped} Persona cards show both shares, labelled.",
-                    w.rounds, w.effective_n
+                    "Weighted by raking in {}: the weighted respondents are worth {} unweighted ones (the effective sample size).{capped} Persona cards show both shares, labelled.",
+                    counted(w.rounds, "round"), w.effective_n
                 )}
             </p>
         }

@@ -4,6 +4,7 @@
 //! as a quote "from an interview". The notes live only in this panel's signals; only
 //! attached excerpts are stored.
 
+use crate::wording::counted;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -26,8 +27,8 @@ pub fn InterviewNotesPanel() -> impl IntoView {
         Ok(read) => {
             let held = read.passages.iter().filter(|p| p.held_back).count();
             notices.inform(format!(
-                "Read “{name}”: {} passage(s) scrubbed for review, {held} held back. Nothing of them is kept unless you attach it.",
-                read.passages.len()
+                "Read “{name}”: {} scrubbed for review, {held} held back. Nothing of them is kept unless you attach it.",
+                counted(read.passages.len(), "passage")
             ));
             notes.set(Some(read));
             true

@@ -15,6 +15,7 @@ mod share;
 mod storage;
 mod timeline;
 
+use crate::wording::counted;
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
@@ -108,7 +109,7 @@ pub fn LibraryView() -> impl IntoView {
                                 .filter(|p| p.review_state(today) == ReviewState::Overdue)
                                 .count()
                         });
-                        format!("Showing {shown} of {all} persona(s), {overdue} overdue for review; overdue reviews first.")
+                        format!("Showing {shown} of {}, {overdue} overdue for review; overdue reviews first.", counted(all, "persona"))
                     }}
                 </p>
                 <PersonaList shown selected today />
@@ -213,7 +214,8 @@ fn SetAside() -> impl IntoView {
             view! {
                 <section class="storage-problem set-aside no-print" role="alert" aria-label="Set-aside personas">
                     <p>{format!(
-                        "{count} saved persona(s) could not be loaded because they break the rules every persona must meet. They are set aside, kept in storage as they were, and the rest of the library works as usual."
+                        "{} could not be loaded because they break the rules every persona must meet. They are set aside, kept in storage as they were, and the rest of the library works as usual.",
+                        counted(count, "saved persona")
                     )}</p>
                     <ul>{items}</ul>
                     <button type="button" on:click=move |_| library.download_set_aside()>

@@ -3,6 +3,7 @@
 //! the data, when it was last backed up, and **Back up everything** / **Restore from a
 //! back-up** with the summary shown before anything changes.
 
+use crate::wording::counted;
 use leptos::prelude::*;
 
 use crate::browser::files;
@@ -97,8 +98,9 @@ pub fn BackupPanel() -> impl IntoView {
                     view! {
                         <section class="restore-summary" role="region" aria-label="Restore summary">
                             <p>{format!(
-                                "“{}”, backed up {}: {} persona(s), {} earlier version(s), {} column mapping(s). Replacing puts exactly this in place of the library; merging adds {} and updates {} (newer wins) and leaves {}.",
-                                p.file_name, p.backup.created_at.date(), plan.personas, plan.versions, plan.mappings,
+                                "“{}”, backed up {}: {}, {}, {}. Replacing puts exactly this in place of the library; merging adds {} and updates {} (newer wins) and leaves {}.",
+                                p.file_name, p.backup.created_at.date(), counted(plan.personas, "persona"),
+                                counted(plan.versions, "earlier version"), counted(plan.mappings, "column mapping"),
                                 plan.merge.added, plan.merge.updated, plan.merge.unchanged
                             )}</p>
                             <button type="button" on:click=move |_| choose(RestoreMode::Replace)>"Replace the library"</button>

@@ -1,6 +1,7 @@
 //! The privacy report: what the guard dropped, generalised and scrubbed, what a persona
 //! hides, and the privacy settings (minimum group size, ZIP areas, REDCap identifiers).
 
+use crate::wording::counted;
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
@@ -122,7 +123,7 @@ fn report_lists(loaded: &SurveyView, open: RwSignal<bool>) -> impl IntoView {
             view! {
                 <li>
                     {format!(
-                        "“{}”: emails, phone numbers, web addresses, record numbers, dates and names replaced ({} answer(s) changed)",
+                        "“{}”: emails, phone numbers, web addresses, record numbers, dates and names replaced ({} answers changed)",
                         s.name,
                         s.shown_changed()
                     )}
@@ -132,9 +133,9 @@ fn report_lists(loaded: &SurveyView, open: RwSignal<bool>) -> impl IntoView {
         .collect_view();
     let nothing_dropped = report.dropped.is_empty();
     let coarser_summary = format!(
-        "{} column(s) made coarser, {} free-text question(s) scrubbed",
-        report.generalised.len(),
-        report.scrubbed.len()
+        "{} made coarser, {} scrubbed",
+        counted(report.generalised.len(), "column"),
+        counted(report.scrubbed.len(), "free-text question")
     );
     view! {
         <table class="dropped">

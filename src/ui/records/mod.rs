@@ -3,6 +3,7 @@
 //! how many respondents were found, how several rows per patient were made one and which
 //! fields were added; the key itself is dropped before anything else sees the data.
 
+use crate::wording::counted;
 use leptos::prelude::*;
 
 use super::choice_select::ChoiceSelect;
@@ -76,7 +77,7 @@ fn linked(survey: SurveyStore, link: LinkReport) -> impl IntoView {
                     on_choose=Callback::new(move |key| survey.link_on(key))
                 />
             })}
-            <p>{format!("{} field(s) added, with the role “from the records”:", link.fields.len())}</p>
+            <p>{format!("{} added, with the role “from the records”:", counted(link.fields.len(), "field"))}</p>
             <ul class="records-fields">{fields}</ul>
             <button type="button" on:click=move |_| survey.unlink()>"Stop using the records"</button>
         </div>

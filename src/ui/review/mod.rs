@@ -7,6 +7,7 @@
 mod agenda;
 mod summary;
 
+use crate::wording::counted;
 use leptos::prelude::*;
 use time::Date;
 
@@ -75,7 +76,8 @@ pub fn ReviewView() -> impl IntoView {
                 <h2 id="review-heading">"Quarterly review"</h2>
                 <p class="hint">
                     {format!(
-                        "{count} persona(s) overdue for review, overdue longest first. For each: what changed since its last review, then who reviewed, the decision and the next date."
+                        "{} overdue for review, overdue longest first. For each: what changed since its last review, then who reviewed, the decision and the next date.",
+                        counted(count, "persona")
                     )}
                 </p>
                 <article class="review-step" aria-labelledby=CURRENT_HEADING>{step}</article>
@@ -92,7 +94,9 @@ fn done_message(count: usize, recorded: usize) -> String {
             .to_string()
     } else {
         format!(
-            "Looked at all {count} overdue persona(s): {recorded} review(s) recorded, {} skipped. The summary below prints on one page.",
+            "Looked at all {}: {} recorded, {} skipped. The summary below prints on one page.",
+            counted(count, "overdue persona"),
+            counted(recorded, "review"),
             count - recorded
         )
     }

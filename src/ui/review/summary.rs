@@ -2,6 +2,7 @@
 //! this session), its decision, note and next date, and its open plan items — on one
 //! printed page with nothing else on it.
 
+use crate::wording::counted;
 use leptos::prelude::*;
 use time::Date;
 
@@ -42,8 +43,8 @@ pub fn ReviewSummary(today: Date) -> impl IntoView {
             <h2 id="review-summary-heading">"Review summary"</h2>
             <p class="summary-line">
                 {move || format!(
-                    "{} persona(s) reviewed in the last quarter, as of {today}: each one's latest review and its open plans.",
-                    count()
+                    "{} reviewed in the last quarter, as of {today}: each one's latest review and its open plans.",
+                    counted(count(), "persona")
                 )}
             </p>
             <button type="button" class="no-print" on:click=move |_| {

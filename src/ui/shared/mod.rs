@@ -2,6 +2,7 @@
 //! this device's library (merged by id, newer wins, as an import is). The link was
 //! read through the same validation as a persona file.
 
+use crate::wording::counted;
 use leptos::prelude::*;
 
 use crate::library::read_share_link;
@@ -28,7 +29,8 @@ pub fn SharedView(fragment: String) -> impl IntoView {
                     };
                     view! {
                         <p class="hint">{format!(
-                            "{count} persona(s) shared through a link, shown read-only. Nothing was sent anywhere: the personas are in the link itself."
+                            "{} shared through a link, shown read-only. Nothing was sent anywhere: the personas are in the link itself.",
+                            counted(count, "persona")
                         )}</p>
                         {(!refused.is_empty()).then(|| view! {
                             <p class="storage-problem">{format!("Not shown: {}", refused.join(" "))}</p>

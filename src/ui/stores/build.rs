@@ -2,6 +2,7 @@
 //! personas built but not yet saved. A new view of the survey (another file, new
 //! settings, a role changed) discards personas built from the old one.
 
+use crate::wording::counted;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -90,8 +91,8 @@ impl BuildStore {
             match store.survey.ask(request, "Building personas").await {
                 Ok(Reply::Built { built }) => {
                     store.notices.inform(format!(
-                        "Built {} persona(s). Save them to keep them.",
-                        built.personas.len()
+                        "Built {}. Save them to keep them.",
+                        counted(built.personas.len(), "persona")
                     ));
                     store.built.set(*built);
                 }

@@ -3,6 +3,7 @@
 //! applies — and is then written to IndexedDB in one transaction (`library_sync.rs`);
 //! a write that fails puts the library back as storage holds it. Changes can be undone.
 
+use crate::wording::counted;
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
@@ -95,7 +96,8 @@ impl LibraryStore {
             l.remove_set_aside().len()
         }) {
             Ok(n) => self.notices.inform(format!(
-                "Removed {n} set-aside persona(s) from storage. Undo brings them back."
+                "Removed {} from storage. Undo brings them back.",
+                counted(n, "set-aside persona")
             )),
             Err(e) => self.notices.fail(e),
         }
@@ -299,8 +301,8 @@ impl LibraryStore {
         };
         match outcome {
             Ok(()) => self.notices.inform(format!(
-                "Exported {} persona(s) as {EXPORT_FILE_NAME}.",
-                personas.len()
+                "Exported {} as {EXPORT_FILE_NAME}.",
+                counted(personas.len(), "persona")
             )),
             Err(e) => self.notices.fail(e),
         }

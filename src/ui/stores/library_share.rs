@@ -1,5 +1,6 @@
 //! **Copy a share link** and a link's **Import**: the library store's side.
 
+use crate::wording::counted;
 use std::collections::BTreeSet;
 
 use js_sys::Reflect;
@@ -30,8 +31,8 @@ impl LibraryStore {
         let link = share_link(&base, &personas, clock::now()).map_err(|e| e.to_string())?;
         copy_to_clipboard(&link);
         self.notices.inform(format!(
-            "Made a share link for {} persona(s) ({} characters), copied where the browser allows. Anyone with the link can read these personas (without quotes); it is never sent to a server.",
-            personas.len(),
+            "Made a share link for {} ({} characters), copied where the browser allows. Anyone with the link can read these personas (without quotes); it is never sent to a server.",
+            counted(personas.len(), "persona"),
             link.len()
         ));
         Ok(link)

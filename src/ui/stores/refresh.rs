@@ -2,6 +2,7 @@
 //! worker of its own, dropped once the comparison is in: the survey and the personas on
 //! the Build view are not touched. Each persona's change is accepted one by one.
 
+use crate::wording::counted;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::File;
@@ -58,8 +59,8 @@ impl RefreshStore {
             match store.compare(file).await {
                 Ok(refresh) => {
                     store.notices.inform(format!(
-                        "Compared {} saved persona(s) with the new wave; review each below.",
-                        refresh.personas.len()
+                        "Compared {} with the new wave; review each below.",
+                        counted(refresh.personas.len(), "saved persona")
                     ));
                     store.refresh.set(Some(refresh));
                 }

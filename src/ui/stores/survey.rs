@@ -6,6 +6,7 @@
 //! when it answers with the survey; a reader that fails or crashes costs only that
 //! worker, and the survey loaded before stays.
 
+use crate::wording::counted;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::File;
@@ -353,15 +354,18 @@ impl SurveyStore {
         };
         self.notices.inform(match opening {
             Opening::NewFile => format!(
-                "Read “{file_name}”: {} respondents, {} questions kept, {} column(s) dropped as identifiers or survey-tool metadata.",
+                "Read “{file_name}”: {} respondents, {} questions kept, {} dropped as identifiers or survey-tool metadata.",
                 ShownCount::of(view.respondents),
                 view.summaries.len(),
-                view.report.dropped.len()
+                counted(view.report.dropped.len(), "column")
             ),
             Opening::ReadAgain => format!("Read again: {} questions kept.", view.summaries.len()),
             Opening::Dictionary => format!(
-                "“{dictionary_name}” marks {} field(s) as identifiers; they are dropped. Questions and coded answers now show the dictionary's labels.",
-                view.recipe.dictionary.as_ref().map_or(0, |d| d.identifiers.len())
+                "“{dictionary_name}” marks {} as identifiers; they are dropped. Questions and coded answers now show the dictionary's labels.",
+                counted(
+                    view.recipe.dictionary.as_ref().map_or(0, |d| d.identifiers.len()),
+                    "field"
+                )
             ),
             Opening::Extract => view
                 .link

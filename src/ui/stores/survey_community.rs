@@ -2,6 +2,7 @@
 //! user typed or chose them, sent to the survey's worker, which compares respondents
 //! with them and weights respondents when asked. Names and percentages only.
 
+use crate::wording::counted;
 use leptos::task::spawn_local;
 
 use super::SurveyStore;
@@ -37,7 +38,8 @@ impl SurveyStore {
                     .as_ref()
                     .map_or(0, |c| c.representation.iter().filter(|r| r.under).count());
                 store.notices.inform(format!(
-                    "Compared with the community profile: {under} group(s) under-represented among respondents."
+                    "Compared with the community profile: {} under-represented among respondents.",
+                    counted(under, "group")
                 ));
             }
         });

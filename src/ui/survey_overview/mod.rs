@@ -1,5 +1,6 @@
 //! What was read: the columns with their kinds and answers, and the first rows.
 
+use crate::wording::counted;
 use leptos::prelude::*;
 
 mod column_table;
@@ -161,9 +162,9 @@ fn overview(loaded: &SurveyView, folds: Folds) -> impl IntoView {
     let answers_fold = !(loaded.merges.is_empty() && loaded.folds.is_empty());
     let answers = (merges_list(loaded), folds_list(loaded));
     let answers_summary = format!(
-        "How answers were read: {} merged, {} multi-select question(s) — review or undo",
+        "How answers were read: {} merged, {} — review or undo",
         loaded.merges.len(),
-        loaded.folds.len()
+        counted(loaded.folds.len(), "multi-select question")
     );
     view! {
         <section class="panel survey-overview" aria-labelledby="overview-heading">
@@ -222,13 +223,16 @@ fn stage_summary(loaded: &SurveyView) -> String {
     )];
     let dropped = loaded.report.dropped.len();
     if dropped > 0 {
-        parts.push(format!("{dropped} column(s) dropped as identifiers"));
+        parts.push(format!(
+            "{} dropped as identifiers",
+            counted(dropped, "column")
+        ));
     }
     if !loaded.merges.is_empty() {
-        parts.push(format!("{} answer merge(s)", loaded.merges.len()));
+        parts.push(counted(loaded.merges.len(), "answer merge"));
     }
     if !loaded.folds.is_empty() {
-        parts.push(format!("{} multi-select question(s)", loaded.folds.len()));
+        parts.push(counted(loaded.folds.len(), "multi-select question"));
     }
     format!("{}.", parts.join(" · "))
 }
