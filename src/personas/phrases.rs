@@ -112,6 +112,17 @@ pub(super) fn in_words(answer: &str) -> String {
     }
 }
 
+/// Whether an answer is the respondent's own sentence ("I get emails and read them",
+/// "My work hours"), which reads as a quote rather than after "prefers" or "held back by".
+fn in_first_person(answer: &str) -> bool {
+    let first = answer.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches(|c: char| c.is_ascii_punctuation());
+    [
+        "I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "My", "We", "Our",
+    ]
+    .contains(&first)
+}
+
 /// How a preferred channel reads after "prefers".
 fn channel(answer: &str) -> String {
     let a = in_words(answer);
@@ -136,6 +147,15 @@ pub fn phrase(fact: &Fact) -> Option<String> {
         return record(&fact.question, answer);
     }
     let yes = is_yes(answer);
+    // "prefers I get emails …" or "held back by I can't …" would misquote them.
+    if in_first_person(answer)
+        && matches!(
+            fact.role,
+            Some(Role::ChannelPreference | Role::Barrier | Role::Motivation)
+        )
+    {
+        return Some(format!("says “{answer}”"));
+    }
     Some(match (fact.family(), fact.role) {
         (Family::Age, _) => format!("aged {answer}"),
         (Family::Gender, _) => gender_group(answer).to_string(),

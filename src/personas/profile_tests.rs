@@ -313,6 +313,31 @@ fn yes_to_a_barrier_question_says_what_holds_them_back() {
 }
 
 #[test]
+fn an_answer_in_the_first_person_is_quoted_not_put_after_a_verb() {
+    let said = |answer: &str, role: Role| {
+        super::super::phrases::phrase(&fact("How do you hear from us?", answer, role, 70.0, true))
+            .unwrap()
+    };
+    assert_eq!(
+        said(
+            "I get emails and occasionally read them",
+            Role::ChannelPreference
+        ),
+        "says “I get emails and occasionally read them”"
+    );
+    assert_eq!(said("My work hours", Role::Barrier), "says “My work hours”");
+    // Answers that are not sentences of their own still read after the verb.
+    assert_eq!(
+        said("Phone", Role::ChannelPreference),
+        "prefers a phone call"
+    );
+    assert_eq!(
+        said("Italian food", Role::Barrier),
+        "held back by italian food"
+    );
+}
+
+#[test]
 fn record_fields_are_said_as_what_the_records_show() {
     let said = |question: &str, answer: &str| {
         super::super::phrases::phrase(&fact(question, answer, Role::Record, 80.0, true))
