@@ -44,11 +44,11 @@ impl DistanceMatrix {
     /// The distances between the given respondents (rows of `features`).
     pub fn between(features: &Features, rows: &[usize]) -> Self {
         let size = rows.len();
+        let values: Vec<Vec<Value>> = rows.iter().map(|&row| features.row(row)).collect();
         let mut cells = Vec::with_capacity(size * size.saturating_sub(1) / 2);
         for i in 1..size {
-            let a = features.row(rows[i]);
-            for &row in &rows[..i] {
-                cells.push(gower(a, features.row(row)));
+            for earlier in &values[..i] {
+                cells.push(gower(&values[i], earlier));
             }
         }
         DistanceMatrix { size, cells }

@@ -19,33 +19,35 @@ pub enum Value {
     Options(u64),
 }
 
-/// The variables segmentation uses, and every respondent's values (row by row).
+/// The variables segmentation uses, and every respondent's values, read through the
+/// survey's codes: each column's value per distinct answer is worked out once, and a
+/// row's values are looked up by its codes when asked for, so nothing proportional to
+/// respondents × variables is held beside the survey.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Features {
+pub struct Features<'a> {
     /// The summaries (columns) used, in variable order.
     pub columns: Vec<usize>,
-    values: Vec<Value>,
+    /// Per variable, the value of each distinct answer and every respondent's code.
+    variables: Vec<(Vec<Value>, &'a [u32])>,
     rows: usize,
 }
 
-impl Features {
+impl<'a> Features<'a> {
     /// The variables of every column that can shape segments ([`can_shape_segments`]).
-    pub fn from_survey(survey: &Survey, summaries: &[ColumnSummary]) -> Self {
+    pub fn from_survey(survey: &'a Survey, summaries: &[ColumnSummary]) -> Self {
         let used: Vec<&ColumnSummary> =
             summaries.iter().filter(|s| can_shape_segments(s)).collect();
-        let rows = survey.respondents();
-        let per_column: Vec<Vec<Value>> = used
+        let variables = used
             .iter()
-            .map(|s| values_of(&survey.columns()[s.index].answers, s))
+            .map(|s| {
+                let answers = &survey.columns()[s.index].answers;
+                (values_of(answers, s), answers.codes())
+            })
             .collect();
-        let mut values = Vec::with_capacity(rows * used.len());
-        for row in 0..rows {
-            values.extend(per_column.iter().map(|column| column[row]));
-        }
         Features {
             columns: used.iter().map(|s| s.index).collect(),
-            values,
-            rows,
+            variables,
+            rows: survey.respondents(),
         }
     }
 
@@ -59,18 +61,30 @@ impl Features {
         self.columns.len()
     }
 
-    /// One respondent's values.
-    pub fn row(&self, row: usize) -> &[Value] {
-        let width = self.width();
-        &self.values[row * width..(row + 1) * width]
+    /// One respondent's values, in variable order.
+    pub fn row(&self, row: usize) -> Vec<Value> {
+        let mut values = Vec::with_capacity(self.width());
+        self.row_into(row, &mut values);
+        values
+    }
+
+    /// One respondent's values into `values` (cleared first), for loops over many rows.
+    pub fn row_into(&self, row: usize, values: &mut Vec<Value>) {
+        values.clear();
+        values.extend(
+            self.variables
+                .iter()
+                .map(|(distinct, codes)| distinct[codes[row] as usize]),
+        );
     }
 }
 
+/// The value of each of the column's distinct answers ([`Answers::distinct`] order).
 fn values_of(answers: &Answers, summary: &ColumnSummary) -> Vec<Value> {
     let index_of = |answer: &str| summary.counts.iter().position(|a| a.value == answer);
+    let distinct = answers.distinct().iter().map(|a| a.as_str());
     match summary.kind {
-        ColumnKind::MultiSelect => answers
-            .iter()
+        ColumnKind::MultiSelect => distinct
             .map(|answer| {
                 let mut bits = 0u64;
                 for option in chosen(answer) {
@@ -88,8 +102,7 @@ fn values_of(answers: &Answers, summary: &ColumnSummary) -> Vec<Value> {
         ColumnKind::Scale => {
             let order = summary.scale.clone().unwrap_or_default();
             let last = order.len().saturating_sub(1).max(1) as f32;
-            answers
-                .iter()
+            distinct
                 .map(|a| match order.iter().position(|o| o == a.trim()) {
                     Some(i) => Value::Position(i as f32 / last),
                     None => Value::Missing,
@@ -97,11 +110,14 @@ fn values_of(answers: &Answers, summary: &ColumnSummary) -> Vec<Value> {
                 .collect()
         }
         ColumnKind::Numeric => {
-            let numbers: Vec<Option<f64>> = answers.iter().map(|a| number(a)).collect();
+            let numbers: Vec<Option<f64>> = distinct.map(number).collect();
+            // The range of the numbers someone gave (a distinct answer may be given by
+            // no one after a rewrite).
             let (low, high) = numbers
                 .iter()
-                .flatten()
-                .fold((f64::MAX, f64::MIN), |(l, h), &n| (l.min(n), h.max(n)));
+                .zip(answers.counts())
+                .filter_map(|(n, given)| n.filter(|_| given > 0))
+                .fold((f64::MAX, f64::MIN), |(l, h), n| (l.min(n), h.max(n)));
             let span = (high - low).max(f64::EPSILON);
             numbers
                 .iter()
@@ -111,8 +127,7 @@ fn values_of(answers: &Answers, summary: &ColumnSummary) -> Vec<Value> {
                 })
                 .collect()
         }
-        _ => answers
-            .iter()
+        _ => distinct
             .map(|a| match index_of(a.trim()) {
                 Some(i) => Value::Category(i.min(u16::MAX as usize) as u16),
                 None => Value::Missing,

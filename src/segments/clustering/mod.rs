@@ -183,13 +183,17 @@ fn place_everyone(
         .zip(silhouettes.iter().copied())
         .collect();
     let mut merged = 0;
+    let mut values = Vec::with_capacity(features.width());
     loop {
+        let centres: Vec<Vec<Value>> = medoids.iter().map(|&m| features.row(m)).collect();
         let mut members = vec![Vec::new(); medoids.len()];
         let mut well = 0usize;
         for &row in rows {
-            let values = features.row(row);
-            let mut distances: Vec<(usize, f32)> = (0..medoids.len())
-                .map(|c| (c, gower(values, features.row(medoids[c]))))
+            features.row_into(row, &mut values);
+            let mut distances: Vec<(usize, f32)> = centres
+                .iter()
+                .enumerate()
+                .map(|(c, centre)| (c, gower(&values, centre)))
                 .collect();
             distances.sort_by(|a, b| a.1.total_cmp(&b.1));
             members[distances[0].0].push(row);
