@@ -325,12 +325,14 @@ impl LoadedSurvey {
         Ok(())
     }
 
-    /// The summaries segmentation may use: all but the questions the user left out of
-    /// segments (which of those can shape segments is `segments::can_shape_segments`).
+    /// The summaries segmentation may use: those that can shape segments
+    /// (`segments::can_shape_segments`) but for the questions the user left out. Only
+    /// these are copied: a free-text column's summary lists every distinct answer, which
+    /// at a million respondents is tens of megabytes segmentation never reads.
     pub fn segment_summaries(&self) -> Vec<ColumnSummary> {
         self.summaries
             .iter()
-            .filter(|s| self.mapping.use_for_segments(&s.name))
+            .filter(|s| can_shape_segments(s) && self.mapping.use_for_segments(&s.name))
             .cloned()
             .collect()
     }
