@@ -15,6 +15,7 @@ mod phrases;
 mod profile;
 mod quotes;
 mod synthesis;
+mod traits;
 mod upkeep;
 mod wording;
 

@@ -293,11 +293,14 @@ fn household_income_is_not_whom_they_live_with() {
     );
 }
 
+/// How one distinctive answer (70 % of the segment) reads on the card.
+fn said(question: &str, answer: &str, role: Role) -> String {
+    super::super::phrases::phrase(&fact(question, answer, role, 70.0, true)).unwrap()
+}
+
 #[test]
 fn yes_to_a_barrier_question_says_what_holds_them_back() {
-    let said = |question: &str, role: Role| {
-        super::super::phrases::phrase(&fact(question, "Yes", role, 70.0, true)).unwrap()
-    };
+    let said = |question: &str, role: Role| said(question, "Yes", role);
     let transport = "Is transport a barrier to getting to appointments?";
     // A transport question is also a travel one; its yes is no way of travelling.
     assert_eq!(said(transport, Role::Barrier), "held back by transport");
@@ -314,10 +317,7 @@ fn yes_to_a_barrier_question_says_what_holds_them_back() {
 
 #[test]
 fn an_answer_in_the_first_person_is_quoted_not_put_after_a_verb() {
-    let said = |answer: &str, role: Role| {
-        super::super::phrases::phrase(&fact("How do you hear from us?", answer, role, 70.0, true))
-            .unwrap()
-    };
+    let said = |answer: &str, role: Role| said("How do you hear from us?", answer, role);
     assert_eq!(
         said(
             "I get emails and occasionally read them",
@@ -331,10 +331,7 @@ fn an_answer_in_the_first_person_is_quoted_not_put_after_a_verb() {
         said("Phone", Role::ChannelPreference),
         "prefers a phone call"
     );
-    assert_eq!(
-        said("Italian food", Role::Barrier),
-        "held back by italian food"
-    );
+    assert_eq!(said("Cost", Role::Barrier), "held back by cost");
 }
 
 #[test]

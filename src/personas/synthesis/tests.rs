@@ -1,5 +1,6 @@
 use super::*;
 use crate::columns::{summarise, Role};
+use crate::personas::evidence::{in_sections, z_score};
 use crate::personas::QUOTES_SUGGESTED;
 use crate::privacy::MIN_GROUP_SIZE;
 use crate::segments::group_by;
